@@ -1,0 +1,104 @@
+// Every French text the command line shows, in one place.
+import type { Outcome } from "../core/rules/index.ts";
+
+export const GENERAL_HELP = `appui : outils en ligne de commande d'Appui (service ASD d'Action Logement).
+
+Utilisation :
+  appui <commande> [options]
+
+Commandes :
+  eligibility [fichier]   Évalue l'éligibilité de situations au service ASD selon la directive en vigueur
+                          à leur date de demande.
+  impact --from <réf> --to <réf> [fichier]
+                          Liste les situations dont l'issue change entre deux versions de la directive.
+  db <sous-commande>      Administration de la base de données (migrations, ...).
+
+Options générales :
+  -h, --help              Affiche cette aide (ou celle d'une commande : appui eligibility --help).
+
+Détail d'une commande : appui <commande> --help`;
+
+export const ELIGIBILITY_HELP = `appui eligibility [fichier] [--explain] [--param tempWorkerMinHours=N]
+
+Lit des situations au format JSON Lines (une situation JSON par ligne) dans le fichier indiqué, ou sur
+l'entrée standard si aucun fichier n'est donné (ou si le fichier est « - »), et écrit sur la sortie
+standard un résultat JSON par ligne lue, dans le même ordre. Le traitement se fait au fil de l'eau :
+la mémoire utilisée ne dépend pas de la taille de l'entrée.
+
+Une ligne qui n'est pas du JSON ou qui ne respecte pas le format d'une situation produit à sa place :
+  { "id": ... (si lisible), "line": n, "error": { "code", "message", "path" } }
+et le traitement continue. Les lignes vides (ou faites d'espaces) sont ignorées et ne produisent rien,
+mais elles comptent dans la numérotation des lignes (la première ligne porte le numéro 1).
+
+Options :
+  --explain               Écrit une explication en français (avec les articles des directives)
+                          au lieu du JSON ; les blocs sont séparés par une ligne vide.
+  --param clé=valeur      Remplace un paramètre fixé par Action Logement Services pour cette exécution
+                          (répétable). Paramètres : PARAMETERS
+  -h, --help              Affiche cette aide.
+
+Code de sortie : 0 si toutes les lignes étaient valides, 2 sinon (ou en cas d'erreur d'utilisation).
+
+Le résultat éclaire la décision du conseiller social et ne la remplace pas : aucune directive
+n'ouvre de droit automatique.`;
+
+export const IMPACT_HELP = `appui impact --from <référence> --to <référence> [fichier]
+
+Lit des situations au format JSON Lines (fichier ou entrée standard), les évalue selon les deux versions
+de la directive et écrit sur la sortie standard, pour chaque situation dont l'issue change, un résultat
+JSON avec les deux issues et les articles responsables du changement. Les lignes invalides produisent
+un objet d'erreur comme pour « appui eligibility » ; les lignes vides sont ignorées mais comptées.
+Un résumé (situations lues, changements par couple d'issues) est écrit sur la sortie d'erreur.
+
+Options :
+  --from <référence>      Version de départ, par exemple PP_EX_CPA_2_DIR.
+  --to <référence>        Version d'arrivée, par exemple PP_SERV_ASD_2_DIR.
+  --param clé=valeur      Remplace un paramètre fixé par Action Logement Services (répétable).
+  -h, --help              Affiche cette aide.
+
+Références connues : REFERENCES
+
+Code de sortie : 0 si toutes les lignes étaient valides, 2 sinon (ou en cas d'erreur d'utilisation).`;
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  eligible: "éligible",
+  ineligible: "non éligible",
+  review: "à examiner",
+  incomplete: "incomplet",
+};
+
+export const cliMessages = {
+  seeHelp: "Tapez « appui --help » pour l'aide.",
+  missingCommand: "Aucune commande indiquée.",
+  unknownCommand: (name: string) => `Commande inconnue : « ${name} ».`,
+  unknownOption: (name: string) => `Option inconnue : « ${name} ».`,
+  missingOptionValue: (name: string) => `L'option « ${name} » attend une valeur.`,
+  unexpectedOptionValue: (name: string) => `L'option « ${name} » ne prend pas de valeur.`,
+  repeatedOption: (name: string) => `L'option « ${name} » est donnée plusieurs fois.`,
+  tooManyFiles: "Un seul fichier d'entrée peut être indiqué.",
+  unreadableFile: (file: string, reason: string) => `Impossible de lire le fichier « ${file} » : ${reason}.`,
+  fileNotFound: "fichier introuvable",
+  isDirectory: "c'est un dossier",
+  accessDenied: "accès refusé",
+  malformedParameter: (text: string) =>
+    `Paramètre mal formé : « ${text} » (forme attendue : clé=valeur, par exemple tempWorkerMinHours=414).`,
+  unknownParameter: (key: string, known: string) =>
+    `Paramètre inconnu : « ${key} ». Paramètres connus : ${known}.`,
+  parameterOutOfRange: (key: string, min: number, max: number, unit: string) =>
+    `Le paramètre « ${key} » doit être un nombre entre ${min} et ${max} (${unit}).`,
+  missingDirectiveOption: (name: string) =>
+    `L'option « ${name} » est obligatoire (référence d'une directive).`,
+  unknownDirective: (reference: string, known: string) =>
+    `Directive inconnue : « ${reference} ». Références connues : ${known}.`,
+  invalidJson: "Cette ligne n'est pas un JSON valide.",
+  noDirectiveInForce: (date: string) =>
+    `Aucune directive n'est en vigueur à la date de demande ${date} (la première s'applique à partir du 1er juin 2021).`,
+  invalidSituation: "Une situation doit être un objet JSON.",
+  explainedLineError: (line: number, message: string, path: string) =>
+    `Ligne ${line} : erreur de saisie. ${message}${path === "" ? "" : ` (champ ${path})`}`,
+  impactSummary: (read: number, changed: number, errors: number) =>
+    `${read} situation${read > 1 ? "s" : ""} lue${read > 1 ? "s" : ""}, ${changed} change${changed > 1 ? "nt" : ""} d'issue` +
+    (errors > 0 ? `, ${errors} ligne${errors > 1 ? "s" : ""} en erreur.` : "."),
+  impactPair: (from: Outcome, to: Outcome, count: number) =>
+    `  ${OUTCOME_LABELS[from]} → ${OUTCOME_LABELS[to]} : ${count}`,
+} as const;
