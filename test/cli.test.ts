@@ -184,15 +184,19 @@ describe("appui eligibility", () => {
     expect(parseOutput(fromFile.stdout)).toHaveLength(3);
   });
 
-  it("explains in French, citing the clauses, one block per situation", async () => {
+  it("explains in French, citing the clauses, one block per situation, in order", async () => {
     const run = await appui(
       ["eligibility", "--explain"],
-      jsonLines([employeeInArrears("a", "2025-12-01"), jobseekerSixMonthsAfter("b")]),
+      jsonLines([employeeInArrears("a", "2025-12-01"), employeeInArrears("b", "2023-03-01")]),
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/éligible/i);
-    expect(run.stdout).toMatch(/PP_SERV_ASD_2_DIR\/[a-z_]+\/\d+/);
     expect(run.stdout).not.toMatch(/"outcome"/);
+    const first = run.stdout.search(/PP_SERV_ASD_2_DIR\/[\w-]+\/\d+/);
+    const second = run.stdout.search(/PP_EX_CPA_2_DIR\/[\w-]+\/\d+/);
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(second).toBeGreaterThan(first);
+    expect(run.stdout.slice(0, second)).toMatch(/\n\n/);
   });
 
   it("uses a temp worker hours threshold given with --param", async () => {

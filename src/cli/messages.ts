@@ -67,6 +67,8 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   incomplete: "incomplet",
 };
 
+const count = (value: number) => value.toLocaleString("fr-FR");
+
 export const cliMessages = {
   seeHelp: "Tapez « appui --help » pour l'aide.",
   missingCommand: "Aucune commande indiquée.",
@@ -97,8 +99,9 @@ export const cliMessages = {
   explainedLineError: (line: number, message: string, path: string) =>
     `Ligne ${line} : erreur de saisie. ${message}${path === "" ? "" : ` (champ ${path})`}`,
   impactSummary: (read: number, changed: number, errors: number) =>
-    `${read} situation${read > 1 ? "s" : ""} lue${read > 1 ? "s" : ""}, ${changed} change${changed > 1 ? "nt" : ""} d'issue` +
-    (errors > 0 ? `, ${errors} ligne${errors > 1 ? "s" : ""} en erreur.` : "."),
-  impactPair: (from: Outcome, to: Outcome, count: number) =>
-    `  ${OUTCOME_LABELS[from]} → ${OUTCOME_LABELS[to]} : ${count}`,
+    `${count(read)} situation${read > 1 ? "s" : ""} lue${read > 1 ? "s" : ""}, ` +
+    `${count(changed)} change${changed > 1 ? "nt" : ""} d'issue` +
+    (errors > 0 ? `, ${count(errors)} ligne${errors > 1 ? "s" : ""} en erreur.` : "."),
+  impactPair: (from: Outcome, to: Outcome, changes: number) =>
+    `  ${OUTCOME_LABELS[from]} → ${OUTCOME_LABELS[to]} : ${count(changes)}`,
 } as const;
