@@ -1,0 +1,165 @@
+// Demo data (demo mode only) and the production guard against it.
+import { hash } from "@node-rs/argon2";
+import { inArray, or, sql } from "drizzle-orm";
+import type { Database } from "./database.ts";
+import { type OrganisationKind, organisations, type Role, users } from "./schema.ts";
+
+export const DEMO_PASSWORD = "appui-demo";
+export const DEMO_EMAIL_DOMAIN = "demo.appui.fr";
+
+/** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. */
+export const ARGON2ID_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+const DEMO_ORGANISATIONS: {
+  key: string;
+  kind: OrganisationKind;
+  name: string;
+  region: string;
+  city: string;
+}[] = [
+  { key: "paris", kind: "agency", name: "Agence de Paris", region: "Île-de-France", city: "Paris" },
+  { key: "lyon", kind: "agency", name: "Agence de Lyon", region: "Auvergne-Rhône-Alpes", city: "Lyon" },
+  // Fictitious association: no real organisation is meant.
+  {
+    key: "partner",
+    kind: "partner",
+    name: "Association Passerelles Logement (démo)",
+    region: "Île-de-France",
+    city: "Montreuil",
+  },
+];
+
+export const DEMO_ACCOUNTS: {
+  email: string;
+  displayName: string;
+  role: Role;
+  organisation: string | null;
+}[] = [
+  {
+    email: `conseillere.paris@${DEMO_EMAIL_DOMAIN}`,
+    displayName: "Claire Fontaine (démo)",
+    role: "counsellor",
+    organisation: "paris",
+  },
+  {
+    email: `conseiller.lyon@${DEMO_EMAIL_DOMAIN}`,
+    displayName: "Karim Benali (démo)",
+    role: "counsellor",
+    organisation: "lyon",
+  },
+  {
+    email: `manager.paris@${DEMO_EMAIL_DOMAIN}`,
+    displayName: "Sophie Marchand (démo)",
+    role: "manager",
+    organisation: "paris",
+  },
+  {
+    email: `budget@${DEMO_EMAIL_DOMAIN}`,
+    displayName: "Luc Perrin (démo)",
+    role: "budget_controller",
+    organisation: null,
+  },
+  {
+    email: `admin@${DEMO_EMAIL_DOMAIN}`,
+    displayName: "Nadia Roussel (démo)",
+    role: "admin",
+    organisation: null,
+  },
+  {
+    email: `audit@${DEMO_EMAIL_DOMAIN}`,
+    displayName: "Hugo Lemoine (démo)",
+    role: "auditor",
+    organisation: null,
+  },
+  {
+    email: `partenaire@${DEMO_EMAIL_DOMAIN}`,
+    displayName: "Inès Garnier (démo)",
+    role: "partner_worker",
+    organisation: "partner",
+  },
+];
+
+export interface SeedResult {
+  createdAccounts: number;
+}
+
+/** Creates what is missing of the demo organisations and accounts; running it again changes nothing. */
+export async function seedDemoData(db: Database): Promise<SeedResult> {
+  const existing = await db.drizzle
+    .select({ email: users.email })
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        DEMO_ACCOUNTS.map((account) => account.email),
+      ),
+    );
+  const existingEmails = new Set(existing.map((row) => row.email));
+  const missing = DEMO_ACCOUNTS.filter((account) => !existingEmails.has(account.email));
+  if (missing.length === 0) return { createdAccounts: 0 };
+
+  // Hash outside the transaction: PGlite is one connection and must not wait on CPU work.
+  const hashes = await Promise.all(missing.map(() => hash(DEMO_PASSWORD, ARGON2ID_OPTIONS)));
+  return db.drizzle.transaction(async (tx) => {
+    await tx
+      .insert(organisations)
+      .values(DEMO_ORGANISATIONS.map(({ key: _key, ...organisation }) => organisation))
+      .onConflictDoNothing({ target: organisations.name });
+    const rows = await tx
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(
+        inArray(
+          organisations.name,
+          DEMO_ORGANISATIONS.map((organisation) => organisation.name),
+        ),
+      );
+    const idByKey = new Map(
+      DEMO_ORGANISATIONS.map((organisation) => [
+        organisation.key,
+        rows.find((row) => row.name === organisation.name)?.id,
+      ]),
+    );
+    const inserted = await tx
+      .insert(users)
+      .values(
+        missing.map((account, index) => ({
+          email: account.email,
+          displayName: account.displayName,
+          role: account.role,
+          organisationId: account.organisation === null ? null : (idByKey.get(account.organisation) ?? null),
+          passwordHash: hashes[index] as string,
+          isDemo: true,
+        })),
+      )
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    return { createdAccounts: inserted.length };
+  });
+}
+
+/** Demo accounts (flagged, or on the demo domain) present in the database. */
+export async function countDemoAccounts(db: Database): Promise<number> {
+  const [row] = await db.drizzle
+    .select({ count: sql<number>`count(*)::int` })
+    .from(users)
+    .where(or(sql`${users.isDemo}`, sql`${users.email} like ${`%@${DEMO_EMAIL_DOMAIN}`}`));
+  return row?.count ?? 0;
+}
+
+export class DemoAccountsInProductionError extends Error {
+  constructor(readonly count: number) {
+    super(
+      `Refus de démarrer en production : ${count} compte(s) de démonstration existent dans la base. ` +
+        "Supprimez-les ou utilisez une base dédiée à la production. / " +
+        `Refusing to start in production: ${count} demo account(s) exist in the database.`,
+    );
+    this.name = "DemoAccountsInProductionError";
+  }
+}
+
+/** Production must never run with demo accounts, whose password is public. */
+export async function assertNoDemoAccounts(db: Database): Promise<void> {
+  const count = await countDemoAccounts(db);
+  if (count > 0) throw new DemoAccountsInProductionError(count);
+}

@@ -1,0 +1,69 @@
+// Composition root: builds the Fastify instance from the cross-cutting plugins and the route files.
+// Returns it not yet listening, so that tests (and later issues) can add routes before `listen()`.
+import { fileURLToPath } from "node:url";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import type { Logger } from "pino";
+import type { Config } from "../config/config.ts";
+import type { Database } from "../db/database.ts";
+import { createLogger } from "./logger.ts";
+import { registerErrors } from "./plugins/errors.ts";
+import { registerOpenApi } from "./plugins/openapi.ts";
+import { registerRateLimit } from "./plugins/rateLimit.ts";
+import { generateRequestId, registerRequestId } from "./plugins/requestId.ts";
+import { registerSecurityHeaders } from "./plugins/security.ts";
+import { registerWeb } from "./plugins/web.ts";
+import { healthRoutes } from "./routes/health/health.ts";
+import type { AppInstance } from "./types.ts";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Validated configuration, read once at start. */
+    config: Config;
+    /** The database opened at start (PGlite or PostgreSQL). */
+    db: Database;
+  }
+}
+
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../dist/web/", import.meta.url));
+
+/** Largest accepted request body. Case payloads are small JSON; uploads will get their own limit. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Database;
+  /** Defaults to a pino logger at `config.logLevel` on stdout; tests pass one writing to a capture stream. */
+  logger?: Logger;
+  /** Built web application to serve; defaults to dist/web. Nothing is served at `/` if it has no index.html. */
+  webRoot?: string;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
+  const { config, db } = options;
+  const app = Fastify({
+    loggerInstance: (options.logger ?? createLogger(config.logLevel)) as FastifyBaseLogger,
+    genReqId: generateRequestId,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Behind a reverse proxy in production; the client address is needed for rate limits and the audit trail.
+    trustProxy: !config.demoMode,
+    ajv: {
+      // Report every field at fault at once, and reject unknown fields instead of dropping them silently.
+      customOptions: { allErrors: true, removeAdditional: false },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate("config", config);
+  app.decorate("db", db);
+
+  registerRequestId(app);
+  registerErrors(app);
+  await registerSecurityHeaders(app);
+  await registerRateLimit(app);
+  await registerOpenApi(app);
+
+  await app.register(healthRoutes, { db });
+
+  await registerWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  return app;
+}

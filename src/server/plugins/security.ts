@@ -1,0 +1,27 @@
+// Security headers. The CSP allows only our own scripts; styles need 'unsafe-inline' because Mantine
+// injects <style> tags at run time (and the API documentation uses inline styles).
+import helmet from "@fastify/helmet";
+import type { AppInstance } from "../types.ts";
+
+export async function registerSecurityHeaders(app: AppInstance): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Same-origin application: no cross-origin resource needs to embed us.
+    crossOriginResourcePolicy: { policy: "same-origin" },
+    referrerPolicy: { policy: "no-referrer" },
+  });
+}

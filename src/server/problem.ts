@@ -1,0 +1,92 @@
+// RFC 9457 problem details: the one error shape of the HTTP API.
+import type { FastifyReply, FastifyRequest } from "fastify";
+import Type, { type Static } from "typebox";
+import { type ProblemCode, problemMessages } from "./messages.fr.ts";
+
+export const ValidationIssueSchema = Type.Object({
+  path: Type.String({ description: "JSON Pointer du champ en cause, par exemple /person/contract/start" }),
+  code: Type.String({ description: "Mot-clé stable : required, type, minimum, ..." }),
+  message: Type.String({ description: "Explication en français" }),
+});
+export type ValidationIssue = Static<typeof ValidationIssueSchema>;
+
+export const PROBLEM_SCHEMA_ID = "ProblemDetails";
+
+export const ProblemDetailsSchema = Type.Object(
+  {
+    type: Type.String({ description: "URI identifiant le type d'erreur (urn:appui:problem:<code>)" }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String({ description: "Explication en français" }),
+    code: Type.String({ description: "Code stable, à utiliser par les programmes" }),
+    instance: Type.String({ description: "Chemin de la requête, sans paramètres" }),
+    requestId: Type.String(),
+    errors: Type.Optional(Type.Array(ValidationIssueSchema)),
+  },
+  { $id: PROBLEM_SCHEMA_ID, additionalProperties: true },
+);
+export type ProblemDetails = Static<typeof ProblemDetailsSchema>;
+
+/**
+ * Throw from a handler to answer with a problem. `code` is stable for programs; `detail` is French text
+ * (take it from a messages module). Extra members become problem extensions.
+ */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(code);
+    this.name = "HttpProblem";
+  }
+
+  /** A problem whose title and detail come from the server's shared messages. */
+  static of(status: number, code: ProblemCode, extensions: Record<string, unknown> = {}): HttpProblem {
+    const { title, detail } = problemMessages[code];
+    return new HttpProblem(status, code, title, detail, extensions);
+  }
+}
+
+export function problemBody(
+  request: FastifyRequest,
+  problem: Pick<HttpProblem, "status" | "code" | "title" | "detail" | "extensions">,
+): ProblemDetails {
+  return {
+    type: `urn:appui:problem:${problem.code}`,
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    code: problem.code,
+    // Path only: query strings can carry personal data.
+    instance: request.url.split("?")[0] ?? "/",
+    requestId: request.id,
+    ...problem.extensions,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyReply {
+  return reply
+    .code(problem.status)
+    .type("application/problem+json; charset=utf-8")
+    .send(problemBody(reply.request, problem));
+}
+
+/**
+ * Response schemas for the given error statuses, for a route's `schema.response`, so that the OpenAPI
+ * document shows them: `response: { 200: Thing, ...problemResponses(400, 404) }`.
+ */
+export function problemResponses<const Statuses extends readonly number[]>(
+  ...statuses: Statuses
+): Record<Statuses[number], ReturnType<typeof problemRef>> {
+  return Object.fromEntries(statuses.map((status) => [status, problemRef()])) as Record<
+    Statuses[number],
+    ReturnType<typeof problemRef>
+  >;
+}
+
+function problemRef() {
+  return Type.Ref(PROBLEM_SCHEMA_ID, { description: "Problème (RFC 9457, application/problem+json)" });
+}
