@@ -1,5 +1,5 @@
 // Structured logs (pino). Personal data must never reach them: requests are logged as method + path +
-// route only (no query string, no headers, no body), and a redaction list covers the places where
+// route pattern only (no path, no query string, no headers, no body), and a redaction list covers the places where
 // a careless log call could put them anyway.
 import type { FastifyReply, FastifyRequest } from "fastify";
 import pino, { type DestinationStream, type Logger } from "pino";
@@ -33,9 +33,8 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       serializers: {
         req: (request: FastifyRequest) => ({
           method: request.method,
-          // Path only: query strings carry search terms and identifiers.
-          path: request.url.split("?")[0],
-          route: request.routeOptions?.url,
+          // The route pattern, not the URL: paths and query strings can carry names, emails, search terms.
+          route: request.routeOptions?.url ?? "(no route)",
         }),
         res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
         // Only what locates the fault: driver errors carry the offending values in other fields.
