@@ -79,7 +79,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   }
   const converted = Value.Convert(EnvSchema, Value.Default(EnvSchema, raw));
   const problems: string[] = [];
-  if (!Value.Check(EnvSchema, converted)) {
+  const schemaValid = Value.Check(EnvSchema, converted);
+  if (!schemaValid) {
     const seen = new Set<string>();
     for (const error of Value.Errors(EnvSchema, converted)) {
       const variable = error.instancePath.split("/")[1] as keyof typeof EXPECTED | undefined;
@@ -87,25 +88,24 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
       seen.add(variable);
       problems.push(configMessages.invalidValue(variable, EXPECTED[variable]));
     }
-    throw new ConfigError(problems);
   }
-  const values = converted as Static<typeof EnvSchema>;
-  const production = values.NODE_ENV === "production";
-
-  if (values.DATABASE_URL !== undefined && !/^postgres(ql)?:\/\//.test(values.DATABASE_URL)) {
+  // Checked even when another variable is wrong, so that one run lists every problem.
+  const production = raw.NODE_ENV === "production";
+  if (raw.DATABASE_URL !== undefined && !/^postgres(ql)?:\/\//.test(raw.DATABASE_URL)) {
     problems.push(configMessages.badDatabaseUrl);
   }
-  const sessionSecret = secret("SESSION_SECRET", values.SESSION_SECRET, DEMO_SESSION_SECRET);
+  const sessionSecret = secret("SESSION_SECRET", raw.SESSION_SECRET, DEMO_SESSION_SECRET);
   if (sessionSecret !== undefined && sessionSecret.length < 32)
     problems.push(configMessages.shortSessionSecret);
-  const keyText = secret("DATA_ENCRYPTION_KEY", values.DATA_ENCRYPTION_KEY, DEMO_DATA_ENCRYPTION_KEY);
+  const keyText = secret("DATA_ENCRYPTION_KEY", raw.DATA_ENCRYPTION_KEY, DEMO_DATA_ENCRYPTION_KEY);
   const dataEncryptionKey = keyText === undefined ? undefined : decodeKey(keyText);
   if (keyText !== undefined && dataEncryptionKey === undefined)
     problems.push(configMessages.badEncryptionKey);
 
-  if (problems.length > 0 || sessionSecret === undefined || dataEncryptionKey === undefined) {
+  if (!schemaValid || problems.length > 0 || sessionSecret === undefined || dataEncryptionKey === undefined) {
     throw new ConfigError(problems);
   }
+  const values = converted as Static<typeof EnvSchema>;
   const dataDir = isAbsolute(values.DATA_DIR) ? values.DATA_DIR : resolve(cwd, values.DATA_DIR);
   return {
     port: values.PORT,
