@@ -1,5 +1,6 @@
-// Entry point of `bin/appui`: dispatches to a command and turns usage errors into exit status 2.
-// Commands are imported on demand so that `appui eligibility` never loads database code.
+// Entry point of `bin/appui` (also run directly: `node --import tsx src/cli/main.ts db migrate`): dispatches
+// to a command and turns usage errors into exit status 2. Commands are imported on demand so that
+// `appui eligibility` never loads database code.
 import { cliMessages, GENERAL_HELP } from "./messages.ts";
 import { UsageError } from "./options.ts";
 
@@ -11,7 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   db: async () => (await import("./db.ts")).runDbCommand,
 };
 
-export async function main(args: string[]): Promise<number> {
+async function main(args: string[]): Promise<number> {
   // A reader that stops early (`appui eligibility big.jsonl | head`) is not an error.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
@@ -42,3 +43,5 @@ export async function main(args: string[]): Promise<number> {
     return 2;
   }
 }
+
+process.exitCode = await main(process.argv.slice(2));
