@@ -44,6 +44,10 @@ function addEchoRoute(app: AppInstance): void {
     },
     async () => ({ ok: true }),
   );
+  app.get("/api/test/slow", async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return { finished: true };
+  });
 }
 
 for (const kind of DATABASE_KINDS) {
@@ -227,12 +231,23 @@ for (const kind of DATABASE_KINDS) {
       }
     });
 
-    // Last: closes the database under the running server.
+    // Last two: they close the database, then the server.
     it("reports 503 when the database is unreachable", async () => {
       await database.db.close();
       const response = await fetch(`${server.url}/api/v1/health`);
       expect(response.status).toBe(503);
       expect(await response.json()).toMatchObject({ status: "unavailable", database: "unavailable" });
     });
+
+    it("lets an in-flight request finish when the server closes, then refuses new connections", async () => {
+      const inFlight = fetch(`${server.url}/api/test/slow`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const closing = server.close();
+      const response = await inFlight;
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ finished: true });
+      await closing;
+      await expect(fetch(`${server.url}/api/v1/health`)).rejects.toThrow();
+    }, 10_000);
   });
 }

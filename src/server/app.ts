@@ -8,6 +8,7 @@ import type { Config } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 import { createLogger } from "./logger.ts";
 import { registerErrors } from "./plugins/errors.ts";
+import { registerGracefulClose } from "./plugins/gracefulClose.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
 import { registerRateLimit } from "./plugins/rateLimit.ts";
 import { generateRequestId, registerRequestId } from "./plugins/requestId.ts";
@@ -57,6 +58,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   app.decorate("db", db);
 
   registerRequestId(app);
+  registerGracefulClose(app);
   registerErrors(app);
   await registerSecurityHeaders(app);
   await registerRateLimit(app);

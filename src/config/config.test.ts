@@ -1,11 +1,6 @@
 // Configuration: read once from the environment; every bad variable is named in the message.
 import { describe, expect, it } from "vitest";
-import {
-  ConfigError,
-  DEMO_DATA_ENCRYPTION_KEY,
-  DEMO_SESSION_SECRET,
-  loadConfig,
-} from "../src/config/config.ts";
+import { ConfigError, DEMO_DATA_ENCRYPTION_KEY, DEMO_SESSION_SECRET, loadConfig } from "./config.ts";
 
 const SECRETS = {
   SESSION_SECRET: "k".repeat(40),
