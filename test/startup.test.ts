@@ -62,7 +62,7 @@ afterAll(() => {
 });
 
 describe("npm start", () => {
-  it("starts on a fresh data directory, refuses a busy port, stops cleanly on Ctrl-C and restarts", async () => {
+  it("starts on a fresh data directory, refuses a busy port or data directory, stops cleanly on Ctrl-C and restarts", async () => {
     const port = await freePort();
     const env = { PORT: String(port), DATA_DIR: dataDir };
 
@@ -82,6 +82,12 @@ describe("npm start", () => {
     } finally {
       rmSync(otherDataDir, { recursive: true, force: true });
     }
+
+    // A second instance on the same data directory would corrupt the embedded database: refused.
+    const sameData = start({ PORT: String(await freePort()), DATA_DIR: dataDir });
+    expect(await sameData.exited).toBe(1);
+    expect(sameData.output()).toContain("DATA_DIR");
+    expect(sameData.output()).toContain(String(first.child.pid));
 
     first.child.kill("SIGINT");
     expect(await first.exited).toBe(0);

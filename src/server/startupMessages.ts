@@ -9,7 +9,8 @@ export const startupMessages = {
   hostUnavailable: (host: string) =>
     `L'adresse ${host} n'existe pas sur cette machine (variable HOST).\n` +
     `Address ${host} is not available on this machine (HOST).`,
-  databaseFailed: (reason: string) => `Base de données indisponible / Database unavailable:\n${reason}`,
+  databaseFailed: (reason: string) =>
+    `Démarrage impossible (base de données) / Cannot start (database):\n${reason}`,
   ready: (info: {
     url: string;
     seconds: number;
