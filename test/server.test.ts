@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
+import { sql } from "drizzle-orm";
 import Type from "typebox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../src/db/migrate.ts";
@@ -44,6 +45,11 @@ function addEchoRoute(app: AppInstance): void {
     },
     async () => ({ ok: true }),
   );
+  app.get("/api/test/lookup/:id", async (request) => {
+    const { id } = request.params as { id: string };
+    await app.db.drizzle.execute(sql`select ${id}::uuid`);
+    return { found: false };
+  });
   app.get("/api/test/slow", async () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     return { finished: true };
@@ -185,6 +191,12 @@ for (const kind of DATABASE_KINDS) {
       expect(problem.errors[0].message).toMatch(/[a-zé]/);
     });
 
+    it("answers a value the database rejects with a 400 problem, not a 500", async () => {
+      const response = await fetch(`${server.url}/api/test/lookup/not-a-uuid`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: "invalid_value" });
+    });
+
     it("accepts a valid body", async () => {
       const response = await post(
         JSON.stringify({ person: { name: "A", contract: { start: "2025-01-31" } }, incomeCents: 0 }),
@@ -214,6 +226,7 @@ for (const kind of DATABASE_KINDS) {
       }
       await fetch(`${server.url}/api/x/${encodeURIComponent(PERSON.email)}${query}`, { headers });
       await fetch(`${server.url}/api/v1/health${query}`, { headers });
+      await fetch(`${server.url}/api/test/lookup/${encodeURIComponent(PERSON.lastName)}`, { headers });
       await server.app.ready();
       const logs = logLines.join("");
       // The capture works: request lines are there, with their request id.

@@ -20,6 +20,14 @@ export const problemMessages = {
     title: "Trop de requêtes",
     detail: "Trop de requêtes en peu de temps ; réessayez dans quelques instants.",
   },
+  invalid_value: {
+    title: "Valeur invalide",
+    detail: "Une valeur de la requête n'a pas le format attendu (identifiant, date ou nombre).",
+  },
+  conflict: {
+    title: "Conflit",
+    detail: "La requête contredit des données existantes (doublon ou référence manquante).",
+  },
   bad_request: { title: "Requête incorrecte", detail: "La requête est incorrecte." },
   internal_error: {
     title: "Erreur interne",

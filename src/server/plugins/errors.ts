@@ -1,6 +1,7 @@
 // Turns every error into an RFC 9457 problem. Bad input (validation, malformed JSON, wrong media type,
 // oversized body) is a 4xx with a stable code; only a fault of ours is a 500, logged without its data.
 import type { FastifyError } from "fastify";
+import { findSqlStateError } from "../../db/errors.ts";
 import { fallbackValidationMessage, type ProblemCode, validationMessages } from "../messages.fr.ts";
 import {
   HttpProblem,
@@ -30,6 +31,11 @@ export function registerErrors(app: AppInstance): void {
       const errors = error.validation.map((issue) => toValidationIssue(issue));
       return sendProblem(reply, HttpProblem.of(400, "validation_failed", { errors }));
     }
+    const databaseProblem = fromDatabaseError(error);
+    if (databaseProblem !== undefined) {
+      request.log.info({ errorCode: findSqlStateError(error)?.code }, "input rejected by the database");
+      return sendProblem(reply, databaseProblem);
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // The message of a client error can quote the input (JSON.parse does): log its code only.
@@ -41,6 +47,15 @@ export function registerErrors(app: AppInstance): void {
     request.log.error({ err: error }, "unexpected error");
     return sendProblem(reply, HttpProblem.of(500, "internal_error"));
   });
+}
+
+/** SQLSTATE classes that mean the input was wrong, not the server: 22 data exception, 23 constraint. */
+function fromDatabaseError(error: unknown): HttpProblem | undefined {
+  const code = findSqlStateError(error)?.code;
+  if (code === undefined) return undefined;
+  if (code.startsWith("22")) return HttpProblem.of(400, "invalid_value");
+  if (code.startsWith("23")) return HttpProblem.of(409, "conflict");
+  return undefined;
 }
 
 function codeForStatus(status: number): ProblemCode {
