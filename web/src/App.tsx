@@ -1,0 +1,216 @@
+// The application shell (skip link, header, main, footer) and a small path switch: pages are few
+// enough that a router library would only add weight.
+import {
+  Anchor,
+  Box,
+  Button,
+  Container,
+  createTheme,
+  Group,
+  List,
+  MantineProvider,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useEffect } from "react";
+import { messages } from "./messages.fr.ts";
+
+const theme = createTheme({
+  // Shade 8 of blue keeps white text on buttons and blue links on white above the 4.5:1 contrast ratio.
+  primaryColor: "blue",
+  primaryShade: 8,
+});
+
+const PATHS = { home: "/", simulator: "/simulateur", login: "/connexion", apiDocs: "/api/docs" } as const;
+
+type Page = { kind: "home" } | { kind: "upcoming"; title: string } | { kind: "notFound" };
+
+function pageAt(path: string): Page {
+  const normalised = path.length > 1 ? path.replace(/\/+$/, "") : path;
+  switch (normalised) {
+    case PATHS.home:
+      return { kind: "home" };
+    case PATHS.simulator:
+      return { kind: "upcoming", title: messages.upcoming.simulator };
+    case PATHS.login:
+      return { kind: "upcoming", title: messages.upcoming.login };
+    default:
+      return { kind: "notFound" };
+  }
+}
+
+function documentTitle(page: Page): string {
+  if (page.kind === "home") return messages.documentTitle.home;
+  return messages.documentTitle.page(page.kind === "upcoming" ? page.title : messages.notFound.title);
+}
+
+export function App({ path }: { path: string }) {
+  const page = pageAt(path);
+  const title = documentTitle(page);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <a className="skip-link" href="#contenu">
+        {messages.skipLink}
+      </a>
+      <SiteHeader />
+      {/* Focusable so that the skip link moves keyboard focus, not only the scroll position. */}
+      <Box component="main" id="contenu" tabIndex={-1} py="xl">
+        <Container size="md">
+          {page.kind === "home" ? (
+            <HomePage />
+          ) : (
+            <SimplePage
+              title={page.kind === "upcoming" ? page.title : messages.notFound.title}
+              text={page.kind === "upcoming" ? messages.upcoming.text : messages.notFound.text}
+            />
+          )}
+        </Container>
+      </Box>
+      <SiteFooter />
+    </MantineProvider>
+  );
+}
+
+function SiteHeader() {
+  return (
+    <Box component="header" py="md" className="site-header">
+      <Container size="md">
+        <Group justify="space-between" wrap="wrap" gap="sm">
+          <Anchor href={PATHS.home} underline="never" c="inherit">
+            <Text component="span" fw={700} size="xl" display="block">
+              {messages.appName}
+            </Text>
+            <Text component="span" size="sm" display="block">
+              {messages.header.tagline}
+            </Text>
+          </Anchor>
+          <nav aria-label={messages.header.navigationLabel}>
+            <Anchor href={PATHS.login}>{messages.header.professionalArea}</Anchor>
+          </nav>
+        </Group>
+      </Container>
+    </Box>
+  );
+}
+
+function HomePage() {
+  const { home } = messages;
+  return (
+    <Stack gap="xl">
+      <Stack gap="md">
+        <Title order={1}>{home.title}</Title>
+        <Text size="lg">{home.lead}</Text>
+        <Group>
+          <Button component="a" href={PATHS.simulator} size="md">
+            {home.checkEligibility}
+          </Button>
+        </Group>
+      </Stack>
+
+      <SimpleGrid cols={{ base: 1, sm: 3 }} component="ul" className="plain-list">
+        {home.keyFacts.map((fact) => (
+          <Paper component="li" key={fact.title} withBorder p="md">
+            <Text fw={700}>{fact.title}</Text>
+            <Text>{fact.text}</Text>
+          </Paper>
+        ))}
+      </SimpleGrid>
+
+      <Box component="section" aria-labelledby="service">
+        <Title order={2} id="service" mb="sm">
+          {home.service.title}
+        </Title>
+        <List spacing="sm" type="ordered">
+          {home.service.steps.map((step) => (
+            <List.Item key={step.title}>
+              <Text component="span" fw={700}>
+                {step.title}
+              </Text>{" "}
+              : {step.text}
+            </List.Item>
+          ))}
+        </List>
+      </Box>
+
+      <Box component="section" aria-labelledby="situations">
+        <Title order={2} id="situations" mb="sm">
+          {home.situations.title}
+        </Title>
+        <Text mb="sm">{home.situations.intro}</Text>
+        <List spacing="xs">
+          {home.situations.items.map((item) => (
+            <List.Item key={item}>{item}</List.Item>
+          ))}
+        </List>
+      </Box>
+
+      <Box component="section" aria-labelledby="audience">
+        <Title order={2} id="audience" mb="sm">
+          {home.audience.title}
+        </Title>
+        <Text mb="sm">{home.audience.intro}</Text>
+        <List spacing="xs" mb="sm">
+          {home.audience.items.map((item) => (
+            <List.Item key={item}>{item}</List.Item>
+          ))}
+        </List>
+        <Text mb="md">{home.audience.territory}</Text>
+        <Paper withBorder p="md" className="notice">
+          <Title order={3} size="h4" mb="xs">
+            {home.audience.decisionTitle}
+          </Title>
+          <Text>{home.audience.decision}</Text>
+        </Paper>
+      </Box>
+
+      <Box component="section" aria-labelledby="next-step">
+        <Title order={2} id="next-step" mb="sm">
+          {home.nextStep.title}
+        </Title>
+        <Text mb="md">{home.nextStep.text}</Text>
+        <Button component="a" href={PATHS.simulator} size="md">
+          {home.checkEligibility}
+        </Button>
+      </Box>
+    </Stack>
+  );
+}
+
+function SimplePage({ title, text }: { title: string; text: string }) {
+  return (
+    <Stack gap="md">
+      <Title order={1}>{title}</Title>
+      <Text>{text}</Text>
+      <Anchor href={PATHS.home}>{messages.backHome}</Anchor>
+    </Stack>
+  );
+}
+
+function SiteFooter() {
+  return (
+    <Box component="footer" py="lg" className="site-footer">
+      <Container size="md">
+        <Group justify="space-between" wrap="wrap" gap="sm">
+          <Text size="sm">{messages.footer.about}</Text>
+          <nav aria-label={messages.footer.label}>
+            <Group gap="md">
+              <Anchor href={PATHS.login} size="sm">
+                {messages.header.professionalArea}
+              </Anchor>
+              <Anchor href={PATHS.apiDocs} size="sm">
+                {messages.footer.apiDocs}
+              </Anchor>
+            </Group>
+          </nav>
+        </Group>
+      </Container>
+    </Box>
+  );
+}
