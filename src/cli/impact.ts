@@ -2,7 +2,7 @@
 // versions, with the clauses responsible; a French summary goes to stderr.
 import {
   DIRECTIVES,
-  type DirectiveVersion,
+  type DirectiveWithRules,
   directiveByReference,
   impact,
   type Outcome,
@@ -54,7 +54,7 @@ export async function runImpact(args: readonly string[]): Promise<number> {
   return invalidLines === 0 ? 0 : 2;
 }
 
-function directiveOption(values: string[] | undefined, name: string): DirectiveVersion {
+function directiveOption(values: string[] | undefined, name: string): DirectiveWithRules {
   const reference = values?.[0];
   if (reference === undefined) throw new UsageError(cliMessages.missingDirectiveOption(name));
   const directive = directiveByReference(reference);
