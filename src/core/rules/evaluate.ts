@@ -19,6 +19,9 @@ export class NoDirectiveInForceError extends Error {
 }
 
 const NO_MISSING: readonly string[] = Object.freeze([]);
+// Absent facts noted while the rules run; copied into the result only when there are some, which spares
+// an allocation in most evaluations (the engine is synchronous, so one buffer serves every call).
+const pending: string[] = [];
 
 /** Evaluates under the version in force on the request date. */
 export function evaluate(situation: Situation, parameters?: RuleParameters): EligibilityResult {
@@ -35,7 +38,8 @@ export function evaluateUnder(
 ): EligibilityResult {
   const rules = directive.rules;
   const reasons: Reason[] = [];
-  const missing: string[] = [];
+  const missing = pending;
+  if (missing.length !== 0) missing.length = 0;
 
   const beneficiary = anyOf(rules.beneficiary, situation, parameters, reasons, missing);
   let housing: number = YES;
@@ -50,15 +54,16 @@ export function evaluateUnder(
   else if (access === REVIEW) outcome = "review";
   else outcome = "eligible";
 
-  const result: EligibilityResult = {
+  // One object shape whether or not an id was given (JSON leaves an undefined id out).
+  return {
+    id: situation.id,
     directive: directive.reference,
     outcome,
     reasons,
-    missing: missing.length === 0 ? NO_MISSING : missing,
+    missing: missing.length === 0 ? NO_MISSING : missing.slice(),
     parameters,
     engineVersion: RULES_ENGINE_VERSION,
   };
-  return situation.id === undefined ? result : { id: situation.id, ...result };
 }
 
 function apply(
@@ -70,7 +75,8 @@ function apply(
 ): number {
   const mark = missing.length;
   const found = rule(situation, parameters, missing);
-  if (found.truth !== UNKNOWN) missing.length = mark;
+  // Truncating an array is slow in V8: only when the rule noted something it turned out not to need.
+  if (found.truth !== UNKNOWN && missing.length !== mark) missing.length = mark;
   reasons.push(found.reason);
   return found.truth;
 }
@@ -82,8 +88,8 @@ function combine(a: number, b: number): number {
   return a === REVIEW || b === REVIEW ? REVIEW : YES;
 }
 
-// The grounds' findings, gathered before deciding which to report: the met ones when one suffices,
-// all of them otherwise (each says why that way is closed or what it still needs).
+// The grounds' findings, gathered before deciding which to report: the first met one, since one
+// suffices; otherwise all of them (each says why that way is closed or what it still needs).
 const scratch: Finding[] = [];
 
 function anyOf(
@@ -95,19 +101,20 @@ function anyOf(
 ): number {
   const start = missing.length;
   let truth: number = NO;
-  scratch.length = 0;
-  for (const rule of rules) {
+  let count = 0;
+  for (let index = 0; index < rules.length; index++) {
     const mark = missing.length;
-    const found = rule(situation, parameters, missing);
-    if (found.truth !== UNKNOWN) missing.length = mark;
-    if (found.truth === YES) truth = YES;
-    else if (found.truth === UNKNOWN && truth === NO) truth = UNKNOWN;
-    scratch.push(found);
+    const found = (rules[index] as Rule)(situation, parameters, missing);
+    if (found.truth === YES) {
+      if (missing.length !== start) missing.length = start;
+      reasons.push(found.reason);
+      return YES;
+    }
+    if (found.truth === UNKNOWN) truth = UNKNOWN;
+    else if (missing.length !== mark) missing.length = mark;
+    scratch[count++] = found;
   }
-  if (truth === YES) missing.length = start;
-  for (const found of scratch) {
-    if (truth !== YES || found.truth === YES) reasons.push(found.reason);
-  }
+  for (let index = 0; index < count; index++) reasons.push((scratch[index] as Finding).reason);
   return truth;
 }
 
