@@ -79,9 +79,17 @@ export const CONTRACT_LABELS: Readonly<Record<ContractType, string>> = {
 /** Reasons shared by several clauses; each version adds its own in its file. */
 export const REASONS = {
   missingFacts: "Il manque des informations pour vérifier cette condition.",
-  notEmployee: "La personne n'est pas salariée.",
+  notEmployee: (activity: string) => `La personne n'est pas salariée (situation indiquée : ${activity}).`,
+  notJobseeker: (activity: string) =>
+    `La personne n'est pas demandeuse d'emploi (situation indiquée : ${activity}).`,
+  notPreRetiree: (activity: string) =>
+    `La personne n'est pas préretraitée (situation indiquée : ${activity}).`,
+  notEsatWorker: (activity: string) =>
+    `La personne n'est pas accueillie en ESAT (situation indiquée : ${activity}).`,
   employerSector: "L'employeur n'appartient pas au secteur privé non agricole.",
   employerHeadcount: "L'entreprise compte moins de 10 salariés.",
+  formerEmployerSector: "L'ancien employeur n'appartient pas au secteur privé non agricole.",
+  formerEmployerHeadcount: "L'ancienne entreprise comptait moins de 10 salariés.",
   noVisaleEvent: "Aucun événement exceptionnel au sens de la garantie VISALE n'est indiqué.",
   visaleNotEligible:
     "Le ménage n'est pas éligible à la garantie VISALE, ou l'événement n'est pas exceptionnel.",

@@ -2,32 +2,20 @@
 // validated 24/03/2021, applied from 01/06/2021. A service ("Prestation de services"), no open right.
 // Clause texts are quoted from the directive; the readings are explained in docs/interpretations.md.
 
-import {
-  activityIn,
-  HEADCOUNT_TOO_SMALL,
-  NO_DISASTER,
-  NOT_DECLARED,
-  qualifyingEmployer,
-  recognisedDisaster,
-  SECTOR_NOT_QUALIFYING,
-  TOO_FEW_DWELLINGS,
-  territoryOf,
-  UNKNOWN_POSTCODE,
-} from "../conditions.ts";
+import { activityIn } from "../conditions.ts";
 import { addMonths, dayNumber } from "../dates.ts";
+import { type Finding, finding, NO, need, type Rule, UNKNOWN, YES } from "../findings.ts";
 import {
-  type AccessRule,
-  type Finding,
-  finding,
-  NO,
-  need,
-  REVIEW,
-  type Rule,
-  UNKNOWN,
-  YES,
-} from "../findings.ts";
+  accessRule,
+  activityMismatch,
+  disasterGround,
+  employerFailure,
+  employerFindings,
+  mismatchOf,
+  territoryRule,
+} from "../grounds.ts";
 import { OCCUPANCY_LABELS, REASONS } from "../messages.fr.ts";
-import type { Occupancy, SituationKind } from "../types.ts";
+import type { Clause, Occupancy, Situation } from "../types.ts";
 import { type DirectiveDefinition, defineClauses } from "./define.ts";
 
 const REFERENCE = "PP_EX_CPA_2_DIR";
@@ -210,50 +198,37 @@ const clauses = defineClauses(REFERENCE, {
 
 // --- Bénéficiaires --------------------------------------------------------------------------------------
 
+/** A person of the `accepted` activities whose (former) employer qualifies. */
 function employerGround(
   accepted: readonly string[],
-  met: Finding,
-  notThisActivity: Finding,
-  sector: Finding,
-  headcount: Finding,
-  unknown: Finding,
+  clause: Clause,
+  texts: { met: string; mismatch: (activity: string) => string; former: boolean },
 ): Rule {
+  const met = finding(clause, YES, texts.met);
+  const mismatches = activityMismatch(clause, texts.mismatch);
+  const employer = employerFindings(clause, texts.former);
+  const unknown = finding(clause, UNKNOWN, REASONS.missingFacts);
   return (situation, _parameters, missing) => {
-    const activity = activityIn(situation.person, accepted, missing);
-    if (activity === NO) return notThisActivity;
-    const employer = qualifyingEmployer(situation.person, missing);
-    if (employer === SECTOR_NOT_QUALIFYING) return sector;
-    if (employer === HEADCOUNT_TOO_SMALL) return headcount;
-    return activity === YES && employer === YES ? met : unknown;
+    const mismatch = mismatchOf(situation, accepted, mismatches, missing);
+    if (mismatch !== undefined) return mismatch;
+    const { failure, truth } = employerFailure(situation, employer, missing);
+    if (failure !== undefined) return failure;
+    return situation.person?.activity !== undefined && truth === YES ? met : unknown;
   };
 }
 
-const employees = employerGround(
-  // Temp workers are employees of their agency.
-  ["employee", "temp_worker"],
-  finding(
-    clauses.employees,
-    YES,
-    "Salarié d'une entreprise du secteur privé non agricole de 10 salariés et plus.",
-  ),
-  finding(clauses.employees, NO, REASONS.notEmployee),
-  finding(clauses.employees, NO, REASONS.employerSector),
-  finding(clauses.employees, NO, REASONS.employerHeadcount),
-  finding(clauses.employees, UNKNOWN, REASONS.missingFacts),
-);
+// Temp workers are employees of their agency.
+const employees = employerGround(["employee", "temp_worker"], clauses.employees, {
+  met: "Salarié d'une entreprise du secteur privé non agricole de 10 salariés et plus.",
+  mismatch: REASONS.notEmployee,
+  former: false,
+});
 
-const preRetirees = employerGround(
-  ["pre_retiree"],
-  finding(
-    clauses.preRetirees,
-    YES,
-    "Préretraité, ancien salarié d'une entreprise du secteur privé non agricole de 10 salariés et plus.",
-  ),
-  finding(clauses.preRetirees, NO, "La personne n'est pas préretraitée."),
-  finding(clauses.preRetirees, NO, REASONS.employerSector),
-  finding(clauses.preRetirees, NO, REASONS.employerHeadcount),
-  finding(clauses.preRetirees, UNKNOWN, REASONS.missingFacts),
-);
+const preRetirees = employerGround(["pre_retiree"], clauses.preRetirees, {
+  met: "Préretraité, ancien salarié d'une entreprise du secteur privé non agricole de 10 salariés et plus.",
+  mismatch: REASONS.notPreRetiree,
+  former: true,
+});
 
 const JOBSEEKER = {
   met: finding(
@@ -261,13 +236,8 @@ const JOBSEEKER = {
     YES,
     "Demandeur d'emploi, ancien salarié d'une entreprise qualifiante, dans les 12 mois suivant la fin de son activité.",
   ),
-  notJobseeker: finding(clauses.jobseekers, NO, "La personne n'est pas demandeuse d'emploi."),
-  sector: finding(
-    clauses.jobseekers,
-    NO,
-    "L'ancien employeur n'appartient pas au secteur privé non agricole.",
-  ),
-  headcount: finding(clauses.jobseekers, NO, "L'ancienne entreprise comptait moins de 10 salariés."),
+  mismatches: activityMismatch(clauses.jobseekers, REASONS.notJobseeker),
+  employer: employerFindings(clauses.jobseekers, true),
   tooLate: finding(
     clauses.jobseekers,
     NO,
@@ -277,11 +247,10 @@ const JOBSEEKER = {
 };
 
 const jobseekers: Rule = (situation, _parameters, missing) => {
-  const activity = activityIn(situation.person, ["jobseeker"], missing);
-  if (activity === NO) return JOBSEEKER.notJobseeker;
-  const employer = qualifyingEmployer(situation.person, missing);
-  if (employer === SECTOR_NOT_QUALIFYING) return JOBSEEKER.sector;
-  if (employer === HEADCOUNT_TOO_SMALL) return JOBSEEKER.headcount;
+  const mismatch = mismatchOf(situation, ["jobseeker"], JOBSEEKER.mismatches, missing);
+  if (mismatch !== undefined) return mismatch;
+  const { failure, truth } = employerFailure(situation, JOBSEEKER.employer, missing);
+  if (failure !== undefined) return failure;
   const ended = situation.person?.activityEndDate;
   if (ended === undefined) {
     need(missing, "/person/activityEndDate");
@@ -289,7 +258,7 @@ const jobseekers: Rule = (situation, _parameters, missing) => {
   }
   // "dans les 12 mois suivants": up to and including the same day twelve months later.
   if (dayNumber(situation.requestDate) > addMonths(ended, 12)) return JOBSEEKER.tooLate;
-  return activity === YES && employer === YES ? JOBSEEKER.met : JOBSEEKER.unknown;
+  return situation.person?.activity !== undefined && truth === YES ? JOBSEEKER.met : JOBSEEKER.unknown;
 };
 
 const VISALE = {
@@ -312,68 +281,17 @@ const visale: Rule = (situation, _parameters, missing) => {
 // "Tout salarié": employees and temp workers whatever their employer, and pre-retirees, who are
 // "assimilés à des salariés" by the same text.
 const DISASTER_VICTIMS = ["employee", "temp_worker", "pre_retiree"];
-
-function disasterGround(
-  kind: "natural" | "technological",
-  clause: (typeof clauses)["naturalDisaster"],
-  texts: { met: string; none: string; notDeclared: string; notEmployee: string; tooSmall: string },
-): Rule {
-  const met = finding(clause, YES, texts.met);
-  const none = finding(clause, NO, texts.none);
-  const notDeclared = finding(clause, NO, texts.notDeclared);
-  const tooSmall = finding(clause, NO, texts.tooSmall);
-  const notEmployee = finding(clause, NO, texts.notEmployee);
-  const unknown = finding(clause, UNKNOWN, REASONS.missingFacts);
-  return (situation, _parameters, missing) => {
-    const disaster = recognisedDisaster(situation, kind, missing);
-    if (disaster === NO_DISASTER) return none;
-    if (disaster === NOT_DECLARED) return notDeclared;
-    if (disaster === TOO_FEW_DWELLINGS) return tooSmall;
-    const victim = activityIn(situation.person, DISASTER_VICTIMS, missing);
-    if (victim === NO) return notEmployee;
-    return victim === YES && disaster === YES ? met : unknown;
-  };
-}
-
-const naturalDisaster = disasterGround("natural", clauses.naturalDisaster, {
-  met: REASONS.naturalMet,
-  none: REASONS.noNaturalDisaster,
-  notDeclared: REASONS.naturalNotDeclared,
-  notEmployee: REASONS.naturalDisasterNotEmployee,
-  tooSmall: REASONS.naturalNotDeclared,
-});
-const technologicalDisaster = disasterGround("technological", clauses.technologicalDisaster, {
-  met: REASONS.technologicalMet,
-  none: REASONS.noTechnologicalDisaster,
-  notDeclared: REASONS.technologicalNotDeclared,
-  notEmployee: REASONS.technologicalNotEmployee,
-  tooSmall: REASONS.technologicalTooSmall,
-});
+const isVictim = (situation: Situation, missing: string[]) =>
+  activityIn(situation.person, DISASTER_VICTIMS, missing);
+const naturalDisaster = disasterGround("natural", clauses.naturalDisaster, isVictim);
+const technologicalDisaster = disasterGround("technological", clauses.technologicalDisaster, isVictim);
 
 // --- Logement -------------------------------------------------------------------------------------------
 
-const TERRITORY = {
-  metropolitan: finding(clauses.territory, YES, REASONS.territoryMetropolitan),
-  drom: finding(clauses.territory, YES, REASONS.territoryDrom),
-  saintMartin: finding(
-    clauses.territory,
-    NO,
+const territory = territoryRule(clauses.territory, ["metropolitan", "drom"], {
+  saint_martin:
     "Saint-Martin est une collectivité d'outre-mer et non un DROM : cette version de la directive ne la couvre pas.",
-  ),
-  outside: finding(clauses.territory, NO, REASONS.territoryOutside),
-  unknownPostcode: finding(clauses.territory, NO, REASONS.territoryUnknownPostcode),
-  unknown: finding(clauses.territory, UNKNOWN, REASONS.missingFacts),
-};
-
-const territory: Rule = (situation, _parameters, missing) => {
-  const where = territoryOf(situation, missing);
-  if (where === "metropolitan") return TERRITORY.metropolitan;
-  if (where === "drom") return TERRITORY.drom;
-  if (where === "saint_martin") return TERRITORY.saintMartin;
-  if (where === "outside") return TERRITORY.outside;
-  if (where === UNKNOWN_POSTCODE) return TERRITORY.unknownPostcode;
-  return TERRITORY.unknown;
-};
+});
 
 const OCCUPANCY_FINDINGS = new Map<Occupancy, Finding>(
   (Object.keys(OCCUPANCY_LABELS) as Occupancy[]).map((occupancy) => [
@@ -394,40 +312,23 @@ const occupancy: Rule = (situation, _parameters, missing) => {
 
 // --- Accès au service -----------------------------------------------------------------------------------
 
-const LISTED: readonly [SituationKind, (typeof clauses)["accessFinancial"]][] = [
-  ["financial_imbalance", clauses.accessFinancial],
-  ["over_indebtedness", clauses.accessFinancial],
-  ["separation", clauses.accessLifeEvents],
-  ["family_conflict", clauses.accessLifeEvents],
-  ["death", clauses.accessLifeEvents],
-  ["illness", clauses.accessLifeEvents],
-  ["job_loss", clauses.accessLifeEvents],
-  ["rent_arrears", clauses.accessArrears],
-  ["mortgage_arrears", clauses.accessArrears],
-  ["co_ownership_charges_arrears", clauses.accessArrears],
-];
-// Not cited, left to the "etc." of the life events list: domestic violence and disability (cited only
-// from 2025), energy poverty, any other life accident.
-const UNLISTED: readonly SituationKind[] = [
-  "domestic_violence",
-  "disability",
-  "energy_poverty",
-  "other_life_accident",
-];
-
-const access: AccessRule = {
-  listed: new Map(
-    LISTED.map(([kind, clause]) => [kind, finding(clause, YES, REASONS.situationListed(kind))]),
-  ),
-  unlisted: new Map(
-    UNLISTED.map((kind) => [
-      kind,
-      finding(clauses.accessLifeEvents, REVIEW, REASONS.situationForReview(kind)),
-    ]),
-  ),
-  none: finding(clauses.accessLifeEvents, NO, REASONS.noSituation),
-  unknown: finding(clauses.accessLifeEvents, UNKNOWN, REASONS.missingFacts),
-};
+// Kinds not cited (domestic violence and disability, cited only from 2025, energy poverty, any other
+// life accident) are left to the "etc." of the life events list.
+const access = accessRule(
+  [
+    ["financial_imbalance", clauses.accessFinancial],
+    ["over_indebtedness", clauses.accessFinancial],
+    ["separation", clauses.accessLifeEvents],
+    ["family_conflict", clauses.accessLifeEvents],
+    ["death", clauses.accessLifeEvents],
+    ["illness", clauses.accessLifeEvents],
+    ["job_loss", clauses.accessLifeEvents],
+    ["rent_arrears", clauses.accessArrears],
+    ["mortgage_arrears", clauses.accessArrears],
+    ["co_ownership_charges_arrears", clauses.accessArrears],
+  ],
+  clauses.accessLifeEvents,
+);
 
 export const PP_EX_CPA_2_DIR: DirectiveDefinition = Object.freeze({
   reference: REFERENCE,

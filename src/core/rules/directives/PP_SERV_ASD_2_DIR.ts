@@ -1,22 +1,22 @@
 // PP_SERV_ASD_2_DIR: "Service d'accompagnement et de diagnostic social (Ex CIL PASS Assistance)",
 // validated 09/10/2025, applied from 20/11/2025. Loans and grants within the annual national envelope,
 // no open right. Clause texts are quoted from the directive; readings in docs/interpretations.md.
-import {
-  activityIn,
-  HEADCOUNT_TOO_SMALL,
-  NO_DISASTER,
-  NOT_DECLARED,
-  qualifyingEmployer,
-  recognisedDisaster,
-  SECTOR_NOT_QUALIFYING,
-  TOO_FEW_DWELLINGS,
-  territoryOf,
-  UNKNOWN_POSTCODE,
-} from "../conditions.ts";
+import { activityIn } from "../conditions.ts";
 import { addMonths, dayNumber } from "../dates.ts";
-import { type AccessRule, finding, NO, need, REVIEW, type Rule, UNKNOWN, YES } from "../findings.ts";
+import { type Finding, finding, NO, need, type Rule, UNKNOWN, YES } from "../findings.ts";
+import {
+  accessRule,
+  activityMismatch,
+  disasterGround,
+  either,
+  employerFailure,
+  employerFindings,
+  mismatchOf,
+  type Truth3,
+  territoryRule,
+} from "../grounds.ts";
 import { REASONS } from "../messages.fr.ts";
-import type { SituationKind } from "../types.ts";
+import type { Situation } from "../types.ts";
 import { type DirectiveDefinition, defineClauses } from "./define.ts";
 
 const REFERENCE = "PP_SERV_ASD_2_DIR";
@@ -220,9 +220,8 @@ const EMPLOYEE = {
     YES,
     "Intérimaire en mission de moins de 3 mois justifiant du nombre minimal d'heures de mission sur les 12 derniers mois.",
   ),
-  notEmployee: finding(clauses.employees, NO, REASONS.notEmployee),
-  sector: finding(clauses.employees, NO, REASONS.employerSector),
-  headcount: finding(clauses.employees, NO, REASONS.employerHeadcount),
+  mismatches: activityMismatch(clauses.employees, REASONS.notEmployee),
+  employer: employerFindings(clauses.employees),
   notStarted: finding(
     clauses.employees,
     NO,
@@ -238,18 +237,12 @@ const EMPLOYEE = {
   unknown: finding(clauses.employees, UNKNOWN, REASONS.missingFacts),
 };
 
-// Three-valued results of the contract's sub-conditions (see findings.ts).
-type Truth3 = typeof NO | typeof YES | typeof UNKNOWN;
-const either = (a: Truth3, b: Truth3): Truth3 =>
-  a === YES || b === YES ? YES : a === NO && b === NO ? NO : UNKNOWN;
-
 const employees: Rule = (situation, parameters, missing) => {
   const person = situation.person;
-  const activity = activityIn(person, ["employee", "temp_worker"], missing);
-  if (activity === NO) return EMPLOYEE.notEmployee;
-  const employer = qualifyingEmployer(person, missing);
-  if (employer === SECTOR_NOT_QUALIFYING) return EMPLOYEE.sector;
-  if (employer === HEADCOUNT_TOO_SMALL) return EMPLOYEE.headcount;
+  const mismatch = mismatchOf(situation, ["employee", "temp_worker"], EMPLOYEE.mismatches, missing);
+  if (mismatch !== undefined) return mismatch;
+  const { failure, truth: employer } = employerFailure(situation, EMPLOYEE.employer, missing);
+  if (failure !== undefined) return failure;
 
   // "dont le contrat de travail est en cours": started on or before the request, not ended before it.
   const contract = person?.contract;
@@ -283,7 +276,8 @@ const employees: Rule = (situation, parameters, missing) => {
   const duration = either(threeMonths, enoughHours);
   if (duration === NO) return tempWorker === YES ? EMPLOYEE.notEnoughHours : EMPLOYEE.tooShort;
 
-  const decided = activity === YES && employer === YES && start !== undefined && end !== undefined;
+  const decided =
+    person?.activity !== undefined && employer === YES && start !== undefined && end !== undefined;
   if (decided && duration === YES) return threeMonths === YES ? EMPLOYEE.met : EMPLOYEE.metByHours;
   if (start === undefined) need(missing, "/person/contract/start");
   if (end === undefined) need(missing, "/person/contract/end");
@@ -300,7 +294,7 @@ const ESAT = {
     YES,
     "Travailleur accueilli en ESAT ayant signé un contrat de soutien et d'aide par le travail.",
   ),
-  notEsat: finding(clauses.esatWorkers, NO, "La personne n'est pas accueillie en ESAT."),
+  mismatches: activityMismatch(clauses.esatWorkers, REASONS.notEsatWorker),
   notSigned: finding(
     clauses.esatWorkers,
     NO,
@@ -310,7 +304,7 @@ const ESAT = {
 };
 
 /** The ESAT ground's truth, shared with the disaster grounds ("assimilées à des salariés"). */
-function esatTruth(situation: Parameters<Rule>[0], missing: string[]): Truth3 {
+function esatTruth(situation: Situation, missing: string[]): Truth3 {
   const activity = activityIn(situation.person, ["esat_worker"], missing);
   const signed = situation.person?.esatSupportContractSigned;
   if (activity === NO || signed === false) return NO;
@@ -323,107 +317,46 @@ const esatWorkers: Rule = (situation, _parameters, missing) => {
   const truth = esatTruth(situation, missing);
   if (truth === YES) return ESAT.met;
   if (truth === UNKNOWN) return ESAT.unknown;
-  return situation.person?.activity === "esat_worker" ? ESAT.notSigned : ESAT.notEsat;
+  const activity = situation.person?.activity;
+  return activity === "esat_worker" || activity === undefined
+    ? ESAT.notSigned
+    : (ESAT.mismatches.get(activity) as Finding);
 };
 
-function disasterGround(
-  kind: "natural" | "technological",
-  clause: (typeof clauses)["naturalDisaster"],
-  texts: { met: string; none: string; notDeclared: string; notEmployee: string; tooSmall: string },
-): Rule {
-  const met = finding(clause, YES, texts.met);
-  const none = finding(clause, NO, texts.none);
-  const notDeclared = finding(clause, NO, texts.notDeclared);
-  const tooSmall = finding(clause, NO, texts.tooSmall);
-  const notEmployee = finding(clause, NO, texts.notEmployee);
-  const unknown = finding(clause, UNKNOWN, REASONS.missingFacts);
-  return (situation, _parameters, missing) => {
-    const disaster = recognisedDisaster(situation, kind, missing);
-    if (disaster === NO_DISASTER) return none;
-    if (disaster === NOT_DECLARED) return notDeclared;
-    if (disaster === TOO_FEW_DWELLINGS) return tooSmall;
-    // "Tout salarié, quels que soient ... son contrat de travail": any employee or temp worker, and ESAT
-    // workers, who are "assimilées à des salariés, dans le cadre de la directive".
-    const victim = either(
-      activityIn(situation.person, ["employee", "temp_worker"], missing),
-      esatTruth(situation, missing),
-    );
-    if (victim === NO) return notEmployee;
-    return victim === YES && disaster === YES ? met : unknown;
-  };
-}
-
-const naturalDisaster = disasterGround("natural", clauses.naturalDisaster, {
-  met: REASONS.naturalMet,
-  none: REASONS.noNaturalDisaster,
-  notDeclared: REASONS.naturalNotDeclared,
-  notEmployee: REASONS.naturalDisasterNotEmployee,
-  tooSmall: REASONS.naturalNotDeclared,
-});
-const technologicalDisaster = disasterGround("technological", clauses.technologicalDisaster, {
-  met: REASONS.technologicalMet,
-  none: REASONS.noTechnologicalDisaster,
-  notDeclared: REASONS.technologicalNotDeclared,
-  notEmployee: REASONS.technologicalNotEmployee,
-  tooSmall: REASONS.technologicalTooSmall,
-});
+// "Tout salarié, quels que soient ... son contrat de travail": any employee or temp worker, and ESAT
+// workers, who are "assimilées à des salariés, dans le cadre de la directive"; no longer pre-retirees.
+const isVictim = (situation: Situation, missing: string[]) =>
+  either(activityIn(situation.person, ["employee", "temp_worker"], missing), esatTruth(situation, missing));
+const naturalDisaster = disasterGround("natural", clauses.naturalDisaster, isVictim);
+const technologicalDisaster = disasterGround("technological", clauses.technologicalDisaster, isVictim);
 
 // --- Logement -------------------------------------------------------------------------------------------
 
-const TERRITORY = {
-  metropolitan: finding(clauses.territory, YES, REASONS.territoryMetropolitan),
-  drom: finding(clauses.territory, YES, REASONS.territoryDrom),
-  saintMartin: finding(clauses.territory, YES, REASONS.territorySaintMartin),
-  outside: finding(clauses.territory, NO, REASONS.territoryOutside),
-  unknownPostcode: finding(clauses.territory, NO, REASONS.territoryUnknownPostcode),
-  unknown: finding(clauses.territory, UNKNOWN, REASONS.missingFacts),
-};
-
-const territory: Rule = (situation, _parameters, missing) => {
-  const where = territoryOf(situation, missing);
-  if (where === "metropolitan") return TERRITORY.metropolitan;
-  if (where === "drom") return TERRITORY.drom;
-  if (where === "saint_martin") return TERRITORY.saintMartin;
-  if (where === "outside") return TERRITORY.outside;
-  if (where === UNKNOWN_POSTCODE) return TERRITORY.unknownPostcode;
-  return TERRITORY.unknown;
-};
+const territory = territoryRule(clauses.territory, ["metropolitan", "drom", "saint_martin"]);
 
 const ANY_OCCUPANCY = finding(clauses.occupancy, YES, "Tous les statuts d'occupation sont éligibles.");
 const occupancy: Rule = () => ANY_OCCUPANCY;
 
 // --- Accès au service -----------------------------------------------------------------------------------
 
-const LISTED: readonly [SituationKind, (typeof clauses)["accessLifeEvents"]][] = [
-  ["over_indebtedness", clauses.accessOverIndebtedness],
-  ["separation", clauses.accessLifeEvents],
-  ["domestic_violence", clauses.accessLifeEvents],
-  ["family_conflict", clauses.accessLifeEvents],
-  ["death", clauses.accessLifeEvents],
-  ["illness", clauses.accessLifeEvents],
-  ["disability", clauses.accessLifeEvents],
-  ["rent_arrears", clauses.accessArrears],
-  ["mortgage_arrears", clauses.accessArrears],
-  ["co_ownership_charges_arrears", clauses.accessArrears],
-  ["energy_poverty", clauses.accessArrears],
-];
-// No longer cited (financial imbalance, job loss) or never cited: left to the "etc." of the list of
-// life accidents, for the counsellor to weigh.
-const UNLISTED: readonly SituationKind[] = ["financial_imbalance", "job_loss", "other_life_accident"];
-
-const access: AccessRule = {
-  listed: new Map(
-    LISTED.map(([kind, clause]) => [kind, finding(clause, YES, REASONS.situationListed(kind))]),
-  ),
-  unlisted: new Map(
-    UNLISTED.map((kind) => [
-      kind,
-      finding(clauses.accessLifeEvents, REVIEW, REASONS.situationForReview(kind)),
-    ]),
-  ),
-  none: finding(clauses.accessLifeEvents, NO, REASONS.noSituation),
-  unknown: finding(clauses.accessLifeEvents, UNKNOWN, REASONS.missingFacts),
-};
+// No longer cited (financial imbalance, job loss) or never cited (other life accidents): left to the
+// "etc." of the list of life accidents, for the counsellor to weigh.
+const access = accessRule(
+  [
+    ["over_indebtedness", clauses.accessOverIndebtedness],
+    ["separation", clauses.accessLifeEvents],
+    ["domestic_violence", clauses.accessLifeEvents],
+    ["family_conflict", clauses.accessLifeEvents],
+    ["death", clauses.accessLifeEvents],
+    ["illness", clauses.accessLifeEvents],
+    ["disability", clauses.accessLifeEvents],
+    ["rent_arrears", clauses.accessArrears],
+    ["mortgage_arrears", clauses.accessArrears],
+    ["co_ownership_charges_arrears", clauses.accessArrears],
+    ["energy_poverty", clauses.accessArrears],
+  ],
+  clauses.accessLifeEvents,
+);
 
 export const PP_SERV_ASD_2_DIR: DirectiveDefinition = Object.freeze({
   reference: REFERENCE,
