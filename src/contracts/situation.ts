@@ -4,9 +4,17 @@
 import Type, { type Static } from "typebox";
 import { Compile } from "typebox/compile";
 import {
+  ACTIVITIES,
+  CLAUSE_STATUSES,
+  CONTRACT_TYPES,
   DIRECTIVES,
+  DISASTER_KINDS,
   type EligibilityResult,
+  EMPLOYER_SECTORS,
   NoDirectiveInForceError,
+  OCCUPANCIES,
+  OUTCOMES,
+  SITUATION_KINDS,
   type Situation,
   territoryOfPostcode,
 } from "../core/rules/index.ts";
@@ -23,25 +31,11 @@ export const SituationSchema = Type.Object(
     person: Type.Optional(
       Type.Object(
         {
-          activity: Type.Optional(
-            Type.Enum([
-              "employee",
-              "temp_worker",
-              "esat_worker",
-              "jobseeker",
-              "pre_retiree",
-              "student",
-              "retired",
-              "self_employed",
-              "other",
-            ]),
-          ),
+          activity: Type.Optional(Type.Enum(ACTIVITIES)),
           employer: Type.Optional(
             Type.Object(
               {
-                sector: Type.Optional(
-                  Type.Enum(["private_non_agricultural", "private_agricultural", "public"]),
-                ),
+                sector: Type.Optional(Type.Enum(EMPLOYER_SECTORS)),
                 headcount: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000_000 })),
               },
               {
@@ -53,9 +47,7 @@ export const SituationSchema = Type.Object(
           contract: Type.Optional(
             Type.Object(
               {
-                type: Type.Optional(
-                  Type.Enum(["permanent", "fixed_term", "temp_mission", "apprenticeship", "other"]),
-                ),
+                type: Type.Optional(Type.Enum(CONTRACT_TYPES)),
                 start: Type.Optional(IsoDate("Début du contrat.")),
                 end: Type.Optional(
                   Type.Union([IsoDate("Fin prévue du contrat."), Type.Null()], {
@@ -84,7 +76,7 @@ export const SituationSchema = Type.Object(
     disaster: Type.Optional(
       Type.Object(
         {
-          kind: Type.Optional(Type.Enum(["natural", "technological"])),
+          kind: Type.Optional(Type.Enum(DISASTER_KINDS)),
           officiallyDeclared: Type.Optional(Type.Boolean()),
           uninhabitableDwellings: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
         },
@@ -97,34 +89,12 @@ export const SituationSchema = Type.Object(
           postcode: Type.Optional(
             Type.String({ pattern: POSTCODE_PATTERN, description: "Code postal du logement." }),
           ),
-          occupancy: Type.Optional(
-            Type.Enum(["tenant", "owner", "buyer", "occupant_without_title", "hosted", "homeless"]),
-          ),
+          occupancy: Type.Optional(Type.Enum(OCCUPANCIES)),
         },
         { additionalProperties: false },
       ),
     ),
-    situations: Type.Optional(
-      Type.Array(
-        Type.Enum([
-          "over_indebtedness",
-          "financial_imbalance",
-          "separation",
-          "family_conflict",
-          "domestic_violence",
-          "death",
-          "illness",
-          "disability",
-          "job_loss",
-          "rent_arrears",
-          "mortgage_arrears",
-          "co_ownership_charges_arrears",
-          "energy_poverty",
-          "other_life_accident",
-        ]),
-        { uniqueItems: true, maxItems: 14 },
-      ),
-    ),
+    situations: Type.Optional(Type.Array(Type.Enum(SITUATION_KINDS), { uniqueItems: true, maxItems: 14 })),
   },
   {
     additionalProperties: false,
@@ -135,7 +105,7 @@ export const SituationSchema = Type.Object(
 
 const ReasonSchema = Type.Object({
   clause: Type.String({ description: "Identifiant stable de l'article de la directive." }),
-  status: Type.Enum(["met", "not_met", "unknown"]),
+  status: Type.Enum(CLAUSE_STATUSES),
   text: Type.String(),
 });
 
@@ -143,7 +113,7 @@ export const EligibilityResultSchema = Type.Object(
   {
     id: Type.Optional(Type.String()),
     directive: Type.String({ description: "Référence de la directive appliquée." }),
-    outcome: Type.Enum(["eligible", "ineligible", "review", "incomplete"]),
+    outcome: Type.Enum(OUTCOMES),
     reasons: Type.Array(ReasonSchema),
     missing: Type.Array(Type.String(), {
       description: "Chemins JSON des informations nécessaires et absentes.",

@@ -14,9 +14,16 @@ import {
   UNKNOWN_POSTCODE,
 } from "./conditions.ts";
 import { type AccessRule, type Finding, finding, NO, REVIEW, type Rule, UNKNOWN, YES } from "./findings.ts";
-import { ACTIVITY_LABELS, REASONS, SITUATION_LABELS } from "./messages.fr.ts";
+import { ACTIVITY_LABELS, REASONS } from "./messages.fr.ts";
 import type { Territory } from "./territory/territory.ts";
-import type { Activity, Clause, Situation, SituationKind } from "./types.ts";
+import {
+  ACTIVITIES,
+  type Activity,
+  type Clause,
+  SITUATION_KINDS,
+  type Situation,
+  type SituationKind,
+} from "./types.ts";
 
 export type Truth3 = typeof NO | typeof YES | typeof UNKNOWN;
 export const either = (a: Truth3, b: Truth3): Truth3 =>
@@ -25,10 +32,7 @@ export const either = (a: Truth3, b: Truth3): Truth3 =>
 /** "Not this ground" findings that name the activity given, one per activity, built once. */
 export function activityMismatch(clause: Clause, text: (activity: string) => string): Map<Activity, Finding> {
   return new Map(
-    (Object.keys(ACTIVITY_LABELS) as Activity[]).map((activity) => [
-      activity,
-      finding(clause, NO, text(ACTIVITY_LABELS[activity])),
-    ]),
+    ACTIVITIES.map((activity) => [activity, finding(clause, NO, text(ACTIVITY_LABELS[activity]))]),
   );
 }
 
@@ -144,7 +148,7 @@ export function accessRule(
   const cited = new Map(
     listed.map(([kind, clause]) => [kind, finding(clause, YES, REASONS.situationListed(kind))]),
   );
-  const others = (Object.keys(SITUATION_LABELS) as SituationKind[]).filter((kind) => !cited.has(kind));
+  const others = SITUATION_KINDS.filter((kind) => !cited.has(kind));
   return {
     listed: cited,
     unlisted: new Map(

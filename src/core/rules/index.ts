@@ -22,6 +22,7 @@ export {
   ACTIVITY_LABELS,
   CONTRACT_LABELS,
   FACT_LABELS,
+  frenchDate,
   OCCUPANCY_LABELS,
   OUTCOME_LABELS,
   SECTOR_LABELS,
@@ -37,3 +38,13 @@ export {
 } from "./parameters.ts";
 export { type Territory, territoryOfPostcode } from "./territory/territory.ts";
 export type * from "./types.ts";
+export {
+  ACTIVITIES,
+  CLAUSE_STATUSES,
+  CONTRACT_TYPES,
+  DISASTER_KINDS,
+  EMPLOYER_SECTORS,
+  OCCUPANCIES,
+  OUTCOMES,
+  SITUATION_KINDS,
+} from "./types.ts";

@@ -1,35 +1,53 @@
 // The vocabulary of the rules engine: the situation it reads, the directive versions it applies and the
-// result it returns. Plain data only, so that the server, the CLI and the browser share it unchanged.
+// result it returns. The lists of values are the single source for the payload schemas and the forms.
 
-export type Activity =
-  | "employee"
-  | "temp_worker"
-  | "esat_worker"
-  | "jobseeker"
-  | "pre_retiree"
-  | "student"
-  | "retired"
-  | "self_employed"
-  | "other";
-export type EmployerSector = "private_non_agricultural" | "private_agricultural" | "public";
-export type ContractType = "permanent" | "fixed_term" | "temp_mission" | "apprenticeship" | "other";
-export type Occupancy = "tenant" | "owner" | "buyer" | "occupant_without_title" | "hosted" | "homeless";
-export type DisasterKind = "natural" | "technological";
-export type SituationKind =
-  | "over_indebtedness"
-  | "financial_imbalance"
-  | "separation"
-  | "family_conflict"
-  | "domestic_violence"
-  | "death"
-  | "illness"
-  | "disability"
-  | "job_loss"
-  | "rent_arrears"
-  | "mortgage_arrears"
-  | "co_ownership_charges_arrears"
-  | "energy_poverty"
-  | "other_life_accident";
+export const ACTIVITIES = [
+  "employee",
+  "temp_worker",
+  "esat_worker",
+  "jobseeker",
+  "pre_retiree",
+  "student",
+  "retired",
+  "self_employed",
+  "other",
+] as const;
+export const EMPLOYER_SECTORS = ["private_non_agricultural", "private_agricultural", "public"] as const;
+export const CONTRACT_TYPES = ["permanent", "fixed_term", "temp_mission", "apprenticeship", "other"] as const;
+export const OCCUPANCIES = [
+  "tenant",
+  "owner",
+  "buyer",
+  "occupant_without_title",
+  "hosted",
+  "homeless",
+] as const;
+export const DISASTER_KINDS = ["natural", "technological"] as const;
+export const SITUATION_KINDS = [
+  "over_indebtedness",
+  "financial_imbalance",
+  "separation",
+  "family_conflict",
+  "domestic_violence",
+  "death",
+  "illness",
+  "disability",
+  "job_loss",
+  "rent_arrears",
+  "mortgage_arrears",
+  "co_ownership_charges_arrears",
+  "energy_poverty",
+  "other_life_accident",
+] as const;
+export const OUTCOMES = ["eligible", "ineligible", "review", "incomplete"] as const;
+export const CLAUSE_STATUSES = ["met", "not_met", "unknown"] as const;
+
+export type Activity = (typeof ACTIVITIES)[number];
+export type EmployerSector = (typeof EMPLOYER_SECTORS)[number];
+export type ContractType = (typeof CONTRACT_TYPES)[number];
+export type Occupancy = (typeof OCCUPANCIES)[number];
+export type DisasterKind = (typeof DISASTER_KINDS)[number];
+export type SituationKind = (typeof SITUATION_KINDS)[number];
 
 /** Dates are ISO `YYYY-MM-DD` (Europe/Paris calendar days). Every fact but the request date may be absent. */
 export interface Situation {
@@ -51,8 +69,8 @@ export interface Situation {
   situations?: SituationKind[];
 }
 
-export type Outcome = "eligible" | "ineligible" | "review" | "incomplete";
-export type ClauseStatus = "met" | "not_met" | "unknown";
+export type Outcome = (typeof OUTCOMES)[number];
+export type ClauseStatus = (typeof CLAUSE_STATUSES)[number];
 
 /** One finding: the clause it rests on, whether the situation meets it, and why, in French. */
 export interface Reason {

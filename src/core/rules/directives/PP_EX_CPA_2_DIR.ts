@@ -14,8 +14,8 @@ import {
   mismatchOf,
   territoryRule,
 } from "../grounds.ts";
-import { OCCUPANCY_LABELS, REASONS } from "../messages.fr.ts";
-import type { Clause, Occupancy, Situation } from "../types.ts";
+import { REASONS } from "../messages.fr.ts";
+import { type Clause, OCCUPANCIES, type Occupancy, type Situation } from "../types.ts";
 import { type DirectiveDefinition, defineClauses } from "./define.ts";
 
 const REFERENCE = "PP_EX_CPA_2_DIR";
@@ -294,7 +294,7 @@ const territory = territoryRule(clauses.territory, ["metropolitan", "drom"], {
 });
 
 const OCCUPANCY_FINDINGS = new Map<Occupancy, Finding>(
-  (Object.keys(OCCUPANCY_LABELS) as Occupancy[]).map((occupancy) => [
+  OCCUPANCIES.map((occupancy) => [
     occupancy,
     finding(clauses.occupancy, YES, REASONS.occupancyListed(occupancy)),
   ]),
