@@ -14,7 +14,10 @@ import { registerRateLimit } from "./plugins/rateLimit.ts";
 import { generateRequestId, registerRequestId } from "./plugins/requestId.ts";
 import { registerSecurityHeaders } from "./plugins/security.ts";
 import { registerWeb } from "./plugins/web.ts";
+import { directiveRoutes } from "./routes/directives/directives.ts";
+import { eligibilityRoutes, type RateLimitSetting } from "./routes/eligibility/eligibility.ts";
 import { healthRoutes } from "./routes/health/health.ts";
+import { ruleParameterRoutes } from "./routes/ruleParameters/ruleParameters.ts";
 import type { AppInstance } from "./types.ts";
 
 declare module "fastify" {
@@ -38,6 +41,8 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** Built web application to serve; defaults to dist/web. Nothing is served at `/` if it has no index.html. */
   webRoot?: string;
+  /** Per-route request limits; tests lower or raise them. Defaults are in each route file. */
+  rateLimits?: { eligibility?: RateLimitSetting };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
@@ -65,6 +70,9 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   await registerOpenApi(app);
 
   await app.register(healthRoutes, { db });
+  await app.register(eligibilityRoutes, { db, rateLimit: options.rateLimits?.eligibility });
+  await app.register(directiveRoutes);
+  await app.register(ruleParameterRoutes, { db });
 
   await registerWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;

@@ -85,3 +85,41 @@ function translateType(type: unknown): string {
 export const healthMessages = {
   summary: "État du service et de sa base de données",
 } as const;
+
+export const eligibilityMessages = {
+  summary: "Évalue l'éligibilité d'une situation, ou d'un lot de situations, au service ASD",
+  description:
+    'Le corps est une situation, ou un lot { "situations": [...] } d\'au plus 1 000 situations. Chaque situation ' +
+    "est évaluée selon la directive en vigueur à sa date de demande, avec les paramètres en vigueur à cette " +
+    "date, que le résultat rappelle. Les erreurs de saisie ont les mêmes codes et messages que la ligne de " +
+    "commande (UNKNOWN_POSTCODE, NO_DIRECTIVE_IN_FORCE, INVALID_DATE...) ; dans un lot, leur chemin commence " +
+    "par /situations/<rang>. Le résultat éclaire la décision du conseiller social et ne la remplace pas. " +
+    "Accessible sans compte, avec un nombre limité de requêtes par minute.",
+  tooManySituations: (limit: number) =>
+    `Un lot contient au plus ${limit.toLocaleString("fr-FR")} situations ; découpez-le en plusieurs requêtes.`,
+} as const;
+
+export const directiveMessages = {
+  listSummary: "Versions de la directive du service ASD, avec leurs articles",
+  listDescription:
+    "Chaque version, dans l'ordre de son entrée en vigueur : référence, titre, modalité, dates d'application " +
+    "(appliesUntil vaut null pour la version en vigueur) et articles cités mot pour mot.",
+  comparisonSummary: "Comparaison de deux versions de la directive, article par article",
+  comparisonDescription:
+    "Les articles des deux versions, rapprochés par thème, avec la nature du changement et les différences " +
+    "mot à mot.",
+  fromDescription: "Référence de la version de départ, par exemple PP_EX_CPA_2_DIR.",
+  toDescription: "Référence de la version d'arrivée, par exemple PP_SERV_ASD_2_DIR.",
+  unknownDirective: (reference: string, known: string) =>
+    `Directive inconnue : « ${reference} ». Références connues : ${known}.`,
+} as const;
+
+export const ruleParameterMessages = {
+  summary: "Paramètres des règles fixés par Action Logement Services, avec leur historique",
+  description:
+    "Les définitions des paramètres (libellé, unité, bornes, valeur par défaut, article), les valeurs en " +
+    "vigueur à la date demandée (aujourd'hui par défaut, heure de Paris) et l'historique complet des valeurs " +
+    "enregistrées. La modification est réservée aux administrateurs (ligne de commande : appui parameters set).",
+  dateDescription: "Date (AAAA-MM-JJ) des valeurs en vigueur à renvoyer ; aujourd'hui par défaut.",
+  invalidDate: "Date invalide : format attendu AAAA-MM-JJ, avec un jour qui existe.",
+} as const;

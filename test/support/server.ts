@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Logger } from "pino";
 import { type Config, loadConfig } from "../../src/config/config.ts";
 import type { Database } from "../../src/db/database.ts";
-import { buildApp } from "../../src/server/app.ts";
+import { type BuildAppOptions, buildApp } from "../../src/server/app.ts";
 import { createLogger } from "../../src/server/logger.ts";
 import type { AppInstance } from "../../src/server/types.ts";
 
@@ -21,6 +21,7 @@ export interface StartServerOptions {
   webRoot?: string;
   /** Adds routes (test-only ones) before the server starts listening. */
   routes?: (app: AppInstance) => void;
+  rateLimits?: BuildAppOptions["rateLimits"];
 }
 
 export async function startServer(db: Database, options: StartServerOptions = {}): Promise<RunningServer> {
@@ -31,6 +32,7 @@ export async function startServer(db: Database, options: StartServerOptions = {}
     logger: options.logger ?? createLogger("silent"),
     // A directory without index.html: no web application unless a test provides one.
     webRoot: options.webRoot ?? join(tmpdir(), "appui-test-no-web-app"),
+    ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
   });
   options.routes?.(app);
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
