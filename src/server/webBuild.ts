@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const VITE_CONFIG = join(REPO_ROOT, "web/vite.config.ts");
-const SOURCE_DIRS = [join(REPO_ROOT, "web"), join(REPO_ROOT, "src/core")];
+const SOURCE_DIRS = [join(REPO_ROOT, "web"), join(REPO_ROOT, "src/core"), join(REPO_ROOT, "src/contracts")];
 const BUILT_INDEX = join(REPO_ROOT, "dist/web/index.html");
 
 export type WebBuildOutcome = "built" | "up-to-date" | "no-web-app";

@@ -15,7 +15,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useEffect } from "react";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { messages } from "./messages.fr.ts";
 
 const theme = createTheme({
@@ -24,9 +24,24 @@ const theme = createTheme({
   primaryShade: 8,
 });
 
-const PATHS = { home: "/", simulator: "/simulateur", login: "/connexion", apiDocs: "/api/docs" } as const;
+const PATHS = {
+  home: "/",
+  simulator: "/simulateur",
+  directives: "/directives",
+  login: "/connexion",
+  apiDocs: "/api/docs",
+} as const;
 
-type Page = { kind: "home" } | { kind: "upcoming"; title: string } | { kind: "notFound" };
+// Loaded on demand: the rules engine and the directive texts stay out of the home page's script.
+const Simulator = lazy(() => import("./simulator/Simulator.tsx"));
+const DirectivesPage = lazy(() => import("./directives/DirectivesPage.tsx"));
+
+type Page =
+  | { kind: "home" }
+  | { kind: "simulator"; title: string }
+  | { kind: "directives"; title: string }
+  | { kind: "upcoming"; title: string }
+  | { kind: "notFound" };
 
 function pageAt(path: string): Page {
   const normalised = path.length > 1 ? path.replace(/\/+$/, "") : path;
@@ -34,7 +49,9 @@ function pageAt(path: string): Page {
     case PATHS.home:
       return { kind: "home" };
     case PATHS.simulator:
-      return { kind: "upcoming", title: messages.upcoming.simulator };
+      return { kind: "simulator", title: messages.simulator.title };
+    case PATHS.directives:
+      return { kind: "directives", title: messages.directives.title };
     case PATHS.login:
       return { kind: "upcoming", title: messages.upcoming.login };
     default:
@@ -44,7 +61,7 @@ function pageAt(path: string): Page {
 
 function documentTitle(page: Page): string {
   if (page.kind === "home") return messages.documentTitle.home;
-  return messages.documentTitle.page(page.kind === "upcoming" ? page.title : messages.notFound.title);
+  return messages.documentTitle.page(page.kind === "notFound" ? messages.notFound.title : page.title);
 }
 
 export function App({ path }: { path: string }) {
@@ -59,18 +76,11 @@ export function App({ path }: { path: string }) {
       <a className="skip-link" href="#contenu">
         {messages.skipLink}
       </a>
-      <SiteHeader />
+      <SiteHeader current={page.kind} />
       {/* Focusable so that the skip link moves keyboard focus, not only the scroll position. */}
       <Box component="main" id="contenu" tabIndex={-1} py="xl">
-        <Container size="md">
-          {page.kind === "home" ? (
-            <HomePage />
-          ) : (
-            <SimplePage
-              title={page.kind === "upcoming" ? page.title : messages.notFound.title}
-              text={page.kind === "upcoming" ? messages.upcoming.text : messages.notFound.text}
-            />
-          )}
+        <Container size={page.kind === "simulator" || page.kind === "directives" ? "lg" : "md"}>
+          <PageContent page={page} />
         </Container>
       </Box>
       <SiteFooter />
@@ -78,7 +88,40 @@ export function App({ path }: { path: string }) {
   );
 }
 
-function SiteHeader() {
+function PageContent({ page }: { page: Page }) {
+  switch (page.kind) {
+    case "home":
+      return <HomePage />;
+    case "simulator":
+      return (
+        <LazyPage title={page.title} loading={messages.simulator.loading}>
+          <Simulator />
+        </LazyPage>
+      );
+    case "directives":
+      return (
+        <LazyPage title={page.title} loading={messages.directives.loading}>
+          <DirectivesPage />
+        </LazyPage>
+      );
+    case "upcoming":
+      return <SimplePage title={page.title} text={messages.upcoming.text} />;
+    default:
+      return <SimplePage title={messages.notFound.title} text={messages.notFound.text} />;
+  }
+}
+
+/** The page's h1 comes with the shell, so that it shows at once; the rest loads with its chunk. */
+function LazyPage({ title, loading, children }: { title: string; loading: string; children: ReactNode }) {
+  return (
+    <Stack gap="md">
+      <Title order={1}>{title}</Title>
+      <Suspense fallback={<Text role="status">{loading}</Text>}>{children}</Suspense>
+    </Stack>
+  );
+}
+
+function SiteHeader({ current }: { current: Page["kind"] }) {
   return (
     <Box component="header" py="md" className="site-header">
       <Container size="md">
@@ -92,7 +135,21 @@ function SiteHeader() {
             </Text>
           </Anchor>
           <nav aria-label={messages.header.navigationLabel}>
-            <Anchor href={PATHS.login}>{messages.header.professionalArea}</Anchor>
+            <Group gap="lg" component="ul" className="plain-list">
+              <li>
+                <Anchor href={PATHS.simulator} aria-current={current === "simulator" ? "page" : undefined}>
+                  {messages.header.simulator}
+                </Anchor>
+              </li>
+              <li>
+                <Anchor href={PATHS.directives} aria-current={current === "directives" ? "page" : undefined}>
+                  {messages.header.directives}
+                </Anchor>
+              </li>
+              <li>
+                <Anchor href={PATHS.login}>{messages.header.professionalArea}</Anchor>
+              </li>
+            </Group>
           </nav>
         </Group>
       </Container>

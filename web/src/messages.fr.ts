@@ -11,6 +11,8 @@ export const messages = {
     tagline: "Service d'accompagnement et de diagnostic social",
     navigationLabel: "Navigation principale",
     professionalArea: "Espace professionnel",
+    simulator: "Simulateur",
+    directives: "Directives",
   },
   home: {
     title: "Accompagnement et diagnostic social",
@@ -85,6 +87,159 @@ export const messages = {
       title: "Et maintenant ?",
       text: "Répondez à quelques questions pour savoir si votre situation peut relever du service.",
     },
+  },
+  simulator: {
+    title: "Vérifier mon éligibilité",
+    intro:
+      "Répondez à quelques questions : le résultat s'affiche au fur et à mesure, à côté du formulaire " +
+      "(en dessous sur un petit écran). " +
+      "Seules les questions utiles à votre situation sont posées. Vos réponses restent dans votre " +
+      "navigateur : rien n'est envoyé ni enregistré.",
+    loading: "Chargement du simulateur…",
+    required:
+      "Seule la date de la demande est obligatoire ; une réponse manquante rend le résultat incomplet.",
+    yes: "Oui",
+    no: "Non",
+    dontKnow: "Je ne sais pas",
+    steps: {
+      request: "1. Votre demande",
+      work: "2. Votre situation professionnelle",
+      events: "3. Événements exceptionnels",
+      housing: "4. Votre logement",
+      difficulties: "5. Vos difficultés",
+    },
+    fields: {
+      requestDate: {
+        label: "Date de la demande",
+        description:
+          "Au format JJ/MM/AAAA. Elle détermine la directive applicable : celle du 1er juin 2021 jusqu'au 19 novembre 2025, celle du 20 novembre 2025 ensuite.",
+      },
+      activity: {
+        legend: "Quelle est votre situation professionnelle ?",
+      },
+      sector: {
+        legend: "Dans quel secteur est votre employeur ?",
+        legendFormer: "Dans quel secteur était votre dernier employeur ?",
+        description: "Le service s'adresse aux salariés des entreprises du secteur privé non agricole.",
+      },
+      headcount: {
+        label: "Nombre de salariés de l'entreprise",
+        labelFormer: "Nombre de salariés de votre dernière entreprise",
+        description: "Le service s'adresse aux entreprises de 10 salariés et plus.",
+      },
+      contractType: { legend: "Quel est votre contrat de travail ?" },
+      contractStart: {
+        label: "Date de début du contrat",
+        labelMission: "Date de début de la mission",
+        description: "Au format JJ/MM/AAAA.",
+      },
+      contractEnd: {
+        label: "Date de fin prévue du contrat",
+        labelMission: "Date de fin prévue de la mission",
+        description: "Au format JJ/MM/AAAA.",
+      },
+      tempHours: {
+        label: "Heures de mission effectuées sur les 12 derniers mois",
+        description:
+          "Pour une mission de moins de 3 mois, la directive de 2025 demande un nombre minimal d'heures de mission, fixé par Action Logement Services.",
+      },
+      esatSigned: {
+        legend: "Avez-vous signé un contrat de soutien et d'aide par le travail avec l'ESAT ?",
+      },
+      activityEndDate: {
+        label: "Date de fin de votre dernière activité professionnelle",
+        description:
+          "Au format JJ/MM/AAAA. La directive de 2021 vise les demandeurs d'emploi dans les 12 mois suivant la fin de leur activité.",
+      },
+      visaleEvent: {
+        legend: "Votre ménage est-il confronté à un événement exceptionnel au sens de la garantie VISALE ?",
+        description: "La directive de 2021 ouvre le service à ces ménages, qu'ils soient salariés ou non.",
+      },
+      visaleEligible: { legend: "Votre ménage est-il éligible à la garantie VISALE ?" },
+      disaster: {
+        legend: "Votre logement a-t-il été touché par une catastrophe ?",
+        description:
+          "Une catastrophe naturelle reconnue par arrêté, ou une catastrophe technologique déclarée au Journal officiel.",
+        none: "Non",
+        natural: "Oui, une catastrophe naturelle (inondation, tempête, cyclone…)",
+        technological: "Oui, une catastrophe technologique (accident industriel…)",
+      },
+      disasterDeclared: {
+        legendNatural: "Un arrêté de catastrophe naturelle a-t-il été publié ?",
+        legendTechnological:
+          "L'état de catastrophe technologique a-t-il été déclaré par arrêté publié au Journal officiel ?",
+      },
+      dwellings: {
+        label: "Nombre de logements rendus inhabitables par l'accident",
+        description: "La directive vise les accidents rendant inhabitables plus de 500 logements.",
+      },
+      postcode: {
+        label: "Code postal du logement",
+        description:
+          "Cinq chiffres. Le logement doit être en France métropolitaine, dans un DROM ou, depuis 2025, à Saint-Martin.",
+      },
+      occupancy: { legend: "Vous êtes :" },
+      situations: {
+        legend: "Quelles difficultés rencontrez-vous ?",
+        description: "Cochez toutes celles qui vous concernent.",
+      },
+    },
+    dateFormatError: "Date invalide : format attendu JJ/MM/AAAA, avec un jour qui existe.",
+    result: {
+      title: "Résultat",
+      errors: (count: number) =>
+        count === 1
+          ? "1 réponse est à corriger avant d'afficher un résultat."
+          : `${count} réponses sont à corriger avant d'afficher un résultat.`,
+      outcome: "Résultat indicatif :",
+      directive: "Directive appliquée :",
+      inForce: (from: string, until: string | null) =>
+        until === null ? `en vigueur depuis le ${from}` : `en vigueur du ${from} au ${until}`,
+      reasonsTitle: "Motifs",
+      clause: "Article",
+      quote: (clause: string) => `Texte de l'article ${clause}`,
+      missingTitle: "Informations à compléter",
+      missingNone: "Aucune information ne manque.",
+      decisionTitle: "Aucun droit automatique",
+      decision:
+        "Ce résultat n'est qu'une indication. La directive n'ouvre aucun droit automatique : la décision " +
+        "d'accompagnement revient à un conseiller social d'Action Logement Services, après examen de votre situation.",
+      compare: "Comparer les deux versions de la directive",
+    },
+  },
+  directives: {
+    title: "Les deux versions de la directive",
+    intro:
+      "Le service est défini par deux directives successives. Elles sont présentées ici article par article, " +
+      "côte à côte, avec les différences de texte mises en évidence.",
+    loading: "Chargement des directives…",
+    versionsTitle: "Les deux versions",
+    reference: "Référence",
+    mode: "Mode d'intervention",
+    validatedOn: "Validée le",
+    applies: "Application",
+    appliesFrom: (from: string) => `à partir du ${from}`,
+    appliesRange: (from: string, until: string) => `du ${from} au ${until}`,
+    openEntitlement: "Droit ouvert",
+    openEntitlementNo: "non",
+    envelope: "Enveloppe",
+    envelopeYes: "dans la limite de l'enveloppe nationale annuelle",
+    envelopeNo: "non précisé",
+    legendTitle: "Comment lire la comparaison",
+    legendRemoved: "Texte supprimé :",
+    legendRemovedText: "barré, sur fond rouge, précédé de « supprimé » pour les lecteurs d'écran",
+    legendAdded: "Texte ajouté :",
+    legendAddedText: "souligné, sur fond vert, précédé de « ajouté » pour les lecteurs d'écran",
+    removedMarker: "supprimé : ",
+    addedMarker: "ajouté : ",
+    clausesTitle: "Article par article",
+    change: {
+      unchanged: "inchangé",
+      changed: "modifié",
+      added: "nouveau en 2025",
+      removed: "supprimé en 2025",
+    },
+    absent: "Pas d'article correspondant dans cette version.",
   },
   upcoming: {
     simulator: "Vérifier mon éligibilité",

@@ -1,0 +1,251 @@
+// The web application in a real browser: Debian's chromium driven by playwright-core, against the real
+// server on a real (PGlite) database serving the production build. Keyboard-only paths through the
+// simulator, the directive comparison, and an axe accessibility scan of every page. Screenshots of the
+// pages go to docs/screenshots/ for the README.
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INPUT_MESSAGES } from "../src/contracts/messages.fr.ts";
+import { DIRECTIVES } from "../src/core/rules/index.ts";
+import { migrate } from "../src/db/migrate.ts";
+import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
+import { buildWebIfStale } from "../src/server/webBuild.ts";
+import { messages } from "../web/src/messages.fr.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.ts";
+import { DATABASE_KINDS, type TestDatabase } from "./support/databases.ts";
+import { type RunningServer, startServer } from "./support/server.ts";
+
+const IN_CI = process.env.CI === "true";
+const SCREENSHOTS = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
+const chromiumMissing = !existsSync(CHROMIUM_PATH);
+const SKIP_REASON = `skipped: no chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+
+const PGLITE = DATABASE_KINDS.find((kind) => kind.kind === "pglite");
+const territoryClause = (reference: string) =>
+  DIRECTIVES.find((directive) => directive.reference === reference)?.clauses.find(
+    (clause) => clause.topic === "territory",
+  )?.id as string;
+
+if (chromiumMissing && !IN_CI) process.stderr.write(`Browser tests ${SKIP_REASON}\n`);
+
+/** Presses Tab until the element with this id has the focus: proves it is reachable by keyboard. */
+async function tabTo(page: Page, id: string): Promise<void> {
+  for (let presses = 0; presses < 60; presses++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+  }
+  throw new Error(`#${id} not reached with the Tab key`);
+}
+
+/** Tabs to a text field, clears it and types. */
+async function typeInto(page: Page, id: string, value: string): Promise<void> {
+  await tabTo(page, id);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type(value);
+}
+
+/** Tabs into a radio group (lands on its first radio when none is checked), then arrows down `steps` times. */
+async function choose(page: Page, firstId: string, steps = 0): Promise<void> {
+  await tabTo(page, firstId);
+  if (steps === 0) await page.keyboard.press("Space");
+  for (let step = 0; step < steps; step++) await page.keyboard.press("ArrowDown");
+}
+
+async function check(page: Page, id: string): Promise<void> {
+  await tabTo(page, id);
+  await page.keyboard.press("Space");
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+}
+
+describe.skipIf(chromiumMissing && !IN_CI)(
+  chromiumMissing ? `web application in chromium (${SKIP_REASON})` : "web application in chromium",
+  () => {
+    let database: TestDatabase;
+    let server: RunningServer;
+    let browser: Browser;
+    let context: BrowserContext;
+
+    beforeAll(async () => {
+      if (chromiumMissing) throw new Error(`CI=true and no chromium at ${CHROMIUM_PATH}`);
+      expect(await buildWebIfStale()).not.toBe("no-web-app");
+      if (PGLITE === undefined) throw new Error("no PGlite database kind");
+      database = await PGLITE.open();
+      await migrate(database.db);
+      server = await startServer(database.db, { webRoot: DEFAULT_WEB_ROOT });
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+      // A fresh context per run; axe needs pages from browser.newContext(), not browser.newPage().
+      context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
+      mkdirSync(SCREENSHOTS, { recursive: true });
+    }, 180_000);
+
+    afterAll(async () => {
+      await context?.close();
+      await browser?.close();
+      await server?.close();
+      await database?.dispose();
+    });
+
+    async function open(path: string): Promise<Page> {
+      const page = await context.newPage();
+      await page.goto(`${server.url}${path}`);
+      await page.locator("h1").first().waitFor();
+      return page;
+    }
+
+    /** Opens the simulator and waits for its chunk: the form's first field is there. */
+    async function openSimulator(): Promise<Page> {
+      const page = await open("/simulateur");
+      await page.locator("#champ-requestDate").waitFor();
+      return page;
+    }
+
+    const outcome = (page: Page) => page.getByTestId("outcome");
+
+    it("home page: French h1, header navigation to the simulator and the directives, no serious axe violation", async () => {
+      const page = await open("/");
+      expect(await page.locator("h1").textContent()).toBe(messages.home.title);
+      expect(await page.title()).toBe(messages.documentTitle.home);
+      const nav = page.getByRole("navigation", { name: messages.header.navigationLabel });
+      expect(await nav.getByRole("link", { name: messages.header.simulator }).getAttribute("href")).toBe(
+        "/simulateur",
+      );
+      expect(await nav.getByRole("link", { name: messages.header.directives }).getAttribute("href")).toBe(
+        "/directives",
+      );
+      await page.screenshot({ path: join(SCREENSHOTS, "home.png") });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    });
+
+    it("simulator, keyboard only: a 2025 employee on a permanent contract in Paris with rent arrears is éligible, computed in the browser without calling the API", async () => {
+      const page = await openSimulator();
+      expect(await page.title()).toBe(messages.documentTitle.page(messages.simulator.title));
+      expect(await seriousViolations(page)).toEqual([]);
+
+      const apiRequests: string[] = [];
+      page.on("request", (request) => {
+        if (new URL(request.url()).pathname.startsWith("/api")) apiRequests.push(request.url());
+      });
+
+      await typeInto(page, "champ-requestDate", "01/12/2025");
+      await choose(page, "champ-activity-employee");
+      await choose(page, "champ-sector-private_non_agricultural");
+      await typeInto(page, "champ-headcount", "50");
+      await choose(page, "champ-contractType-permanent");
+      await typeInto(page, "champ-contractStart", "01/01/2020");
+      await choose(page, "champ-disaster-none");
+      await typeInto(page, "champ-postcode", "75011");
+      await choose(page, "champ-occupancy-tenant");
+      await check(page, "champ-situations-rent_arrears");
+
+      expect(await outcome(page).textContent()).toBe("éligible");
+      expect(await page.getByTestId("directive").textContent()).toBe("PP_SERV_ASD_2_DIR");
+      const clauses = await page.getByTestId("clause").allTextContents();
+      expect(clauses).toContain("PP_SERV_ASD_2_DIR/beneficiaires/1");
+      expect(clauses).toContain(territoryClause("PP_SERV_ASD_2_DIR"));
+      const decision = page.getByRole("heading", { name: messages.simulator.result.decisionTitle });
+      expect(await decision.isVisible()).toBe(true);
+      expect(await page.getByText(messages.simulator.result.decision).isVisible()).toBe(true);
+
+      // The quoted clause text opens on demand, by keyboard too.
+      const summary = page.locator("summary").first();
+      await summary.focus();
+      await page.keyboard.press("Enter");
+      await expect(page.locator("details").first().getAttribute("open")).resolves.not.toBeNull();
+      expect(await page.locator("blockquote").first().textContent()).toContain("Salariés des entreprises");
+
+      expect(apiRequests).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, "simulator.png"), fullPage: true });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    });
+
+    it("simulator: a 2021 jobseeker, former employee of a 200-person private company, is éligible under PP_EX_CPA_2_DIR", async () => {
+      const page = await openSimulator();
+      await typeInto(page, "champ-requestDate", "15/03/2023");
+      await choose(page, "champ-activity-employee", 3); // employee → temp worker → ESAT → jobseeker
+      expect(await page.locator("#champ-activity-jobseeker").isChecked()).toBe(true);
+      await choose(page, "champ-sector-private_non_agricultural");
+      await typeInto(page, "champ-headcount", "200");
+      await typeInto(page, "champ-activityEndDate", "01/01/2023");
+      await choose(page, "champ-visaleEvent-yes", 1);
+      await typeInto(page, "champ-postcode", "69003");
+      await choose(page, "champ-occupancy-tenant");
+      await check(page, "champ-situations-job_loss");
+
+      expect(await outcome(page).textContent()).toBe("éligible");
+      expect(await page.getByTestId("directive").textContent()).toBe("PP_EX_CPA_2_DIR");
+      expect(await page.getByTestId("clause").allTextContents()).toContain("PP_EX_CPA_2_DIR/beneficiaires/2");
+      await page.close();
+    });
+
+    it("simulator: a home in Saint-Barthélemy (97133) is non éligible under the territory clause", async () => {
+      const page = await openSimulator();
+      await typeInto(page, "champ-requestDate", "01/12/2025");
+      await choose(page, "champ-activity-employee");
+      await choose(page, "champ-sector-private_non_agricultural");
+      await typeInto(page, "champ-headcount", "50");
+      await choose(page, "champ-contractType-permanent");
+      await typeInto(page, "champ-contractStart", "01/01/2020");
+      await typeInto(page, "champ-postcode", "97133");
+      await check(page, "champ-situations-rent_arrears");
+
+      expect(await outcome(page).textContent()).toBe("non éligible");
+      const territory = page.locator("li.reason-not_met");
+      expect(await territory.getByTestId("clause").textContent()).toBe(territoryClause("PP_SERV_ASD_2_DIR"));
+      await page.close();
+    });
+
+    it("simulator: an unknown postcode shows the French error on the postcode field, announced with it", async () => {
+      const page = await openSimulator();
+      await typeInto(page, "champ-postcode", "99999");
+      const field = page.locator("#champ-postcode");
+      expect(await field.getAttribute("aria-invalid")).toBe("true");
+      const describedBy = (await field.getAttribute("aria-describedby")) ?? "";
+      const errorTexts = await Promise.all(
+        describedBy
+          .split(" ")
+          .filter(Boolean)
+          .map((id) => page.locator(`[id="${id}"]`).textContent()),
+      );
+      expect(errorTexts).toContain(INPUT_MESSAGES.unknownPostcode);
+      expect(await page.getByTestId("errors-summary").textContent()).toBe(
+        messages.simulator.result.errors(1),
+      );
+      await page.close();
+    });
+
+    it("directives: both versions side by side with their dates and modes, differences marked with del and ins", async () => {
+      const page = await open("/directives");
+      await page.locator("del").first().waitFor();
+      expect(await page.title()).toBe(messages.documentTitle.page(messages.directives.title));
+      const body = (await page.locator("main").textContent()) ?? "";
+      for (const directive of DIRECTIVES) {
+        expect(body).toContain(directive.reference);
+        expect(body).toContain(directive.mode);
+      }
+      expect(body).toContain("Prestation de services");
+      expect(body).toContain("Prêt et Subvention");
+      expect(body).toContain(
+        `${messages.directives.openEntitlement}${messages.directives.openEntitlementNo}`,
+      );
+      expect(await page.locator("main del").count()).toBeGreaterThan(5);
+      expect(await page.locator("main ins").count()).toBeGreaterThan(5);
+      await page.screenshot({ path: join(SCREENSHOTS, "directives.png") });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    });
+  },
+);

@@ -1,0 +1,499 @@
+// The eligibility simulator: a short form whose questions follow the answers, evaluated in the browser by
+// the same rules engine as the server after the same validation. Nothing is sent anywhere.
+import { Checkbox, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { type ReactNode, useId, useMemo, useState } from "react";
+import { validateSituation } from "../../../src/contracts/situation.ts";
+import {
+  ACTIVITY_LABELS,
+  type Activity,
+  type Clause,
+  CONTRACT_LABELS,
+  type ContractType,
+  DIRECTIVES,
+  type EligibilityResult,
+  type EmployerSector,
+  evaluate,
+  FACT_LABELS,
+  OCCUPANCY_LABELS,
+  type Occupancy,
+  OUTCOME_LABELS,
+  SECTOR_LABELS,
+  SITUATION_LABELS,
+  type SituationKind,
+  STATUS_LABELS,
+} from "../../../src/core/rules/index.ts";
+import { frenchDate } from "../format.ts";
+import { messages } from "../messages.fr.ts";
+import { type Answers, buildSituation, FIELD_OF_POINTER, initialAnswers, relevance } from "./answers.ts";
+
+const text = messages.simulator;
+const fields = text.fields;
+
+const CLAUSES: ReadonlyMap<string, Clause> = new Map(
+  DIRECTIVES.flatMap((directive) => directive.clauses.map((clause) => [clause.id, clause] as const)),
+);
+
+type Errors = Partial<Record<keyof Answers, string>>;
+
+type Evaluation =
+  | { kind: "errors"; errors: Errors; count: number }
+  | { kind: "result"; result: EligibilityResult };
+
+function evaluateAnswers(answers: Answers, postcodeDone: boolean): Evaluation {
+  const { situation, dateErrors } = buildSituation(answers, { postcodeDone });
+  const errors: Errors = {};
+  for (const field of dateErrors) errors[field] = text.dateFormatError;
+  const validation = validateSituation(situation);
+  if (!validation.ok) {
+    for (const error of validation.errors) {
+      const field = FIELD_OF_POINTER[error.path] ?? FIELD_OF_POINTER[error.path.replace(/\/\d+$/, "")];
+      if (field !== undefined && errors[field] === undefined) {
+        errors[field] = error.code === "INVALID_DATE" ? text.dateFormatError : error.message;
+      }
+    }
+  }
+  const count = Object.keys(errors).length;
+  if (count > 0 || !validation.ok) return { kind: "errors", errors, count: Math.max(count, 1) };
+  return { kind: "result", result: evaluate(validation.situation) };
+}
+
+const ACTIVITIES = Object.keys(ACTIVITY_LABELS) as Activity[];
+const SECTORS = Object.keys(SECTOR_LABELS) as EmployerSector[];
+const CONTRACTS = Object.keys(CONTRACT_LABELS).filter((type) => type !== "temp_mission") as ContractType[];
+const OCCUPANCIES = Object.keys(OCCUPANCY_LABELS) as Occupancy[];
+const SITUATIONS = Object.keys(SITUATION_LABELS) as SituationKind[];
+
+const capitalise = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
+
+export default function Simulator() {
+  const [answers, setAnswers] = useState<Answers>(() => initialAnswers());
+  const [postcodeDone, setPostcodeDone] = useState(false);
+  const show = relevance(answers);
+  const evaluation = useMemo(() => evaluateAnswers(answers, postcodeDone), [answers, postcodeDone]);
+  const errors = evaluation.kind === "errors" ? evaluation.errors : {};
+
+  const set =
+    <K extends keyof Answers>(key: K) =>
+    (value: Answers[K]) =>
+      setAnswers((previous) => ({ ...previous, [key]: value }));
+  const input = (key: keyof Answers) => ({
+    id: `champ-${key}`,
+    value: answers[key] as string,
+    onChange: (event: { currentTarget: HTMLInputElement }) =>
+      set(key)(event.currentTarget.value as Answers[typeof key]),
+    error: errors[key],
+  });
+  const yesNoOptions = (withUnknown: boolean) => [
+    { value: "yes", label: text.yes },
+    { value: "no", label: text.no },
+    ...(withUnknown ? [{ value: "unknown", label: text.dontKnow }] : []),
+  ];
+  const mission = answers.activity === "temp_worker";
+
+  return (
+    <div className="simulator-layout">
+      <form
+        aria-label={text.title}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+        }}
+      >
+        <Stack gap="xl">
+          <Text>{text.intro}</Text>
+          <Text size="sm">{text.required}</Text>
+
+          <Step title={text.steps.request}>
+            <TextInput
+              {...input("requestDate")}
+              label={fields.requestDate.label}
+              description={fields.requestDate.description}
+              inputMode="numeric"
+              autoComplete="off"
+              required
+            />
+          </Step>
+
+          <Step title={text.steps.work}>
+            <Choice
+              name="activity"
+              legend={fields.activity.legend}
+              value={answers.activity}
+              onChange={set("activity")}
+              options={ACTIVITIES.map((value) => ({ value, label: capitalise(ACTIVITY_LABELS[value]) }))}
+              error={errors.activity}
+            />
+            {show.employer && (
+              <>
+                <Choice
+                  name="sector"
+                  legend={show.formerEmployer ? fields.sector.legendFormer : fields.sector.legend}
+                  description={fields.sector.description}
+                  value={answers.sector}
+                  onChange={set("sector")}
+                  options={SECTORS.map((value) => ({ value, label: capitalise(SECTOR_LABELS[value]) }))}
+                  error={errors.sector}
+                />
+                <TextInput
+                  {...input("headcount")}
+                  label={show.formerEmployer ? fields.headcount.labelFormer : fields.headcount.label}
+                  description={fields.headcount.description}
+                  inputMode="numeric"
+                  autoComplete="off"
+                />
+              </>
+            )}
+            {show.contractType && (
+              <Choice
+                name="contractType"
+                legend={fields.contractType.legend}
+                value={answers.contractType}
+                onChange={set("contractType")}
+                options={CONTRACTS.map((value) => ({ value, label: capitalise(CONTRACT_LABELS[value]) }))}
+                error={errors.contractType}
+              />
+            )}
+            {show.contractDates && (
+              <TextInput
+                {...input("contractStart")}
+                label={mission ? fields.contractStart.labelMission : fields.contractStart.label}
+                description={fields.contractStart.description}
+                inputMode="numeric"
+                autoComplete="off"
+              />
+            )}
+            {show.contractEnd && (
+              <TextInput
+                {...input("contractEnd")}
+                label={mission ? fields.contractEnd.labelMission : fields.contractEnd.label}
+                description={fields.contractEnd.description}
+                inputMode="numeric"
+                autoComplete="off"
+              />
+            )}
+            {show.tempHours && (
+              <TextInput
+                {...input("tempHours")}
+                label={fields.tempHours.label}
+                description={fields.tempHours.description}
+                inputMode="numeric"
+                autoComplete="off"
+              />
+            )}
+            {show.esat && (
+              <Choice
+                name="esatSigned"
+                legend={fields.esatSigned.legend}
+                value={answers.esatSigned}
+                onChange={set("esatSigned")}
+                options={yesNoOptions(false)}
+                error={errors.esatSigned}
+              />
+            )}
+            {show.activityEnd && (
+              <TextInput
+                {...input("activityEndDate")}
+                label={fields.activityEndDate.label}
+                description={fields.activityEndDate.description}
+                inputMode="numeric"
+                autoComplete="off"
+              />
+            )}
+          </Step>
+
+          {(show.visale || show.disaster) && (
+            <Step title={text.steps.events}>
+              {show.visale && (
+                <Choice
+                  name="visaleEvent"
+                  legend={fields.visaleEvent.legend}
+                  description={fields.visaleEvent.description}
+                  value={answers.visaleEvent}
+                  onChange={set("visaleEvent")}
+                  options={yesNoOptions(true)}
+                  error={errors.visaleEvent}
+                />
+              )}
+              {show.visaleEligible && (
+                <Choice
+                  name="visaleEligible"
+                  legend={fields.visaleEligible.legend}
+                  value={answers.visaleEligible}
+                  onChange={set("visaleEligible")}
+                  options={yesNoOptions(true)}
+                  error={errors.visaleEligible}
+                />
+              )}
+              {show.disaster && (
+                <Choice
+                  name="disaster"
+                  legend={fields.disaster.legend}
+                  description={fields.disaster.description}
+                  value={answers.disaster}
+                  onChange={set("disaster")}
+                  options={[
+                    { value: "none", label: fields.disaster.none },
+                    { value: "natural", label: fields.disaster.natural },
+                    { value: "technological", label: fields.disaster.technological },
+                  ]}
+                  error={errors.disaster}
+                />
+              )}
+              {show.disasterDeclared && (
+                <Choice
+                  name="disasterDeclared"
+                  legend={
+                    answers.disaster === "technological"
+                      ? fields.disasterDeclared.legendTechnological
+                      : fields.disasterDeclared.legendNatural
+                  }
+                  value={answers.disasterDeclared}
+                  onChange={set("disasterDeclared")}
+                  options={yesNoOptions(true)}
+                  error={errors.disasterDeclared}
+                />
+              )}
+              {show.dwellings && (
+                <TextInput
+                  {...input("dwellings")}
+                  label={fields.dwellings.label}
+                  description={fields.dwellings.description}
+                  inputMode="numeric"
+                  autoComplete="off"
+                />
+              )}
+            </Step>
+          )}
+
+          <Step title={text.steps.housing}>
+            <TextInput
+              {...input("postcode")}
+              onBlur={() => setPostcodeDone(true)}
+              onFocus={() => setPostcodeDone(false)}
+              label={fields.postcode.label}
+              description={fields.postcode.description}
+              inputMode="numeric"
+              autoComplete="postal-code"
+              maxLength={5}
+            />
+            <Choice
+              name="occupancy"
+              legend={fields.occupancy.legend}
+              value={answers.occupancy}
+              onChange={set("occupancy")}
+              options={OCCUPANCIES.map((value) => ({ value, label: capitalise(OCCUPANCY_LABELS[value]) }))}
+              error={errors.occupancy}
+            />
+          </Step>
+
+          <Step title={text.steps.difficulties}>
+            <fieldset className="choice-group" id="champ-situations">
+              <legend>{fields.situations.legend}</legend>
+              <Text size="sm" c="dimmed" mb="xs">
+                {fields.situations.description}
+              </Text>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+                {SITUATIONS.map((kind) => (
+                  <Checkbox
+                    key={kind}
+                    id={`champ-situations-${kind}`}
+                    label={capitalise(SITUATION_LABELS[kind])}
+                    checked={answers.situations.includes(kind)}
+                    onChange={(event) => {
+                      const checked = event.currentTarget.checked;
+                      setAnswers((previous) => ({
+                        ...previous,
+                        situations: checked
+                          ? SITUATIONS.filter((k) => k === kind || previous.situations.includes(k))
+                          : previous.situations.filter((k) => k !== kind),
+                      }));
+                    }}
+                  />
+                ))}
+              </SimpleGrid>
+            </fieldset>
+          </Step>
+        </Stack>
+      </form>
+
+      <ResultPanel evaluation={evaluation} />
+    </div>
+  );
+}
+
+function Step({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="sm">
+        {title}
+      </Title>
+      <Stack gap="md">{children}</Stack>
+    </section>
+  );
+}
+
+interface ChoiceProps<V extends string> {
+  name: string;
+  legend: string;
+  description?: string;
+  value: V | "";
+  onChange: (value: V) => void;
+  options: { value: string; label: string }[];
+  error: string | undefined;
+}
+
+/** A radio group in a fieldset whose legend is the question; its error is tied to every radio. */
+function Choice<V extends string>({
+  name,
+  legend,
+  description,
+  value,
+  onChange,
+  options,
+  error,
+}: ChoiceProps<V>) {
+  const descriptionId = `champ-${name}-description`;
+  const errorId = `champ-${name}-error`;
+  const describedBy = [description ? descriptionId : "", error ? errorId : ""].filter(Boolean).join(" ");
+  return (
+    <fieldset className="choice-group" id={`champ-${name}`}>
+      <legend>{legend}</legend>
+      {description && (
+        <Text size="sm" c="dimmed" mb="xs" id={descriptionId}>
+          {description}
+        </Text>
+      )}
+      <Stack gap="xs">
+        {options.map((option) => (
+          <Radio
+            key={option.value}
+            id={`champ-${name}-${option.value}`}
+            name={name}
+            value={option.value}
+            label={option.label}
+            checked={value === option.value}
+            onChange={() => onChange(option.value as V)}
+            aria-describedby={describedBy || undefined}
+            aria-invalid={error ? true : undefined}
+          />
+        ))}
+      </Stack>
+      {error && (
+        <Text c="red.9" size="sm" mt="xs" id={errorId}>
+          {error}
+        </Text>
+      )}
+    </fieldset>
+  );
+}
+
+function ResultPanel({ evaluation }: { evaluation: Evaluation }) {
+  const result = text.result;
+  return (
+    <section aria-labelledby="resultat" className="simulator-result">
+      <Paper withBorder p="md">
+        <Title order={2} size="h3" id="resultat" mb="sm">
+          {result.title}
+        </Title>
+        {/* Announced when it changes: the outcome, or how many answers need correcting. */}
+        <div aria-live="polite" aria-atomic="true">
+          {evaluation.kind === "errors" ? (
+            <Text fw={700} c="red.9" data-testid="errors-summary">
+              {result.errors(evaluation.count)}
+            </Text>
+          ) : (
+            <Text size="lg">
+              {result.outcome}{" "}
+              <strong className={`outcome outcome-${evaluation.result.outcome}`} data-testid="outcome">
+                {OUTCOME_LABELS[evaluation.result.outcome]}
+              </strong>
+            </Text>
+          )}
+        </div>
+        {evaluation.kind === "errors" ? (
+          <ul className="error-list">
+            {Object.entries(evaluation.errors).map(([field, message]) => (
+              <li key={field}>
+                <a href={`#champ-${field}`}>{message}</a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <ResultDetails result={evaluation.result} />
+        )}
+        <Paper withBorder p="sm" mt="md" className="notice">
+          <Title order={3} size="h4" mb="xs">
+            {result.decisionTitle}
+          </Title>
+          <Text size="sm">{result.decision}</Text>
+        </Paper>
+        <Text size="sm" mt="md">
+          <a href="/directives">{result.compare}</a>
+        </Text>
+      </Paper>
+    </section>
+  );
+}
+
+function ResultDetails({ result }: { result: EligibilityResult }) {
+  const labels = text.result;
+  const directive = DIRECTIVES.find((candidate) => candidate.reference === result.directive);
+  return (
+    <Stack gap="sm" mt="sm">
+      {directive && (
+        <Text size="sm">
+          {labels.directive} <code data-testid="directive">{directive.reference}</code> ({directive.title}),{" "}
+          {labels.inForce(
+            frenchDate(directive.appliesFrom),
+            directive.appliesUntil === null ? null : frenchDate(directive.appliesUntil),
+          )}
+          .
+        </Text>
+      )}
+      <Title order={3} size="h4">
+        {labels.reasonsTitle}
+      </Title>
+      <ul className="reason-list">
+        {result.reasons.map((reason, index) => {
+          const clause = CLAUSES.get(reason.clause);
+          return (
+            // Reasons may repeat a clause; their order is stable for a given result.
+            // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole at each evaluation
+            <li key={`${reason.clause}-${index}`} className={`reason reason-${reason.status}`}>
+              <Text size="sm">
+                <strong>[{STATUS_LABELS[reason.status]}]</strong> {reason.text}
+              </Text>
+              <details>
+                <summary>
+                  {labels.clause} <code data-testid="clause">{reason.clause}</code>
+                </summary>
+                {clause && (
+                  <blockquote aria-label={labels.quote(reason.clause)} className="clause-quote">
+                    {clause.text}
+                  </blockquote>
+                )}
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+      <Title order={3} size="h4">
+        {labels.missingTitle}
+      </Title>
+      {result.missing.length === 0 ? (
+        <Text size="sm">{labels.missingNone}</Text>
+      ) : (
+        <ul data-testid="missing">
+          {result.missing.map((pointer) => (
+            <li key={pointer}>
+              <a href={`#champ-${FIELD_OF_POINTER[pointer] ?? ""}`}>
+                {capitalise(FACT_LABELS[pointer] ?? pointer)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Stack>
+  );
+}
