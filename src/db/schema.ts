@@ -1,7 +1,19 @@
 // Drizzle schema: the single description of the tables. `npm run db:generate` turns changes into a new SQL
 // migration under src/db/migrations/, which is committed and applied at start.
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const ORGANISATION_KINDS = ["agency", "partner"] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -74,4 +86,67 @@ export const ruleParameterValues = pgTable(
     reason: text("reason"),
   },
   (table) => [index("rule_parameter_values_key_applies_from_idx").on(table.key, table.appliesFrom)],
+);
+
+/**
+ * Server-side sessions. `id` is the SHA-256 (hex) of the random token held in the cookie: a copy of this
+ * table does not let anyone sign in. A session ends at `expires_at` (absolute), after the idle timeout since
+ * `last_seen_at`, or when `revoked_at` is set (logout, new login with the same cookie).
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [index("sessions_user_id_idx").on(table.userId)],
+);
+
+/**
+ * Failed sign-in counters, per account and per client address, for progressive lockout. `key` is
+ * `account:<sha256 of the lowercased email>` (whether or not such an account exists, so that a lockout
+ * reveals nothing) or `address:<client address>`.
+ */
+export const loginThrottles = pgTable("login_throttles", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});
+
+/**
+ * The audit trail: append-only (a trigger refuses UPDATE, DELETE and TRUNCATE) and hash-chained: `hash` is
+ * the SHA-256 of the canonical serialisation of the entry, `prev_hash` included, so that changing or
+ * removing a row breaks the chain (`appui audit verify`). `details` never holds personal data.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seq: bigint("seq", { mode: "number" }).notNull().unique(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, precision: 3 }).notNull(),
+    actorUserId: uuid("actor_user_id"),
+    actorRole: text("actor_role"),
+    organisationId: uuid("organisation_id"),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    requestId: text("request_id"),
+    clientAddress: text("client_address"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (table) => [
+    index("audit_events_actor_idx").on(table.actorUserId, table.seq),
+    index("audit_events_target_idx").on(table.targetId, table.seq),
+    index("audit_events_occurred_at_idx").on(table.occurredAt),
+  ],
 );

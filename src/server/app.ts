@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 import { createLogger } from "./logger.ts";
+import { type AuthOptions, registerAuth } from "./plugins/auth.ts";
 import { registerErrors } from "./plugins/errors.ts";
 import { registerGracefulClose } from "./plugins/gracefulClose.ts";
 import { registerOpenApi } from "./plugins/openapi.ts";
@@ -16,6 +17,8 @@ import { registerSecurityHeaders } from "./plugins/security.ts";
 import { registerWeb } from "./plugins/web.ts";
 import { directiveRoutes } from "./routes/directives/directives.ts";
 import { eligibilityRoutes, type RateLimitSetting } from "./routes/eligibility/eligibility.ts";
+import { auditRoutes } from "./routes/audit/auditEvents.ts";
+import { authRoutes } from "./routes/auth/auth.ts";
 import { healthRoutes } from "./routes/health/health.ts";
 import { ruleParameterRoutes } from "./routes/ruleParameters/ruleParameters.ts";
 import type { AppInstance } from "./types.ts";
@@ -41,6 +44,8 @@ export interface BuildAppOptions {
   logger?: Logger;
   /** Built web application to serve; defaults to dist/web. Nothing is served at `/` if it has no index.html. */
   webRoot?: string;
+  /** Session timeouts, lockout policy, login rate and clock; tests shorten or move them. */
+  auth?: Partial<AuthOptions>;
   /** Per-route request limits; tests lower or raise them. Defaults are in each route file. */
   rateLimits?: { eligibility?: RateLimitSetting };
 }
@@ -68,8 +73,11 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   await registerSecurityHeaders(app);
   await registerRateLimit(app);
   await registerOpenApi(app);
+  registerAuth(app, options.auth);
 
   await app.register(healthRoutes, { db });
+  await app.register(authRoutes);
+  await app.register(auditRoutes);
   await app.register(eligibilityRoutes, { db, rateLimit: options.rateLimits?.eligibility });
   await app.register(directiveRoutes);
   await app.register(ruleParameterRoutes, { db });

@@ -29,6 +29,23 @@ export const problemMessages = {
     detail: "La requête contredit des données existantes (doublon ou référence manquante).",
   },
   bad_request: { title: "Requête incorrecte", detail: "La requête est incorrecte." },
+  unauthenticated: {
+    title: "Authentification requise",
+    detail: "Connectez-vous pour accéder à cette ressource ; votre session a peut-être expiré.",
+  },
+  forbidden: { title: "Accès refusé", detail: "Votre rôle ne permet pas cette action." },
+  csrf_failed: {
+    title: "Jeton CSRF invalide",
+    detail: "Cette requête doit porter l'en-tête X-CSRF-Token de votre session ; rechargez la page.",
+  },
+  invalid_credentials: {
+    title: "Identifiants incorrects",
+    detail: "Identifiants incorrects.",
+  },
+  login_locked: {
+    title: "Trop de tentatives",
+    detail: "Trop de tentatives de connexion : réessayez dans quelques minutes.",
+  },
   internal_error: {
     title: "Erreur interne",
     detail: "Une erreur inattendue est survenue. L'identifiant de la requête permet de la retrouver.",
@@ -84,6 +101,32 @@ function translateType(type: unknown): string {
 
 export const healthMessages = {
   summary: "État du service et de sa base de données",
+} as const;
+
+export const authMessages = {
+  loginSummary: "Ouvre une session (adresse électronique et mot de passe, en JSON)",
+  loginDescription:
+    "Répond la session ouverte et dépose le cookie appui_session (HttpOnly, SameSite=Lax). Un identifiant " +
+    "inconnu et un mot de passe faux reçoivent la même réponse ; après des échecs répétés, le compte et " +
+    "l'adresse sont bloqués quelques minutes (429, en-tête Retry-After).",
+  sessionSummary: "Session en cours : utilisateur, rôle, organisation et jeton CSRF",
+  sessionDescription:
+    "Toute requête de modification (POST, PUT, PATCH, DELETE) authentifiée par le cookie doit porter ce " +
+    "jeton dans l'en-tête X-CSRF-Token.",
+  logoutSummary: "Ferme la session en cours",
+} as const;
+
+export const auditMessages = {
+  searchSummary: "Recherche dans le journal d'audit (auditeurs)",
+  searchDescription:
+    "Les événements, du plus récent au plus ancien, filtrés par acteur, cible et période ; pagination par " +
+    "curseur (nextCursor à repasser dans before).",
+  actorDescription: "Identifiant (UUID) de l'utilisateur auteur des événements.",
+  targetDescription: "Identifiant de la cible des événements (dossier, utilisateur...).",
+  fromDescription: "Date-heure ISO 8601 de début (incluse).",
+  toDescription: "Date-heure ISO 8601 de fin (incluse).",
+  beforeDescription: "Curseur : ne renvoie que les événements de numéro inférieur.",
+  limitDescription: "Nombre d'événements par page (1 à 200, 50 par défaut).",
 } as const;
 
 export const eligibilityMessages = {

@@ -6,6 +6,7 @@ import { type Config, loadConfig } from "../../src/config/config.ts";
 import type { Database } from "../../src/db/database.ts";
 import { type BuildAppOptions, buildApp } from "../../src/server/app.ts";
 import { createLogger } from "../../src/server/logger.ts";
+import type { AuthOptions } from "../../src/server/plugins/auth.ts";
 import type { AppInstance } from "../../src/server/types.ts";
 
 export interface RunningServer {
@@ -21,6 +22,8 @@ export interface StartServerOptions {
   webRoot?: string;
   /** Adds routes (test-only ones) before the server starts listening. */
   routes?: (app: AppInstance) => void;
+  /** Session timeouts, lockout policy, login rate and clock. */
+  auth?: Partial<AuthOptions>;
   rateLimits?: BuildAppOptions["rateLimits"];
 }
 
@@ -32,6 +35,7 @@ export async function startServer(db: Database, options: StartServerOptions = {}
     logger: options.logger ?? createLogger("silent"),
     // A directory without index.html: no web application unless a test provides one.
     webRoot: options.webRoot ?? join(tmpdir(), "appui-test-no-web-app"),
+    ...(options.auth === undefined ? {} : { auth: options.auth }),
     ...(options.rateLimits === undefined ? {} : { rateLimits: options.rateLimits }),
   });
   options.routes?.(app);
