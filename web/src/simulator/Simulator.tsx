@@ -1,7 +1,16 @@
 // The eligibility simulator: a short form whose questions follow the answers, evaluated in the browser by
 // the same rules engine as the server after the same validation. Nothing is sent anywhere.
-import { Checkbox, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
-import { type ReactNode, useId, useMemo, useState } from "react";
+import {
+  Checkbox,
+  TextInput as MantineTextInput,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { memo, type ReactNode, useId, useMemo, useState } from "react";
 import { validateSituation } from "../../../src/contracts/situation.ts";
 import {
   ACTIVITY_LABELS,
@@ -64,6 +73,22 @@ const OCCUPANCIES = Object.keys(OCCUPANCY_LABELS) as Occupancy[];
 const SITUATIONS = Object.keys(SITUATION_LABELS) as SituationKind[];
 
 const capitalise = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
+const optionsOf = <V extends string>(values: readonly V[], labels: Readonly<Record<V, string>>) =>
+  values.map((value) => ({ value, label: capitalise(labels[value]) }));
+const ACTIVITY_OPTIONS = optionsOf(ACTIVITIES, ACTIVITY_LABELS);
+const SECTOR_OPTIONS = optionsOf(SECTORS, SECTOR_LABELS);
+const CONTRACT_OPTIONS = optionsOf(CONTRACTS, CONTRACT_LABELS);
+const OCCUPANCY_OPTIONS = optionsOf(OCCUPANCIES, OCCUPANCY_LABELS);
+const YES_NO = [
+  { value: "yes", label: text.yes },
+  { value: "no", label: text.no },
+];
+const YES_NO_UNKNOWN = [...YES_NO, { value: "unknown", label: text.dontKnow }];
+const DISASTER_OPTIONS = [
+  { value: "none", label: fields.disaster.none },
+  { value: "natural", label: fields.disaster.natural },
+  { value: "technological", label: fields.disaster.technological },
+];
 
 export default function Simulator() {
   const [answers, setAnswers] = useState<Answers>(() => initialAnswers());
@@ -72,22 +97,46 @@ export default function Simulator() {
   const evaluation = useMemo(() => evaluateAnswers(answers, postcodeDone), [answers, postcodeDone]);
   const errors = evaluation.kind === "errors" ? evaluation.errors : {};
 
-  const set =
-    <K extends keyof Answers>(key: K) =>
-    (value: Answers[K]) =>
-      setAnswers((previous) => ({ ...previous, [key]: value }));
+  // Stable handlers, so that the memoised fields re-render only when their own value or error changes:
+  // the result then shows within a frame of the last answer.
+  const { set, onInput } = useMemo(() => {
+    const setters = new Map<keyof Answers, (value: never) => void>();
+    const inputs = new Map<keyof Answers, (event: { currentTarget: HTMLInputElement }) => void>();
+    const set = <K extends keyof Answers>(key: K): ((value: Answers[K]) => void) => {
+      let setter = setters.get(key);
+      if (setter === undefined) {
+        setter = (value: never) => setAnswers((previous) => ({ ...previous, [key]: value }));
+        setters.set(key, setter);
+      }
+      return setter as (value: Answers[K]) => void;
+    };
+    const onInput = (key: keyof Answers) => {
+      let handler = inputs.get(key);
+      if (handler === undefined) {
+        const setter = set(key) as (value: string) => void;
+        handler = (event) => setter(event.currentTarget.value);
+        inputs.set(key, handler);
+      }
+      return handler;
+    };
+    return { set, onInput };
+  }, []);
   const input = (key: keyof Answers) => ({
     id: `champ-${key}`,
     value: answers[key] as string,
-    onChange: (event: { currentTarget: HTMLInputElement }) =>
-      set(key)(event.currentTarget.value as Answers[typeof key]),
+    onChange: onInput(key),
     error: errors[key],
   });
-  const yesNoOptions = (withUnknown: boolean) => [
-    { value: "yes", label: text.yes },
-    { value: "no", label: text.no },
-    ...(withUnknown ? [{ value: "unknown", label: text.dontKnow }] : []),
-  ];
+  const toggleSituation = useMemo(
+    () => (kind: SituationKind, checked: boolean) =>
+      setAnswers((previous) => ({
+        ...previous,
+        situations: checked
+          ? SITUATIONS.filter((k) => k === kind || previous.situations.includes(k))
+          : previous.situations.filter((k) => k !== kind),
+      })),
+    [],
+  );
   const mission = answers.activity === "temp_worker";
 
   return (
@@ -120,7 +169,7 @@ export default function Simulator() {
               legend={fields.activity.legend}
               value={answers.activity}
               onChange={set("activity")}
-              options={ACTIVITIES.map((value) => ({ value, label: capitalise(ACTIVITY_LABELS[value]) }))}
+              options={ACTIVITY_OPTIONS}
               error={errors.activity}
             />
             {show.employer && (
@@ -131,7 +180,7 @@ export default function Simulator() {
                   description={fields.sector.description}
                   value={answers.sector}
                   onChange={set("sector")}
-                  options={SECTORS.map((value) => ({ value, label: capitalise(SECTOR_LABELS[value]) }))}
+                  options={SECTOR_OPTIONS}
                   error={errors.sector}
                 />
                 <TextInput
@@ -149,7 +198,7 @@ export default function Simulator() {
                 legend={fields.contractType.legend}
                 value={answers.contractType}
                 onChange={set("contractType")}
-                options={CONTRACTS.map((value) => ({ value, label: capitalise(CONTRACT_LABELS[value]) }))}
+                options={CONTRACT_OPTIONS}
                 error={errors.contractType}
               />
             )}
@@ -186,7 +235,7 @@ export default function Simulator() {
                 legend={fields.esatSigned.legend}
                 value={answers.esatSigned}
                 onChange={set("esatSigned")}
-                options={yesNoOptions(false)}
+                options={YES_NO}
                 error={errors.esatSigned}
               />
             )}
@@ -210,7 +259,7 @@ export default function Simulator() {
                   description={fields.visaleEvent.description}
                   value={answers.visaleEvent}
                   onChange={set("visaleEvent")}
-                  options={yesNoOptions(true)}
+                  options={YES_NO_UNKNOWN}
                   error={errors.visaleEvent}
                 />
               )}
@@ -220,7 +269,7 @@ export default function Simulator() {
                   legend={fields.visaleEligible.legend}
                   value={answers.visaleEligible}
                   onChange={set("visaleEligible")}
-                  options={yesNoOptions(true)}
+                  options={YES_NO_UNKNOWN}
                   error={errors.visaleEligible}
                 />
               )}
@@ -231,11 +280,7 @@ export default function Simulator() {
                   description={fields.disaster.description}
                   value={answers.disaster}
                   onChange={set("disaster")}
-                  options={[
-                    { value: "none", label: fields.disaster.none },
-                    { value: "natural", label: fields.disaster.natural },
-                    { value: "technological", label: fields.disaster.technological },
-                  ]}
+                  options={DISASTER_OPTIONS}
                   error={errors.disaster}
                 />
               )}
@@ -249,7 +294,7 @@ export default function Simulator() {
                   }
                   value={answers.disasterDeclared}
                   onChange={set("disasterDeclared")}
-                  options={yesNoOptions(true)}
+                  options={YES_NO_UNKNOWN}
                   error={errors.disasterDeclared}
                 />
               )}
@@ -281,37 +326,13 @@ export default function Simulator() {
               legend={fields.occupancy.legend}
               value={answers.occupancy}
               onChange={set("occupancy")}
-              options={OCCUPANCIES.map((value) => ({ value, label: capitalise(OCCUPANCY_LABELS[value]) }))}
+              options={OCCUPANCY_OPTIONS}
               error={errors.occupancy}
             />
           </Step>
 
           <Step title={text.steps.difficulties}>
-            <fieldset className="choice-group" id="champ-situations">
-              <legend>{fields.situations.legend}</legend>
-              <Text size="sm" c="dimmed" mb="xs">
-                {fields.situations.description}
-              </Text>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                {SITUATIONS.map((kind) => (
-                  <Checkbox
-                    key={kind}
-                    id={`champ-situations-${kind}`}
-                    label={capitalise(SITUATION_LABELS[kind])}
-                    checked={answers.situations.includes(kind)}
-                    onChange={(event) => {
-                      const checked = event.currentTarget.checked;
-                      setAnswers((previous) => ({
-                        ...previous,
-                        situations: checked
-                          ? SITUATIONS.filter((k) => k === kind || previous.situations.includes(k))
-                          : previous.situations.filter((k) => k !== kind),
-                      }));
-                    }}
-                  />
-                ))}
-              </SimpleGrid>
-            </fieldset>
+            <Situations selected={answers.situations} onToggle={toggleSituation} />
           </Step>
         </Stack>
       </form>
@@ -344,7 +365,7 @@ interface ChoiceProps<V extends string> {
 }
 
 /** A radio group in a fieldset whose legend is the question; its error is tied to every radio. */
-function Choice<V extends string>({
+function ChoiceGroup<V extends string>({
   name,
   legend,
   description,
@@ -387,6 +408,39 @@ function Choice<V extends string>({
     </fieldset>
   );
 }
+
+const Choice = memo(ChoiceGroup) as typeof ChoiceGroup;
+
+const Situations = memo(function Situations({
+  selected,
+  onToggle,
+}: {
+  selected: readonly SituationKind[];
+  onToggle: (kind: SituationKind, checked: boolean) => void;
+}) {
+  return (
+    <fieldset className="choice-group" id="champ-situations">
+      <legend>{fields.situations.legend}</legend>
+      <Text size="sm" c="dimmed" mb="xs">
+        {fields.situations.description}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+        {SITUATIONS.map((kind) => (
+          <Checkbox
+            key={kind}
+            id={`champ-situations-${kind}`}
+            label={capitalise(SITUATION_LABELS[kind])}
+            checked={selected.includes(kind)}
+            onChange={(event) => onToggle(kind, event.currentTarget.checked)}
+          />
+        ))}
+      </SimpleGrid>
+    </fieldset>
+  );
+});
+
+/** Mantine's text input, re-rendered only when its own props change. */
+const TextInput = memo(MantineTextInput);
 
 function ResultPanel({ evaluation }: { evaluation: Evaluation }) {
   const result = text.result;
