@@ -726,6 +726,15 @@ describe("version chosen by the request date", () => {
     expect(result.directive).toBe("PP_SERV_ASD_2_DIR");
     expect(result.outcome).toBe("ineligible");
   });
+  it("the temp workers' threshold (a 2025 parameter) does not affect 2021", () => {
+    const situation = withPerson({
+      activity: "temp_worker",
+      employer: employer(30, "private_non_agricultural"),
+      contract: { type: "temp_mission", start: "2023-05-02", end: "2023-05-16" },
+      tempHoursLast12Months: 0,
+    });
+    expect(evaluate(situation, { tempWorkerMinHours: 2000 }).outcome).toBe("eligible");
+  });
   it("the result echoes the situation's id and the parameters used", () => {
     const result = evaluate({ ...base(), id: "dossier-42" });
     expect(result.id).toBe("dossier-42");

@@ -239,6 +239,29 @@ describe("PP_SERV_ASD_2_DIR employees (« contrat de travail en cours » « d'au
   ];
   it.each(rows)("$name → $outcome", run);
 
+  it.each([
+    ["2026-03-31", "eligible", "met"],
+    ["2026-03-30", "ineligible", "not_met"],
+  ] as const)("fixed term from 2025-12-31 to %s → %s", (end, outcome, status) =>
+    run({
+      name: `2025-12-31 → ${end}`,
+      situation: employeeWith({ type: "fixed_term", start: "2025-12-31", end }),
+      outcome,
+      reasons: [[EMPLOYEES, status]],
+    }),
+  );
+
+  it("activity not given: the employee and ESAT grounds cannot be decided", () => {
+    const situation = withPerson({
+      employer: employer(50),
+      contract: { type: "permanent", start: "2020-01-01", end: null },
+    });
+    const result = evaluate(situation);
+    expect(result.outcome).toBe("incomplete");
+    expect(result.missing).toContain("/person/activity");
+    expect(result.reasons).toContainEqual(expect.objectContaining({ clause: EMPLOYEES, status: "unknown" }));
+  });
+
   it("no contract facts: start and end are needed", () => {
     const result = evaluate(withPerson({ activity: "employee", employer: employer(50) }));
     expect(result.outcome).toBe("incomplete");
