@@ -12,6 +12,10 @@ Commandes :
   impact --from <réf> --to <réf> [fichier]
                           Liste les situations dont l'issue change entre deux versions de la directive.
   db <sous-commande>      Administration de la base de données (migrations, ...).
+  audit verify            Vérifie que le journal d'audit n'a pas été modifié (chaîne d'empreintes).
+  parameters list|history|set
+                          Paramètres des règles fixés par Action Logement Services : valeurs en
+                          vigueur, historique, enregistrement d'une nouvelle valeur datée.
 
 Options générales :
   -h, --help              Affiche cette aide (ou celle d'une commande : appui eligibility --help).
@@ -60,6 +64,32 @@ Références connues : REFERENCES
 
 Code de sortie : 0 si toutes les lignes étaient valides, 2 sinon (ou en cas d'erreur d'utilisation).`;
 
+export const PARAMETERS_HELP = `appui parameters <sous-commande>
+
+Paramètres des règles que les directives laissent à Action Logement Services, conservés avec leur
+historique daté dans la base configurée (DATABASE_URL, ou la base embarquée sous DATA_DIR, comme
+npm start ; la base doit être migrée : appui db migrate).
+
+Sous-commandes :
+  list [--date AAAA-MM-JJ] [--json]
+                          Valeurs en vigueur à la date indiquée (aujourd'hui, heure de Paris, par
+                          défaut), avec la date depuis laquelle chacune s'applique.
+  history [clé] [--json]  Toutes les valeurs enregistrées, par date d'application puis
+                          d'enregistrement (--json : une ligne JSON par valeur).
+  set <clé> <valeur> --from AAAA-MM-JJ --reason "motif"
+                          Enregistre une nouvelle valeur, applicable à partir de la date indiquée.
+                          Les valeurs précédentes restent dans l'historique : une évaluation passée
+                          se rejoue avec la valeur en vigueur à sa date de demande. Pour corriger
+                          une valeur, enregistrez-en une nouvelle à la même date.
+
+Options :
+  -h, --help              Affiche cette aide.
+
+Paramètres : PARAMETERS
+
+Code de sortie : 0 en cas de succès, 2 si la commande ou une valeur est incorrecte, 1 si la base
+est inaccessible.`;
+
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   eligible: "éligible",
   ineligible: "non éligible",
@@ -92,6 +122,28 @@ export const cliMessages = {
     `L'option « ${name} » est obligatoire (référence d'une directive).`,
   unknownDirective: (reference: string, known: string) =>
     `Directive inconnue : « ${reference} ». Références connues : ${known}.`,
+  missingParametersSubcommand: "Aucune sous-commande indiquée (list, history ou set).",
+  unknownParametersSubcommand: (name: string) =>
+    `Sous-commande inconnue : « ${name} » (attendu : list, history ou set).`,
+  unexpectedArgument: (text: string) => `Argument inattendu : « ${text} ».`,
+  missingOption: (name: string) => `L'option « ${name} » est obligatoire.`,
+  setNeedsKeyAndValue:
+    'Indiquez le paramètre et sa valeur, par exemple : appui parameters set tempWorkerMinHours 450 --from 2026-01-01 --reason "...".',
+  invalidParameterDate: (option: string, text: string) =>
+    `Date invalide pour « ${option} » : « ${text} » (format attendu AAAA-MM-JJ, avec un jour qui existe).`,
+  parameterRefused: (key: string, value: string, reason: string) =>
+    `Valeur refusée pour « ${key} » : « ${value} ». ${reason}`,
+  parameterRecorded: (key: string, value: number, unit: string, from: string) =>
+    `Valeur enregistrée : ${key} = ${count(value)} ${unit}, à partir du ${from}.`,
+  parametersInForceOn: (date: string) => `Paramètres en vigueur le ${date} :`,
+  parameterLine: (key: string, value: number, unit: string, since: string | null) =>
+    `${key} = ${count(value)} ${unit} ${since === null ? "(valeur par défaut)" : `(depuis le ${since})`}`,
+  historyLine: (from: string, key: string, value: number, recordedAt: string, reason: string | null) =>
+    `${from}  ${key} = ${count(value)}  (enregistrée le ${recordedAt})${reason === null ? "" : `  ${reason}`}`,
+  emptyParameterHistory: "Aucune valeur enregistrée : les valeurs par défaut s'appliquent.",
+  databaseNotMigrated:
+    "La base de données n'est pas à jour : appliquez d'abord les migrations (appui db migrate).",
+  databaseError: (sqlState: string) => `Erreur de la base de données (code ${sqlState}).`,
   invalidJson: "Cette ligne n'est pas un JSON valide.",
   noDirectiveInForce: (date: string) =>
     `Aucune directive n'est en vigueur à la date de demande ${date} (la première s'applique à partir du 1er juin 2021).`,
