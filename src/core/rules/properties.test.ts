@@ -369,6 +369,64 @@ describe("situations", () => {
   });
 });
 
+describe("thresholds only ever open the service wider as the figure grows", () => {
+  // « 10 salariés et plus », « plus de 500 logements », the minimum of mission hours: a larger headcount, more
+  // dwellings or more hours, or a lower threshold, never close a way that was open.
+  const rank = { ineligible: 0, incomplete: 1, review: 2, eligible: 3 } as const;
+  const stillEligible = (before: EligibilityResult, after: EligibilityResult) =>
+    before.outcome !== "eligible" || after.outcome === "eligible";
+
+  it("a larger employer headcount", () => {
+    fc.assert(
+      fc.property(situationArb, fc.integer({ min: 1, max: 5000 }), (situation, extra) => {
+        const headcount = situation.person?.employer?.headcount;
+        fc.pre(headcount !== undefined);
+        const larger = structuredClone(situation);
+        (larger.person as { employer: { headcount: number } }).employer.headcount =
+          (headcount as number) + extra;
+        return stillEligible(evaluate(situation), evaluate(larger));
+      }),
+      RUNS,
+    );
+  });
+
+  it("more uninhabitable dwellings", () => {
+    fc.assert(
+      fc.property(situationArb, fc.integer({ min: 1, max: 5000 }), (situation, extra) => {
+        const dwellings = situation.disaster?.uninhabitableDwellings;
+        fc.pre(dwellings !== undefined);
+        const worse = {
+          ...situation,
+          disaster: { ...situation.disaster, uninhabitableDwellings: (dwellings as number) + extra },
+        };
+        return stillEligible(evaluate(situation), evaluate(worse));
+      }),
+      RUNS,
+    );
+  });
+
+  it("more mission hours, or a lower threshold", () => {
+    fc.assert(
+      fc.property(
+        situationArb,
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 0, max: 2000 }),
+        (situation, threshold, lower) => {
+          const hours = situation.person?.tempHoursLast12Months;
+          const parameters = { tempWorkerMinHours: threshold };
+          const before = evaluate(situation, parameters);
+          const lowered = evaluate(situation, { tempWorkerMinHours: Math.min(threshold, lower) });
+          if (rank[lowered.outcome] < rank[before.outcome] && before.outcome === "eligible") return false;
+          if (hours === undefined) return true;
+          const more = { ...situation, person: { ...situation.person, tempHoursLast12Months: hours + 100 } };
+          return stillEligible(before, evaluate(more, parameters));
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
 describe("determinism", () => {
   it("results do not depend on the order of the keys", () => {
     fc.assert(
