@@ -243,6 +243,8 @@ describe.skipIf(chromiumMissing && !IN_CI)(
       );
       expect(await page.locator("main del").count()).toBeGreaterThan(5);
       expect(await page.locator("main ins").count()).toBeGreaterThan(5);
+      // Tall enough to show both versions, the legend and the first clauses with their differences.
+      await page.setViewportSize({ width: 1280, height: 1700 });
       await page.screenshot({ path: join(SCREENSHOTS, "directives.png") });
       expect(await seriousViolations(page)).toEqual([]);
       await page.close();

@@ -67,6 +67,8 @@ function documentTitle(page: Page): string {
 export function App({ path }: { path: string }) {
   const page = pageAt(path);
   const title = documentTitle(page);
+  // The simulator (form and result side by side) and the comparison (two columns) need more width.
+  const width = page.kind === "simulator" || page.kind === "directives" ? "lg" : "md";
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -76,14 +78,14 @@ export function App({ path }: { path: string }) {
       <a className="skip-link" href="#contenu">
         {messages.skipLink}
       </a>
-      <SiteHeader current={page.kind} />
+      <SiteHeader current={page.kind} size={width} />
       {/* Focusable so that the skip link moves keyboard focus, not only the scroll position. */}
       <Box component="main" id="contenu" tabIndex={-1} py="xl">
-        <Container size={page.kind === "simulator" || page.kind === "directives" ? "lg" : "md"}>
+        <Container size={width}>
           <PageContent page={page} />
         </Container>
       </Box>
-      <SiteFooter />
+      <SiteFooter size={width} />
     </MantineProvider>
   );
 }
@@ -121,10 +123,10 @@ function LazyPage({ title, loading, children }: { title: string; loading: string
   );
 }
 
-function SiteHeader({ current }: { current: Page["kind"] }) {
+function SiteHeader({ current, size }: { current: Page["kind"]; size: string }) {
   return (
     <Box component="header" py="md" className="site-header">
-      <Container size="md">
+      <Container size={size}>
         <Group justify="space-between" wrap="wrap" gap="sm">
           <Anchor href={PATHS.home} underline="never" c="inherit">
             <Text component="span" fw={700} size="xl" display="block">
@@ -250,10 +252,10 @@ function SimplePage({ title, text }: { title: string; text: string }) {
   );
 }
 
-function SiteFooter() {
+function SiteFooter({ size }: { size: string }) {
   return (
     <Box component="footer" py="lg" className="site-footer">
-      <Container size="md">
+      <Container size={size}>
         <Group justify="space-between" wrap="wrap" gap="sm">
           <Text size="sm">{messages.footer.about}</Text>
           <nav aria-label={messages.footer.label}>

@@ -224,7 +224,7 @@ export const messages = {
     openEntitlementNo: "non",
     envelope: "Enveloppe",
     envelopeYes: "dans la limite de l'enveloppe nationale annuelle",
-    envelopeNo: "non précisé",
+    envelopeNo: "non mentionnée",
     legendTitle: "Comment lire la comparaison",
     legendRemoved: "Texte supprimé :",
     legendRemovedText: "barré, sur fond rouge, précédé de « supprimé » pour les lecteurs d'écran",

@@ -378,7 +378,8 @@ function ChoiceGroup<V extends string>({
   const errorId = `champ-${name}-error`;
   const describedBy = [description ? descriptionId : "", error ? errorId : ""].filter(Boolean).join(" ");
   return (
-    <fieldset className="choice-group" id={`champ-${name}`}>
+    // Focusable by the links of the error and missing-information lists, which point at the question.
+    <fieldset className="choice-group" id={`champ-${name}`} tabIndex={-1}>
       <legend>{legend}</legend>
       {description && (
         <Text size="sm" c="dimmed" mb="xs" id={descriptionId}>
@@ -419,7 +420,7 @@ const Situations = memo(function Situations({
   onToggle: (kind: SituationKind, checked: boolean) => void;
 }) {
   return (
-    <fieldset className="choice-group" id="champ-situations">
+    <fieldset className="choice-group" id="champ-situations" tabIndex={-1}>
       <legend>{fields.situations.legend}</legend>
       <Text size="sm" c="dimmed" mb="xs">
         {fields.situations.description}
