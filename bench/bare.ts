@@ -132,8 +132,11 @@ function beneficiary2021(situation: Situation): Truth {
   let asJobseeker: Truth = NO;
   if (activity === undefined || activity === "jobseeker") {
     const left = person.activityEndDate;
+    // After the activity ended, and no later than the same day twelve months on.
     const withinTwelveMonths =
-      left === undefined ? UNKNOWN : truth(notAfterMonthsLater(situation.requestDate, left, 12));
+      left === undefined
+        ? UNKNOWN
+        : truth(left <= situation.requestDate && notAfterMonthsLater(situation.requestDate, left, 12));
     asJobseeker = and(and(equals(activity, "jobseeker"), employer), withinTwelveMonths);
   }
   const visale = situation.visale;

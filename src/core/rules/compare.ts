@@ -57,20 +57,21 @@ export function compareDirectives(from: DirectiveWithRules, to: DirectiveWithRul
   return { from: from.reference, to: to.reference, rows };
 }
 
-/** Longest common subsequence of words; the texts are a few hundred words at most. */
+/**
+ * Longest common subsequence of words and of the spaces between them, so that the segments rebuild both
+ * texts exactly (same + removed = before, same + added = after). The texts are a few hundred words at most.
+ */
 export function diffWords(before: string, after: string): TextSegment[] {
-  const a = before === "" ? [] : before.split(/(?<=\s)/);
-  const b = after === "" ? [] : after.split(/(?<=\s)/);
+  const a = before.split(/(\s+)/).filter((token) => token !== "");
+  const b = after.split(/(\s+)/).filter((token) => token !== "");
   const lengths: number[][] = Array.from({ length: a.length + 1 }, () =>
     new Array<number>(b.length + 1).fill(0),
   );
+  const at = (i: number, j: number) => (lengths[i] as number[])[j] as number;
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      const row = lengths[i] as number[];
-      row[j] =
-        a[i]?.trim() === b[j]?.trim()
-          ? ((lengths[i + 1] as number[])[j + 1] as number) + 1
-          : Math.max((lengths[i + 1] as number[])[j] as number, row[j + 1] as number);
+      (lengths[i] as number[])[j] =
+        a[i] === b[j] ? at(i + 1, j + 1) + 1 : Math.max(at(i + 1, j), at(i, j + 1));
     }
   }
   const segments: TextSegment[] = [];
@@ -82,11 +83,11 @@ export function diffWords(before: string, after: string): TextSegment[] {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
-    if (a[i]?.trim() === b[j]?.trim()) {
+    if (a[i] === b[j]) {
       push("same", b[j] as string);
       i++;
       j++;
-    } else if (((lengths[i + 1] as number[])[j] as number) >= ((lengths[i] as number[])[j + 1] as number)) {
+    } else if (at(i + 1, j) >= at(i, j + 1)) {
       push("removed", a[i++] as string);
     } else {
       push("added", b[j++] as string);

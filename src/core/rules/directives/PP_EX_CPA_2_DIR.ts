@@ -238,6 +238,11 @@ const JOBSEEKER = {
   ),
   mismatches: activityMismatch(clauses.jobseekers, REASONS.notJobseeker),
   employer: employerFindings(clauses.jobseekers, true),
+  notYetEnded: finding(
+    clauses.jobseekers,
+    NO,
+    "L'activité professionnelle n'avait pas encore cessé à la date de la demande.",
+  ),
   tooLate: finding(
     clauses.jobseekers,
     NO,
@@ -256,7 +261,9 @@ const jobseekers: Rule = (situation, _parameters, missing) => {
     need(missing, "/person/activityEndDate");
     return JOBSEEKER.unknown;
   }
-  // "dans les 12 mois suivants": up to and including the same day twelve months later.
+  // "dans les 12 mois suivants leur cessation d'activité": after it ended, up to and including the same
+  // day twelve months later.
+  if (ended > situation.requestDate) return JOBSEEKER.notYetEnded;
   if (dayNumber(situation.requestDate) > addMonths(ended, 12)) return JOBSEEKER.tooLate;
   return situation.person?.activity !== undefined && truth === YES ? JOBSEEKER.met : JOBSEEKER.unknown;
 };

@@ -235,6 +235,7 @@ const EMPLOYEE = {
     "Intérimaire en mission de moins de 3 mois sans le nombre minimal d'heures de mission sur les 12 derniers mois.",
   ),
   unknown: finding(clauses.employees, UNKNOWN, REASONS.missingFacts),
+  unknownHours: finding(clauses.tempWorkers, UNKNOWN, REASONS.missingFacts),
 };
 
 const employees: Rule = (situation, parameters, missing) => {
@@ -285,7 +286,8 @@ const employees: Rule = (situation, parameters, missing) => {
     if (threeMonths === UNKNOWN && permanent === UNKNOWN) need(missing, "/person/contract/type");
     if (enoughHours === UNKNOWN && hours === undefined) need(missing, "/person/tempHoursLast12Months");
   }
-  return EMPLOYEE.unknown;
+  // A mission known to be shorter than 3 months now hangs on the hours: point at the clause that asks them.
+  return threeMonths === NO ? EMPLOYEE.unknownHours : EMPLOYEE.unknown;
 };
 
 const ESAT = {
