@@ -1,11 +1,12 @@
 // Sign-in, sessions, CSRF, lockout and the permission matrix, over real HTTP on both databases.
+import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../src/db/migrate.ts";
 import { ROLES, type Role, sessions, users } from "../src/db/schema.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
-import { isAllowed } from "../src/server/auth/permissions.ts";
+import { isAllowed, renderPermissionsSection } from "../src/server/auth/permissions.ts";
 import { createSession, hashToken } from "../src/server/auth/sessions.ts";
 import { DEFAULT_LOCKOUT_POLICY } from "../src/server/auth/throttle.ts";
 import { createLogger } from "../src/server/logger.ts";
@@ -320,6 +321,15 @@ for (const kind of DATABASE_KINDS) {
         }
       }
       expect(results.length).toBe(routes.length * ROLES.length);
+    });
+
+    it("shows in docs/security.md the matrix and the routes exactly as the code has them", () => {
+      const document = readFileSync(new URL("../docs/security.md", import.meta.url), "utf8");
+      const expected = renderPermissionsSection(server.app.routeAccess);
+      expect(
+        document.includes(expected),
+        "docs/security.md is stale: node --import tsx scripts/render-security-docs.ts",
+      ).toBe(true);
     });
 
     it("lets auditors search the trail by actor, target and period, page by page", async () => {

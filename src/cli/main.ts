@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   eligibility: async () => (await import("./eligibility.ts")).runEligibility,
   impact: async () => (await import("./impact.ts")).runImpact,
   db: async () => (await import("./db.ts")).runDbCommand,
+  audit: async () => (await import("./audit.ts")).runAuditCommand,
   parameters: async () => (await import("./parametersCommand.ts")).runParametersCommand,
 };
 

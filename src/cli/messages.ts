@@ -12,6 +12,7 @@ Commandes :
   impact --from <réf> --to <réf> [fichier]
                           Liste les situations dont l'issue change entre deux versions de la directive.
   db <sous-commande>      Administration de la base de données (migrations, ...).
+  audit verify            Vérifie que le journal d'audit n'a pas été modifié (chaîne d'empreintes).
   parameters list|history|set
                           Paramètres des règles fixés par Action Logement Services : valeurs en
                           vigueur, historique, enregistrement d'une nouvelle valeur datée.

@@ -69,11 +69,18 @@ export async function migrate(
 ): Promise<MigrationResult> {
   const known = new Map(migrations.map((migration) => [migration.tag, migration]));
   return db.drizzle.transaction(async (tx) => {
-    await tx.execute(sql`create table if not exists appui_schema_migrations (
-      tag text primary key,
-      hash text not null,
-      applied_at timestamptz not null default now()
-    )`);
+    // Checked first: in production the server may run as a role without the right to create tables
+    // (docs/security.md); it then only reads the list of applied migrations.
+    const [existing] = rowsOf<{ name: string | null }>(
+      await tx.execute(sql`select to_regclass('appui_schema_migrations')::text as name`),
+    );
+    if (existing?.name === null || existing?.name === undefined) {
+      await tx.execute(sql`create table if not exists appui_schema_migrations (
+        tag text primary key,
+        hash text not null,
+        applied_at timestamptz not null default now()
+      )`);
+    }
     // Two processes starting together against one server: the second waits, then finds nothing to do.
     await tx.execute(sql`lock table appui_schema_migrations in exclusive mode`);
     const rows = rowsOf<{ tag: string; hash: string }>(

@@ -62,7 +62,11 @@ export interface ScopedResource {
 /** Whether `actor` may perform `action` on this particular resource. */
 export function isInScope(actor: Actor, action: Action, resource: ScopedResource): boolean {
   const scope = scopeOf(actor.role, action);
-  if (scope === undefined) return false;
+  return scope !== undefined && scopeIncludes(scope, actor, resource);
+}
+
+/** Whether `scope`, held by `actor`, covers the resource. */
+export function scopeIncludes(scope: Scope, actor: Actor, resource: ScopedResource): boolean {
   if (scope === "all") return true;
   if (scope === "organisation") {
     return actor.organisationId !== null && resource.organisationId === actor.organisationId;
@@ -88,4 +92,41 @@ export function renderPermissionMatrix(): string {
     return `| \`${action}\`: ${ACTIONS[action]} | ${cells.join(" | ")} |`;
   });
   return [header, separator, ...rows].join("\n");
+}
+
+/** Markdown table of the routes that require a permission, in registration order. */
+export function renderRouteTable(
+  routes: readonly { method: string; url: string; permission: Action }[],
+): string {
+  return [
+    "| Route | Action requise |",
+    "| --- | --- |",
+    ...routes.map((route) => `| \`${route.method} ${route.url}\` | \`${route.permission}\` |`),
+  ].join("\n");
+}
+
+export const GENERATED_START = "<!-- generated: permissions (src/server/auth/permissions.ts) -->";
+export const GENERATED_END = "<!-- end generated: permissions -->";
+
+/** The generated part of docs/security.md: the matrix, then the routes. */
+export function renderPermissionsSection(
+  routes: readonly { method: string; url: string; permission: Action }[],
+): string {
+  return [
+    GENERATED_START,
+    "",
+    renderPermissionMatrix(),
+    "",
+    renderRouteTable(routes),
+    "",
+    GENERATED_END,
+  ].join("\n");
+}
+
+/** `document` with its generated section replaced by `section`. */
+export function replaceGeneratedSection(document: string, section: string): string {
+  const start = document.indexOf(GENERATED_START);
+  const end = document.indexOf(GENERATED_END);
+  if (start === -1 || end === -1 || end < start) throw new Error("generated section markers not found");
+  return document.slice(0, start) + section + document.slice(end + GENERATED_END.length);
 }
