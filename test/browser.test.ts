@@ -224,6 +224,7 @@ describe.skipIf(chromiumMissing && !IN_CI)(
       expect(await page.getByTestId("errors-summary").textContent()).toBe(
         messages.simulator.result.errors(1),
       );
+      expect(await seriousViolations(page)).toEqual([]);
       await page.close();
     });
 
