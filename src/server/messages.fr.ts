@@ -136,7 +136,10 @@ export const eligibilityMessages = {
     "est évaluée selon la directive en vigueur à sa date de demande, avec les paramètres en vigueur à cette " +
     "date, que le résultat rappelle. Les erreurs de saisie ont les mêmes codes et messages que la ligne de " +
     "commande (UNKNOWN_POSTCODE, NO_DIRECTIVE_IN_FORCE, INVALID_DATE...) ; dans un lot, leur chemin commence " +
-    "par /situations/<rang>. Le résultat éclaire la décision du conseiller social et ne la remplace pas. " +
+    "par /situations/<rang>, et une situation invalide fait refuser tout le lot. Un corps sans requestDate " +
+    "dont la liste situations contient des objets est un lot ; sinon, c'est une situation (dont le champ " +
+    "situations liste les difficultés). Le résultat éclaire la décision du conseiller social et ne la " +
+    "remplace pas. " +
     "Accessible sans compte, avec un nombre limité de requêtes par minute.",
   tooManySituations: (limit: number) =>
     `Un lot contient au plus ${limit.toLocaleString("fr-FR")} situations ; découpez-le en plusieurs requêtes.`,
