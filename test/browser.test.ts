@@ -228,6 +228,23 @@ describe.skipIf(chromiumMissing && !IN_CI)(
       await page.close();
     });
 
+    it("simulator on a phone-sized screen: result below the form, no serious axe violation", async () => {
+      const phone = await browser.newContext({ locale: "fr-FR", viewport: { width: 390, height: 844 } });
+      try {
+        const page = await phone.newPage();
+        await page.goto(`${server.url}/simulateur`);
+        await page.locator("#champ-requestDate").waitFor();
+        await page.locator("#champ-postcode").fill("75011");
+        const form = await page.locator("form").boundingBox();
+        const result = await page.locator(".simulator-result").boundingBox();
+        expect(result?.y).toBeGreaterThan((form?.y ?? 0) + (form?.height ?? 0) - 1);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        expect(await seriousViolations(page)).toEqual([]);
+      } finally {
+        await phone.close();
+      }
+    });
+
     it("directives: both versions side by side with their dates and modes, differences marked with del and ins", async () => {
       const page = await open("/directives");
       await page.locator("del").first().waitFor();
