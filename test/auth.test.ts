@@ -265,6 +265,22 @@ for (const kind of DATABASE_KINDS) {
       expect((await getSession(signedIn.cookie)).status).toBe(401);
     });
 
+    it("leaves sessions alone on public reads: no lookup, no activity recorded", async () => {
+      const signedIn = await login(COUNSELLOR, DEMO_PASSWORD);
+      const id = hashToken(signedIn.cookie?.split("=")[1] ?? "");
+      const tenMinutesAgo = new Date(Date.now() - 10 * MINUTE);
+      await database.db.drizzle
+        .update(sessions)
+        .set({ lastSeenAt: tenMinutesAgo })
+        .where(eq(sessions.id, id));
+      const health = await fetch(`${server.url}/api/v1/health`, {
+        headers: { cookie: signedIn.cookie as string },
+      });
+      expect(health.status).toBe(200);
+      const [row] = await database.db.drizzle.select().from(sessions).where(eq(sessions.id, id));
+      expect(row?.lastSeenAt.getTime()).toBe(tenMinutesAgo.getTime());
+    });
+
     it("ends a session 12 hours after sign-in, however active", async () => {
       const signedIn = await login(COUNSELLOR, DEMO_PASSWORD);
       for (let elapsed = 20; elapsed < 12 * 60; elapsed += 20) {

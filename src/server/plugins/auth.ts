@@ -85,13 +85,17 @@ export function registerAuth(app: AppInstance, options: Partial<AuthOptions> = {
   app.addHook("onRequest", async (request) => {
     const path = request.url.split("?")[0] ?? "/";
     if (path !== "/api" && !path.startsWith("/api/")) return;
+    // Public reads (health, simulator, documentation) never touch the sessions table: they keep answering
+    // while it is slow or down, and cost no query.
+    const changes = STATE_CHANGING.has(request.method);
+    if (!changes && request.routeOptions.config.permission === undefined) return;
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (token === undefined || token === "") return;
     request.auth =
       (await findSession(app.db.drizzle, token, authOptions.now(), authOptions.sessions)) ?? null;
     if (
       request.auth !== null &&
-      STATE_CHANGING.has(request.method) &&
+      changes &&
       request.routeOptions.config.csrf !== false &&
       !csrfTokenMatches(request, request.auth.csrfToken)
     ) {
