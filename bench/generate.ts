@@ -3,7 +3,15 @@
 // postcodes outside the covered territories), disasters and VISALE events. Every postcode comes from the
 // official list (@etalab/decoupage-administratif), so every generated situation is valid input.
 import { createRequire } from "node:module";
-import type { Activity, Situation, SituationKind } from "../src/core/rules/index.ts";
+import {
+  type Activity,
+  type CONTRACT_TYPES,
+  OCCUPANCIES,
+  EMPLOYER_SECTORS as SECTORS,
+  SITUATION_KINDS,
+  type Situation,
+  type SituationKind,
+} from "../src/core/rules/index.ts";
 
 /** sfc32: small, fast, and good enough for test data; the same seed always gives the same situations. */
 export function createRandom(seed: number): () => number {
@@ -88,25 +96,6 @@ const ACTIVITIES: readonly [Activity, number][] = [
   ["self_employed", 6],
   ["other", 6],
 ];
-const SITUATION_KINDS: readonly SituationKind[] = [
-  "over_indebtedness",
-  "financial_imbalance",
-  "separation",
-  "family_conflict",
-  "domestic_violence",
-  "death",
-  "illness",
-  "disability",
-  "job_loss",
-  "rent_arrears",
-  "mortgage_arrears",
-  "co_ownership_charges_arrears",
-  "energy_poverty",
-  "other_life_accident",
-];
-const OCCUPANCIES = ["tenant", "owner", "buyer", "occupant_without_title", "hosted", "homeless"] as const;
-const SECTORS = ["private_non_agricultural", "private_agricultural", "public"] as const;
-const CONTRACT_TYPES = ["permanent", "fixed_term", "temp_mission", "apprenticeship", "other"] as const;
 
 export function createSituationGenerator(seed: number): (index: number) => Situation {
   const random = createRandom(seed);

@@ -4,25 +4,15 @@
 // Dates reach Publicodes as month numbers and days (it has no month arithmetic); the postcode reaches it as a
 // territory (a lookup, not a rule).
 import Engine from "publicodes";
-import type { Outcome, Situation, SituationKind } from "../src/core/rules/index.ts";
+import {
+  type Outcome,
+  SITUATION_KINDS,
+  type Situation,
+  type SituationKind,
+} from "../src/core/rules/index.ts";
 import { territoryByPrefix } from "./bare.ts";
 
-const KINDS: readonly SituationKind[] = [
-  "over_indebtedness",
-  "financial_imbalance",
-  "separation",
-  "family_conflict",
-  "domestic_violence",
-  "death",
-  "illness",
-  "disability",
-  "job_loss",
-  "rent_arrears",
-  "mortgage_arrears",
-  "co_ownership_charges_arrears",
-  "energy_poverty",
-  "other_life_accident",
-];
+const KINDS = SITUATION_KINDS;
 const LISTED_2021: readonly SituationKind[] = [
   "financial_imbalance",
   "over_indebtedness",

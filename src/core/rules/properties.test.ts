@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bareOutcome } from "../../../bench/bare.ts";
 import { createSituationGenerator } from "../../../bench/generate.ts";
-import { DIRECTIVES, directiveInForce, evaluate, evaluateUnder } from "./index.ts";
+import { DIRECTIVES, directiveInForce, evaluate, evaluateUnder, SITUATION_KINDS } from "./index.ts";
 import type {
   Activity,
   ClauseTopic,
@@ -19,22 +19,7 @@ const SEED = 20251120;
 
 // --- Inputs ------------------------------------------------------------------------------------------------
 
-const KINDS: readonly SituationKind[] = [
-  "over_indebtedness",
-  "financial_imbalance",
-  "separation",
-  "family_conflict",
-  "domestic_violence",
-  "death",
-  "illness",
-  "disability",
-  "job_loss",
-  "rent_arrears",
-  "mortgage_arrears",
-  "co_ownership_charges_arrears",
-  "energy_poverty",
-  "other_life_accident",
-];
+const KINDS = SITUATION_KINDS;
 // The kinds each text cites (read from the texts, not from the engine).
 const LISTED: Record<string, readonly SituationKind[]> = {
   PP_EX_CPA_2_DIR: [

@@ -6,9 +6,9 @@ import {
   compareDirectives,
   DIRECTIVES,
   type DirectiveWithRules,
+  frenchDate,
   type TextSegment,
 } from "../../../src/core/rules/index.ts";
-import { frenchDate } from "../format.ts";
 import { messages } from "../messages.fr.ts";
 
 const text = messages.directives;

@@ -23,6 +23,7 @@ import {
   type EmployerSector,
   evaluate,
   FACT_LABELS,
+  frenchDate,
   OCCUPANCY_LABELS,
   type Occupancy,
   OUTCOME_LABELS,
@@ -31,7 +32,6 @@ import {
   type SituationKind,
   STATUS_LABELS,
 } from "../../../src/core/rules/index.ts";
-import { frenchDate } from "../format.ts";
 import { messages } from "../messages.fr.ts";
 import { type Answers, buildSituation, FIELD_OF_POINTER, initialAnswers, relevance } from "./answers.ts";
 
