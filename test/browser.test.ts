@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INPUT_MESSAGES } from "../src/contracts/messages.fr.ts";
 import { DIRECTIVES } from "../src/core/rules/index.ts";
 import { migrate } from "../src/db/migrate.ts";
+import { recordParameterValue } from "../src/db/ruleParameters.ts";
 import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
 import { buildWebIfStale } from "../src/server/webBuild.ts";
 import { messages } from "../web/src/messages.fr.ts";
@@ -134,9 +135,13 @@ describe.skipIf(chromiumMissing && !IN_CI)(
       expect(await page.title()).toBe(messages.documentTitle.page(messages.simulator.title));
       expect(await seriousViolations(page)).toEqual([]);
 
+      // Only the public rule parameters may be read (a GET without data); no answer leaves the browser.
       const apiRequests: string[] = [];
       page.on("request", (request) => {
-        if (new URL(request.url()).pathname.startsWith("/api")) apiRequests.push(request.url());
+        const path = new URL(request.url()).pathname;
+        const parametersRead = request.method() === "GET" && path === "/api/v1/rule-parameters";
+        if (path.startsWith("/api") && !parametersRead) apiRequests.push(`${request.method()} ${path}`);
+        if (request.postData() !== null) apiRequests.push(`${request.method()} ${path} with a body`);
       });
 
       await typeInto(page, "champ-requestDate", "01/12/2025");
@@ -265,6 +270,35 @@ describe.skipIf(chromiumMissing && !IN_CI)(
       await page.setViewportSize({ width: 1280, height: 1700 });
       await page.screenshot({ path: join(SCREENSHOTS, "directives.png") });
       expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    });
+
+    // Last, since it records a value for the whole server: only 2025 temp workers on short missions depend on it.
+    it("simulator: applies the temp workers' threshold that administrators recorded, not the default", async () => {
+      await recordParameterValue(database.db, {
+        key: "tempWorkerMinHours",
+        value: 300,
+        appliesFrom: "2025-11-20",
+        reason: "Seuil fixé par Action Logement Services (test)",
+      });
+      const page = await openSimulator();
+      await typeInto(page, "champ-requestDate", "01/12/2025");
+      await choose(page, "champ-activity-employee", 1); // employee → temp worker
+      expect(await page.locator("#champ-activity-temp_worker").isChecked()).toBe(true);
+      await choose(page, "champ-sector-private_non_agricultural");
+      await typeInto(page, "champ-headcount", "3000");
+      await typeInto(page, "champ-contractStart", "01/11/2025");
+      await typeInto(page, "champ-contractEnd", "31/12/2025");
+      // 350 hours: short of the default 414, enough for the recorded 300.
+      await typeInto(page, "champ-tempHours", "350");
+      await choose(page, "champ-disaster-none");
+      await typeInto(page, "champ-postcode", "13001");
+      await check(page, "champ-situations-rent_arrears");
+
+      expect(await outcome(page).textContent()).toBe("éligible");
+      expect(await page.getByTestId("clause").allTextContents()).toContain(
+        "PP_SERV_ASD_2_DIR/beneficiaires/2",
+      );
       await page.close();
     });
   },

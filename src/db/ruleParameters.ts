@@ -4,14 +4,17 @@
 // process (the CLI, a second server) may record a value at any time, and the table holds a few rows.
 import { asc } from "drizzle-orm";
 import {
-  DEFAULT_RULE_PARAMETERS,
   isCalendarDate,
+  ParameterTimeline,
   parameterValueProblem,
   RULE_PARAMETER_DEFINITIONS,
   type RuleParameterKey,
   type RuleParameters,
 } from "../core/rules/index.ts";
 import type { Database } from "./database.ts";
+
+export { ParameterTimeline };
+
 import { ruleParameterValues } from "./schema.ts";
 
 export interface ParameterRecord {
@@ -79,32 +82,7 @@ export async function parameterHistory(db: Database, key?: string): Promise<Para
   );
 }
 
-/**
- * The parameter values in force on each date, from a history loaded once: per key, the value of the row
- * with the latest `appliesFrom` not after the date (on a tie, the latest recorded: a correction), else the
- * engine's default. Each date gets one frozen object, shared by every call with that date.
- */
-export class ParameterTimeline {
-  private readonly byDate = new Map<string, Readonly<RuleParameters>>();
-
-  constructor(readonly history: readonly ParameterRecord[]) {}
-
-  inForce(date: string): Readonly<RuleParameters> {
-    const known = this.byDate.get(date);
-    if (known !== undefined) return known;
-    const values: RuleParameters = { ...DEFAULT_RULE_PARAMETERS };
-    // History is sorted by appliesFrom then recordedAt: the last applicable row of each key wins.
-    for (const record of this.history) {
-      if (record.appliesFrom > date) break;
-      values[record.key] = record.value;
-    }
-    const frozen = Object.freeze(values);
-    this.byDate.set(date, frozen);
-    return frozen;
-  }
-}
-
-export async function loadParameterTimeline(db: Database): Promise<ParameterTimeline> {
+export async function loadParameterTimeline(db: Database): Promise<ParameterTimeline<ParameterRecord>> {
   return new ParameterTimeline(await parameterHistory(db));
 }
 

@@ -32,6 +32,8 @@ export {
 } from "./messages.fr.ts";
 export {
   DEFAULT_RULE_PARAMETERS,
+  type ParameterEntry,
+  ParameterTimeline,
   parameterValueProblem,
   RULE_PARAMETER_DEFINITIONS,
   type RuleParameterDefinition,

@@ -45,3 +45,35 @@ export function parameterValueProblem(key: RuleParameterKey, value: unknown): st
   }
   return undefined;
 }
+
+/** One recorded value: from `appliesFrom` on, until a later record for the same key. */
+export interface ParameterEntry {
+  readonly key: RuleParameterKey;
+  readonly value: number;
+  readonly appliesFrom: string;
+}
+
+/**
+ * The parameter values in force on each date, from a history sorted by `appliesFrom` then by recording
+ * order: per key, the last entry whose `appliesFrom` is not after the date (on a tie, the one recorded last:
+ * a correction), else the default. Each date gets one frozen object, shared by every call with that date.
+ * Pure, so that the server and the browser simulator pick the same values.
+ */
+export class ParameterTimeline<Entry extends ParameterEntry = ParameterEntry> {
+  private readonly byDate = new Map<string, Readonly<RuleParameters>>();
+
+  constructor(readonly history: readonly Entry[]) {}
+
+  inForce(date: string): Readonly<RuleParameters> {
+    const known = this.byDate.get(date);
+    if (known !== undefined) return known;
+    const values: RuleParameters = { ...DEFAULT_RULE_PARAMETERS };
+    for (const entry of this.history) {
+      if (entry.appliesFrom > date) break;
+      values[entry.key] = entry.value;
+    }
+    const frozen = Object.freeze(values);
+    this.byDate.set(date, frozen);
+    return frozen;
+  }
+}

@@ -27,6 +27,7 @@ import {
   OCCUPANCY_LABELS,
   type Occupancy,
   OUTCOME_LABELS,
+  type ParameterTimeline,
   SECTOR_LABELS,
   SITUATION_LABELS,
   type SituationKind,
@@ -34,6 +35,7 @@ import {
 } from "../../../src/core/rules/index.ts";
 import { messages } from "../messages.fr.ts";
 import { type Answers, buildSituation, FIELD_OF_POINTER, initialAnswers, relevance } from "./answers.ts";
+import { useParameterTimeline } from "./ruleParameters.ts";
 
 const text = messages.simulator;
 const fields = text.fields;
@@ -48,7 +50,7 @@ type Evaluation =
   | { kind: "errors"; errors: Errors; count: number }
   | { kind: "result"; result: EligibilityResult };
 
-function evaluateAnswers(answers: Answers, postcodeDone: boolean): Evaluation {
+function evaluateAnswers(answers: Answers, postcodeDone: boolean, timeline: ParameterTimeline): Evaluation {
   const { situation, dateErrors } = buildSituation(answers, { postcodeDone });
   const errors: Errors = {};
   for (const field of dateErrors) errors[field] = text.dateFormatError;
@@ -63,7 +65,8 @@ function evaluateAnswers(answers: Answers, postcodeDone: boolean): Evaluation {
   }
   const count = Object.keys(errors).length;
   if (count > 0 || !validation.ok) return { kind: "errors", errors, count: Math.max(count, 1) };
-  return { kind: "result", result: evaluate(validation.situation) };
+  const valid = validation.situation;
+  return { kind: "result", result: evaluate(valid, timeline.inForce(valid.requestDate)) };
 }
 
 const ACTIVITIES = Object.keys(ACTIVITY_LABELS) as Activity[];
@@ -94,7 +97,11 @@ export default function Simulator() {
   const [answers, setAnswers] = useState<Answers>(() => initialAnswers());
   const [postcodeDone, setPostcodeDone] = useState(false);
   const show = relevance(answers);
-  const evaluation = useMemo(() => evaluateAnswers(answers, postcodeDone), [answers, postcodeDone]);
+  const timeline = useParameterTimeline();
+  const evaluation = useMemo(
+    () => evaluateAnswers(answers, postcodeDone, timeline),
+    [answers, postcodeDone, timeline],
+  );
   const errors = evaluation.kind === "errors" ? evaluation.errors : {};
 
   // Stable handlers, so that the memoised fields re-render only when their own value or error changes:
