@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateSituation } from "../src/contracts/situation.ts";
 import { evaluate } from "../src/core/rules/index.ts";
+import { situationArbitrary } from "./support/situations.ts";
 
 const APPUI = resolve(import.meta.dirname, "../bin/appui");
 let workDir: string;
@@ -275,64 +276,9 @@ describe("appui usage", () => {
 });
 
 describe("results are identical in the CLI and the module", () => {
-  const date = (from: number, to: number) =>
-    fc
-      .integer({ min: from, max: to })
-      .map((day) => new Date(Date.UTC(2020, 0, 1) + day * 86_400_000).toISOString().slice(0, 10));
-  const situation = fc.record(
-    {
-      id: fc.uuid(),
-      requestDate: date(520, 2600),
-      person: fc.record(
-        {
-          activity: fc.constantFrom(
-            "employee",
-            "temp_worker",
-            "esat_worker",
-            "jobseeker",
-            "pre_retiree",
-            "student",
-          ),
-          employer: fc.record({
-            sector: fc.constantFrom("private_non_agricultural", "private_agricultural", "public"),
-            headcount: fc.integer({ min: 1, max: 500 }),
-          }),
-          contract: fc.record({
-            type: fc.constantFrom("permanent", "fixed_term", "temp_mission", "apprenticeship"),
-            start: date(0, 2000),
-            end: fc.option(date(2000, 2800), { nil: null }),
-          }),
-          tempHoursLast12Months: fc.integer({ min: 0, max: 1600 }),
-          esatSupportContractSigned: fc.boolean(),
-          activityEndDate: date(0, 2000),
-        },
-        { requiredKeys: [] },
-      ),
-      visale: fc.record({ exceptionalEvent: fc.boolean(), guaranteeEligible: fc.boolean() }),
-      housing: fc.record(
-        {
-          postcode: fc.constantFrom("75011", "20000", "97150", "97133", "97600", "97500", "98800", "59000"),
-          occupancy: fc.constantFrom("tenant", "owner", "homeless"),
-        },
-        { requiredKeys: ["postcode"] },
-      ),
-      situations: fc.uniqueArray(
-        fc.constantFrom(
-          "rent_arrears",
-          "job_loss",
-          "energy_poverty",
-          "financial_imbalance",
-          "other_life_accident",
-        ),
-        { maxLength: 3 },
-      ),
-    },
-    { requiredKeys: ["id", "requestDate"] },
-  );
-
   it("prints exactly what evaluate returns, line by line", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(situation, { minLength: 1, maxLength: 40 }), async (situations) => {
+      fc.asyncProperty(fc.array(situationArbitrary, { minLength: 1, maxLength: 40 }), async (situations) => {
         const run = await appui(["eligibility"], jsonLines(situations));
         const expected = situations.map((input, index) => {
           const validation = validateSituation(input);
