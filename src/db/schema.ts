@@ -57,6 +57,13 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     isDemo: boolean("is_demo").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** TOTP secret, encrypted (src/server/auth/secretBox.ts); set once enrolment is confirmed. */
+    totpSecret: text("totp_secret"),
+    /** Secret being enrolled, encrypted, until the first code confirms it. */
+    totpPendingSecret: text("totp_pending_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** Last TOTP step accepted: a code works once. */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
   },
   (table) => [
     check("users_role_check", sql`${table.role} in (${inList(ROLES)})`),
@@ -105,6 +112,8 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     csrfToken: text("csrf_token").notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** Signed in with a password only, by a role that must enrol a second factor first. */
+    mfaEnrolmentRequired: boolean("mfa_enrolment_required").notNull().default(false),
   },
   (table) => [index("sessions_user_id_idx").on(table.userId)],
 );
@@ -149,4 +158,19 @@ export const auditEvents = pgTable(
     index("audit_events_target_idx").on(table.targetId, table.seq),
     index("audit_events_occurred_at_idx").on(table.occurredAt),
   ],
+);
+
+/** Single-use recovery codes of the second factor, stored as SHA-256 (they carry 50 random bits). */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    codeHash: text("code_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (table) => [index("recovery_codes_user_id_idx").on(table.userId)],
 );

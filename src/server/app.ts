@@ -17,6 +17,7 @@ import { registerSecurityHeaders } from "./plugins/security.ts";
 import { registerWeb } from "./plugins/web.ts";
 import { auditRoutes } from "./routes/audit/auditEvents.ts";
 import { authRoutes } from "./routes/auth/auth.ts";
+import { totpRoutes } from "./routes/auth/totp.ts";
 import { directiveRoutes } from "./routes/directives/directives.ts";
 import { eligibilityRoutes, type RateLimitSetting } from "./routes/eligibility/eligibility.ts";
 import { healthRoutes } from "./routes/health/health.ts";
@@ -77,6 +78,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
 
   await app.register(healthRoutes, { db });
   await app.register(authRoutes);
+  await app.register(totpRoutes);
   await app.register(auditRoutes);
   await app.register(eligibilityRoutes, { db, rateLimit: options.rateLimits?.eligibility });
   await app.register(directiveRoutes);

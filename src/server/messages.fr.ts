@@ -46,6 +46,26 @@ export const problemMessages = {
     title: "Trop de tentatives",
     detail: "Trop de tentatives de connexion : réessayez dans quelques minutes.",
   },
+  mfa_required: {
+    title: "Code de vérification requis",
+    detail: "Saisissez le code à 6 chiffres de votre application d'authentification, ou un code de secours.",
+  },
+  invalid_mfa_code: {
+    title: "Code de vérification incorrect",
+    detail: "Ce code est incorrect, expiré ou déjà utilisé.",
+  },
+  mfa_enrolment_required: {
+    title: "Second facteur à activer",
+    detail: "Votre rôle exige un second facteur : activez-le avant de continuer.",
+  },
+  mfa_already_enabled: {
+    title: "Second facteur déjà actif",
+    detail: "Un second facteur est déjà actif sur ce compte ; un administrateur peut le réinitialiser.",
+  },
+  mfa_setup_missing: {
+    title: "Activation non commencée",
+    detail: "Commencez par demander un secret (POST /api/v1/auth/totp/setup).",
+  },
   internal_error: {
     title: "Erreur interne",
     detail: "Une erreur inattendue est survenue. L'identifiant de la requête permet de la retrouver.",
@@ -114,6 +134,10 @@ export const authMessages = {
     "Toute requête de modification (POST, PUT, PATCH, DELETE) authentifiée par le cookie doit porter ce " +
     "jeton dans l'en-tête X-CSRF-Token.",
   logoutSummary: "Ferme la session en cours",
+  totpSetupSummary: "Commence l'activation du second facteur (TOTP) : secret et URI otpauth",
+  totpConfirmSummary: "Confirme le second facteur avec un premier code ; renvoie les codes de secours",
+  totpConfirmDescription:
+    "Les dix codes de secours ne sont montrés qu'une fois ; chacun remplace une fois le code à 6 chiffres.",
 } as const;
 
 export const auditMessages = {

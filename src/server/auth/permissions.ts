@@ -15,6 +15,7 @@ export type Scope = "all" | "organisation" | "own";
 export const ACTIONS = {
   "session.read": "Consulter sa session (utilisateur, rôle, organisation, jeton CSRF)",
   "session.end": "Se déconnecter (révoquer sa session)",
+  "mfa.enrol": "Activer son second facteur (TOTP) et obtenir ses codes de secours",
   "audit.read": "Rechercher et consulter le journal d'audit",
 } as const;
 
@@ -26,6 +27,7 @@ const EVERY_ROLE_OWN = Object.fromEntries(ROLES.map((role) => [role, "own"])) as
 export const PERMISSIONS: Record<Action, Partial<Record<Role, Scope>>> = {
   "session.read": EVERY_ROLE_OWN,
   "session.end": EVERY_ROLE_OWN,
+  "mfa.enrol": EVERY_ROLE_OWN,
   // Auditors are national: the whole trail. Nobody else reads it, administrators included.
   "audit.read": { auditor: "all" },
 };
@@ -130,3 +132,10 @@ export function replaceGeneratedSection(document: string, section: string): stri
   if (start === -1 || end === -1 || end < start) throw new Error("generated section markers not found");
   return document.slice(0, start) + section + document.slice(end + GENERATED_END.length);
 }
+
+/**
+ * Roles that must sign in with a second factor outside demo mode. Until they have enrolled one, their
+ * sessions may only perform the actions below.
+ */
+export const MFA_REQUIRED_ROLES: readonly Role[] = ["manager", "budget_controller", "admin", "auditor"];
+export const ACTIONS_BEFORE_MFA_ENROLMENT: readonly Action[] = ["session.read", "session.end", "mfa.enrol"];

@@ -28,6 +28,12 @@ export interface SessionContext {
   user: { id: string; email: string; displayName: string };
   role: Role;
   organisation: { id: string; name: string; kind: OrganisationKind } | null;
+  mfa: {
+    /** The account has a confirmed second factor. */
+    enabled: boolean;
+    /** The session may only enrol a second factor (and read itself, sign out) until it is confirmed. */
+    enrolmentRequired: boolean;
+  };
 }
 
 export function hashToken(token: string): string {
@@ -42,6 +48,7 @@ export async function createSession(
   userId: string,
   now: Date,
   timeouts: SessionTimeouts,
+  mfaEnrolmentRequired = false,
 ): Promise<{ token: string; sessionId: string; csrfToken: string }> {
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
@@ -53,6 +60,7 @@ export async function createSession(
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + timeouts.absoluteTimeoutMs),
     csrfToken,
+    mfaEnrolmentRequired,
   });
   // Housekeeping: this user's long-dead sessions.
   await db
@@ -78,6 +86,8 @@ export async function findSession(
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       revokedAt: sessions.revokedAt,
+      mfaEnrolmentRequired: sessions.mfaEnrolmentRequired,
+      totpEnabledAt: users.totpEnabledAt,
       userId: users.id,
       email: users.email,
       displayName: users.displayName,
@@ -106,6 +116,7 @@ export async function findSession(
       row.organisationId === null || row.organisationName === null || row.organisationKind === null
         ? null
         : { id: row.organisationId, name: row.organisationName, kind: row.organisationKind },
+    mfa: { enabled: row.totpEnabledAt !== null, enrolmentRequired: row.mfaEnrolmentRequired },
   };
 }
 

@@ -1,10 +1,10 @@
 // Authentication and authorisation for every route: reads the session cookie, checks the CSRF token of
 // cookie-authenticated changes, and enforces the permission a route declares in its config
-// (`config: { permission: "audit.read" }`, see src/server/auth/permissions.ts).
+// (`config: { permission: "audit.read" }`, see src/server/auth/permissions.ts), all before the body is read.
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import { readCookie, sessionCookie } from "../auth/cookies.ts";
-import { type Action, isAllowed } from "../auth/permissions.ts";
+import { ACTIONS_BEFORE_MFA_ENROLMENT, type Action, isAllowed } from "../auth/permissions.ts";
 import {
   DEFAULT_SESSION_TIMEOUTS,
   findSession,
@@ -90,9 +90,10 @@ export function registerAuth(app: AppInstance, options: Partial<AuthOptions> = {
     const changes = STATE_CHANGING.has(request.method);
     if (!changes && request.routeOptions.config.permission === undefined) return;
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
-    if (token === undefined || token === "") return;
-    request.auth =
-      (await findSession(app.db.drizzle, token, authOptions.now(), authOptions.sessions)) ?? null;
+    if (token !== undefined && token !== "") {
+      request.auth =
+        (await findSession(app.db.drizzle, token, authOptions.now(), authOptions.sessions)) ?? null;
+    }
     if (
       request.auth !== null &&
       changes &&
@@ -101,12 +102,9 @@ export function registerAuth(app: AppInstance, options: Partial<AuthOptions> = {
     ) {
       throw HttpProblem.of(403, "csrf_failed");
     }
-  });
-
-  app.addHook("preHandler", async (request) => {
+    // Before the body is read and validated: an anonymous caller learns nothing about what a route accepts.
     const permission = request.routeOptions.config.permission;
-    if (permission === undefined) return;
-    requirePermission(request, permission);
+    if (permission !== undefined) requirePermission(request, permission);
   });
 }
 
@@ -115,6 +113,9 @@ export function requirePermission(request: FastifyRequest, action: Action): Sess
   const auth = request.auth;
   if (auth === null) throw HttpProblem.of(401, "unauthenticated");
   if (!isAllowed(auth.role, action)) throw HttpProblem.of(403, "forbidden");
+  if (auth.mfa.enrolmentRequired && !ACTIONS_BEFORE_MFA_ENROLMENT.includes(action)) {
+    throw HttpProblem.of(403, "mfa_enrolment_required");
+  }
   return auth;
 }
 

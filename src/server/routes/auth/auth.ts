@@ -6,7 +6,9 @@ import Type, { type Static } from "typebox";
 import { users } from "../../../db/schema.ts";
 import { recordAudit } from "../../audit/auditTrail.ts";
 import { readCookie } from "../../auth/cookies.ts";
+import { acceptTotpCode, consumeRecoveryCode } from "../../auth/mfa.ts";
 import { verifyPassword } from "../../auth/passwords.ts";
+import { MFA_REQUIRED_ROLES } from "../../auth/permissions.ts";
 import {
   createSession,
   findSession,
@@ -31,6 +33,10 @@ const LoginSchema = Type.Object(
   {
     email: Type.String({ minLength: 3, maxLength: 254 }),
     password: Type.String({ minLength: 1, maxLength: 1024 }),
+    /** Second factor, for accounts that have one: the 6-digit code of the authenticator app... */
+    totpCode: Type.Optional(Type.String({ pattern: "^[0-9]{6}$" })),
+    /** ...or one of the recovery codes. */
+    recoveryCode: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
   },
   { additionalProperties: false },
 );
@@ -48,6 +54,7 @@ export const SessionSchema = Type.Object({
     Type.Object({ id: Type.String({ format: "uuid" }), name: Type.String(), kind: Type.String() }),
   ),
   csrfToken: Type.String(),
+  mfa: Type.Object({ enabled: Type.Boolean(), enrolmentRequired: Type.Boolean() }),
 });
 type SessionBody = Static<typeof SessionSchema>;
 
@@ -57,6 +64,7 @@ function sessionBody(session: SessionContext): SessionBody {
     role: session.role,
     organisation: session.organisation,
     csrfToken: session.csrfToken,
+    mfa: session.mfa,
   };
 }
 
@@ -118,7 +126,14 @@ export async function authRoutes(app: AppInstance): Promise<void> {
       }
 
       const [user] = await db
-        .select({ id: users.id, passwordHash: users.passwordHash, role: users.role })
+        .select({
+          id: users.id,
+          passwordHash: users.passwordHash,
+          role: users.role,
+          totpSecret: users.totpSecret,
+          totpEnabledAt: users.totpEnabledAt,
+          totpLastStep: users.totpLastStep,
+        })
         .from(users)
         .where(eq(users.email, email));
       // One argon2 verification either way (a dummy hash for unknown accounts): same answer, same time.
@@ -143,11 +158,54 @@ export async function authRoutes(app: AppInstance): Promise<void> {
         throw HttpProblem.of(401, "invalid_credentials");
       }
 
+      const failSecondFactor = async () => {
+        await recordFailure(
+          db,
+          [
+            { key: account, threshold: options.lockout.accountThreshold },
+            { key: address, threshold: options.lockout.addressThreshold },
+          ],
+          now,
+          options.lockout,
+        );
+        await recordAudit(db, {
+          ...audit,
+          action: "auth.login.failed",
+          targetType: "user",
+          targetId: user.id,
+          details: { reason: "bad_second_factor" },
+        });
+        return HttpProblem.of(401, "invalid_mfa_code");
+      };
+      let secondFactor: "totp" | "recovery_code" | "none" = "none";
+      let mfaEnrolmentRequired = false;
+      if (user.totpEnabledAt !== null) {
+        const { totpCode, recoveryCode } = request.body;
+        if (totpCode === undefined && recoveryCode === undefined) {
+          await recordAudit(db, {
+            ...audit,
+            action: "auth.login.second_factor_requested",
+            targetType: "user",
+            targetId: user.id,
+          });
+          throw HttpProblem.of(401, "mfa_required");
+        }
+        const accepted =
+          totpCode !== undefined
+            ? await acceptTotpCode(db, app.config.dataEncryptionKey, user, totpCode, now)
+            : await consumeRecoveryCode(db, user.id, recoveryCode as string, now);
+        if (!accepted) throw await failSecondFactor();
+        secondFactor = totpCode !== undefined ? "totp" : "recovery_code";
+      } else if (!app.config.demoMode && MFA_REQUIRED_ROLES.includes(user.role)) {
+        // Outside demo mode these roles need a second factor: this session may only enrol one.
+        mfaEnrolmentRequired = true;
+      }
+
       // Always a new session id at sign-in; the one the browser held before (if any) ends here.
       const previous = readCookie(request.headers.cookie, SESSION_COOKIE);
       if (previous !== undefined && previous !== "") await revokeSession(db, hashToken(previous), now);
       await clearFailures(db, account);
-      const { token } = await createSession(db, user.id, now, options.sessions);
+      const { token } = await createSession(db, user.id, now, options.sessions, mfaEnrolmentRequired);
       const session = await findSession(db, token, now, options.sessions);
       if (session === undefined) throw new Error("session just created is not found");
       await recordAudit(db, {
@@ -158,6 +216,7 @@ export async function authRoutes(app: AppInstance): Promise<void> {
         action: "auth.login.succeeded",
         targetType: "user",
         targetId: session.user.id,
+        details: { secondFactor, mfaEnrolmentRequired },
       });
       if (++loginsSincePrune >= 100) {
         loginsSincePrune = 0;

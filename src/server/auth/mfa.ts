@@ -1,0 +1,114 @@
+// Second factor: TOTP enrolment and verification, recovery codes. Secrets are stored encrypted with the
+// data encryption key (secretBox.ts), bound to their user id; recovery codes as SHA-256.
+import { createHash } from "node:crypto";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import type { Drizzle } from "../../db/database.ts";
+import { recoveryCodes, sessions, users } from "../../db/schema.ts";
+import { decryptSecret, encryptSecret } from "./secretBox.ts";
+import { newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, verifyTotp } from "./totp.ts";
+
+function hashRecoveryCode(code: string): string {
+  return createHash("sha256").update(normaliseRecoveryCode(code)).digest("hex");
+}
+
+/** Accepts a TOTP code once: the step is recorded atomically, so a replayed code fails. */
+export async function acceptTotpCode(
+  db: Drizzle,
+  key: Buffer,
+  user: { id: string; totpSecret: string | null; totpLastStep: number | null },
+  code: string,
+  now: Date,
+): Promise<boolean> {
+  if (user.totpSecret === null) return false;
+  const secret = decryptSecret([key], user.totpSecret, user.id);
+  const step = verifyTotp(secret, code, now, user.totpLastStep);
+  if (step === undefined) return false;
+  const updated = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return updated.length === 1;
+}
+
+/** Uses up one recovery code; false when unknown or already used. */
+export async function consumeRecoveryCode(
+  db: Drizzle,
+  userId: string,
+  code: string,
+  now: Date,
+): Promise<boolean> {
+  const used = await db
+    .update(recoveryCodes)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(recoveryCodes.userId, userId),
+        eq(recoveryCodes.codeHash, hashRecoveryCode(code)),
+        isNull(recoveryCodes.usedAt),
+      ),
+    )
+    .returning({ id: recoveryCodes.id });
+  return used.length === 1;
+}
+
+/** Starts (or restarts) enrolment: a new secret, kept pending until a code confirms it. */
+export async function startTotpEnrolment(db: Drizzle, key: Buffer, userId: string): Promise<string> {
+  const secret = newTotpSecret();
+  await db
+    .update(users)
+    .set({ totpPendingSecret: encryptSecret(key, secret, userId) })
+    .where(eq(users.id, userId));
+  return secret;
+}
+
+export type EnrolmentResult =
+  | { kind: "confirmed"; recoveryCodes: string[] }
+  | { kind: "not_started" }
+  | { kind: "already_enabled" }
+  | { kind: "invalid_code" };
+
+/**
+ * Confirms the pending secret with a first code: the secret becomes active, ten new recovery codes replace
+ * any old ones, and the user's open sessions may do more than enrol.
+ */
+export async function confirmTotpEnrolment(
+  db: Drizzle,
+  key: Buffer,
+  userId: string,
+  code: string,
+  now: Date,
+): Promise<EnrolmentResult> {
+  const [user] = await db
+    .select({ pending: users.totpPendingSecret, enabledAt: users.totpEnabledAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (user?.enabledAt !== null && user?.enabledAt !== undefined) return { kind: "already_enabled" };
+  if (user?.pending === null || user?.pending === undefined) return { kind: "not_started" };
+  const secret = decryptSecret([key], user.pending, userId);
+  const step = verifyTotp(secret, code, now, null);
+  if (step === undefined) return { kind: "invalid_code" };
+  const codes = newRecoveryCodes();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({
+        totpSecret: encryptSecret(key, secret, userId),
+        totpPendingSecret: null,
+        totpEnabledAt: now,
+        totpLastStep: step,
+      })
+      .where(eq(users.id, userId));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    await tx
+      .insert(recoveryCodes)
+      .values(
+        codes.map((recoveryCode) => ({ userId, codeHash: hashRecoveryCode(recoveryCode), createdAt: now })),
+      );
+    await tx
+      .update(sessions)
+      .set({ mfaEnrolmentRequired: false })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  });
+  return { kind: "confirmed", recoveryCodes: codes };
+}
