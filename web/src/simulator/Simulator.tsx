@@ -13,22 +13,23 @@ import {
 import { memo, type ReactNode, useId, useMemo, useState } from "react";
 import { validateSituation } from "../../../src/contracts/situation.ts";
 import {
+  ACTIVITIES,
   ACTIVITY_LABELS,
-  type Activity,
   type Clause,
   CONTRACT_LABELS,
-  type ContractType,
+  CONTRACT_TYPES,
   DIRECTIVES,
   type EligibilityResult,
-  type EmployerSector,
+  EMPLOYER_SECTORS,
   evaluate,
   FACT_LABELS,
   frenchDate,
+  OCCUPANCIES,
   OCCUPANCY_LABELS,
-  type Occupancy,
   OUTCOME_LABELS,
   type ParameterTimeline,
   SECTOR_LABELS,
+  SITUATION_KINDS,
   SITUATION_LABELS,
   type SituationKind,
   STATUS_LABELS,
@@ -69,17 +70,14 @@ function evaluateAnswers(answers: Answers, postcodeDone: boolean, timeline: Para
   return { kind: "result", result: evaluate(valid, timeline.inForce(valid.requestDate)) };
 }
 
-const ACTIVITIES = Object.keys(ACTIVITY_LABELS) as Activity[];
-const SECTORS = Object.keys(SECTOR_LABELS) as EmployerSector[];
-const CONTRACTS = Object.keys(CONTRACT_LABELS).filter((type) => type !== "temp_mission") as ContractType[];
-const OCCUPANCIES = Object.keys(OCCUPANCY_LABELS) as Occupancy[];
-const SITUATIONS = Object.keys(SITUATION_LABELS) as SituationKind[];
+// A temp worker's contract is a mission: the simulator does not ask it of anyone.
+const CONTRACTS = CONTRACT_TYPES.filter((type) => type !== "temp_mission");
 
 const capitalise = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
 const optionsOf = <V extends string>(values: readonly V[], labels: Readonly<Record<V, string>>) =>
   values.map((value) => ({ value, label: capitalise(labels[value]) }));
 const ACTIVITY_OPTIONS = optionsOf(ACTIVITIES, ACTIVITY_LABELS);
-const SECTOR_OPTIONS = optionsOf(SECTORS, SECTOR_LABELS);
+const SECTOR_OPTIONS = optionsOf(EMPLOYER_SECTORS, SECTOR_LABELS);
 const CONTRACT_OPTIONS = optionsOf(CONTRACTS, CONTRACT_LABELS);
 const OCCUPANCY_OPTIONS = optionsOf(OCCUPANCIES, OCCUPANCY_LABELS);
 const YES_NO = [
@@ -139,7 +137,7 @@ export default function Simulator() {
       setAnswers((previous) => ({
         ...previous,
         situations: checked
-          ? SITUATIONS.filter((k) => k === kind || previous.situations.includes(k))
+          ? SITUATION_KINDS.filter((k) => k === kind || previous.situations.includes(k))
           : previous.situations.filter((k) => k !== kind),
       })),
     [],
@@ -433,7 +431,7 @@ const Situations = memo(function Situations({
         {fields.situations.description}
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-        {SITUATIONS.map((kind) => (
+        {SITUATION_KINDS.map((kind) => (
           <Checkbox
             key={kind}
             id={`champ-situations-${kind}`}
