@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   impact: async () => (await import("./impact.ts")).runImpact,
   db: async () => (await import("./db.ts")).runDbCommand,
   audit: async () => (await import("./audit.ts")).runAuditCommand,
+  users: async () => (await import("./users.ts")).runUsersCommand,
   parameters: async () => (await import("./parametersCommand.ts")).runParametersCommand,
 };
 

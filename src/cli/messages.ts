@@ -13,6 +13,8 @@ Commandes :
                           Liste les situations dont l'issue change entre deux versions de la directive.
   db <sous-commande>      Administration de la base de données (migrations, ...).
   audit verify            Vérifie que le journal d'audit n'a pas été modifié (chaîne d'empreintes).
+  users add|set-password|reset-mfa
+                          Comptes du personnel : création, mot de passe, second facteur.
   parameters list|history|set
                           Paramètres des règles fixés par Action Logement Services : valeurs en
                           vigueur, historique, enregistrement d'une nouvelle valeur datée.

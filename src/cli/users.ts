@@ -1,0 +1,260 @@
+// `appui users add|set-password|reset-mfa`: staff accounts, until the HTTP API has its administration
+// screens. The only way to create the first accounts in production (which seeds nothing). Passwords are read
+// from standard input, never from the command line (visible to every user of the machine in `ps`), and go
+// through the password policy. Every change is recorded in the audit trail.
+import { and, eq, isNull } from "drizzle-orm";
+import { ConfigError, loadConfig } from "../config/config.ts";
+import type { Database } from "../db/database.ts";
+import {
+  NATIONAL_ROLES,
+  organisations,
+  ROLES,
+  type Role,
+  recoveryCodes,
+  sessions,
+  users,
+} from "../db/schema.ts";
+import { DEMO_EMAIL_DOMAIN } from "../db/seed.ts";
+import { recordAudit } from "../server/audit/auditTrail.ts";
+import { PasswordRejectedError } from "../server/auth/passwordPolicy.ts";
+import { hashNewPassword } from "../server/auth/passwords.ts";
+import { parseOptions, UsageError } from "./options.ts";
+
+export const USERS_HELP = `appui users <sous-commande>
+
+Comptes du personnel, dans la base configurée (DATABASE_URL, ou la base embarquée sous DATA_DIR).
+Le mot de passe est lu sur l'entrée standard (première ligne), jamais sur la ligne de commande :
+  printf '%s\\n' "$MOT_DE_PASSE" | appui users add --email ... --name ... --role ...
+
+Sous-commandes :
+  add --email <adresse> --name <nom affiché> --role <rôle> [--organisation <nom>]
+                          Crée un compte. Rôles : ${ROLES.join(", ")}.
+                          --organisation (nom exact de l'agence ou du partenaire) est obligatoire
+                          sauf pour ${NATIONAL_ROLES.join(", ")}.
+  set-password <adresse>  Change le mot de passe et ferme les sessions ouvertes du compte.
+  reset-mfa <adresse>     Retire le second facteur et les codes de secours (à réactiver à la prochaine
+                          connexion) et ferme les sessions ouvertes du compte.
+
+Mot de passe : au moins 12 caractères, absent de la liste des mots de passe courants, sans l'adresse
+ni le nom du compte.
+
+Code de sortie : 0 en cas de succès, 2 si la commande ou une valeur est incorrecte (mot de passe refusé
+compris), 1 si le compte est introuvable ou la base inaccessible.`;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+class CommandFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+export async function runUsersCommand(args: string[]): Promise<number> {
+  const [subcommand, ...rest] = args;
+  if (subcommand === undefined || subcommand === "--help" || subcommand === "-h") {
+    (subcommand === undefined ? process.stderr : process.stdout).write(`${USERS_HELP}\n`);
+    return subcommand === undefined ? 2 : 0;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) return help();
+  try {
+    if (subcommand === "add") return await add(rest);
+    if (subcommand === "set-password") return await setPassword(rest);
+    if (subcommand === "reset-mfa") return await resetMfa(rest);
+  } catch (error) {
+    if (error instanceof CommandFailure) {
+      process.stderr.write(`appui : ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof PasswordRejectedError) {
+      process.stderr.write(`appui : mot de passe refusé. ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  throw new UsageError(
+    `Sous-commande inconnue : « ${subcommand} » (attendu : add, set-password ou reset-mfa).`,
+  );
+}
+
+async function add(args: string[]): Promise<number> {
+  const options = parseOptions(args, {
+    values: { email: "single", name: "single", role: "single", organisation: "single" },
+  });
+  if (options.positionals.length > 0)
+    throw new UsageError(`Argument inattendu : « ${options.positionals[0]} ».`);
+  const email = normaliseEmail(required(options.values.get("email")?.[0], "--email"));
+  const displayName = required(options.values.get("name")?.[0], "--name").trim();
+  const roleText = required(options.values.get("role")?.[0], "--role");
+  if (!(ROLES as readonly string[]).includes(roleText)) {
+    throw new UsageError(`Rôle inconnu : « ${roleText} » (rôles : ${ROLES.join(", ")}).`);
+  }
+  const role = roleText as Role;
+  const organisationName = options.values.get("organisation")?.[0];
+  const national = (NATIONAL_ROLES as readonly Role[]).includes(role);
+  if (!national && organisationName === undefined) {
+    throw new UsageError(`Le rôle ${role} exige --organisation (nom de l'agence ou du partenaire).`);
+  }
+  if (national && organisationName !== undefined) {
+    throw new UsageError(`Le rôle ${role} est national : il ne prend pas --organisation.`);
+  }
+  const password = await readPassword();
+  return withDatabase(async (db, demoMode) => {
+    if (!demoMode && email.endsWith(`@${DEMO_EMAIL_DOMAIN}`)) {
+      throw new CommandFailure(
+        `Le domaine ${DEMO_EMAIL_DOMAIN} est réservé aux comptes de démonstration.`,
+        2,
+      );
+    }
+    let organisationId: string | null = null;
+    if (organisationName !== undefined) {
+      const [organisation] = await db.drizzle
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.name, organisationName));
+      if (organisation === undefined) {
+        throw new CommandFailure(`Organisation introuvable : « ${organisationName} ».`, 1);
+      }
+      organisationId = organisation.id;
+    }
+    const [existing] = await db.drizzle.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (existing !== undefined) throw new CommandFailure("Un compte existe déjà avec cette adresse.", 2);
+    const passwordHash = await hashNewPassword(password, { email, displayName });
+    await db.drizzle.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(users)
+        .values({ email, displayName, role, organisationId, passwordHash })
+        .returning({ id: users.id });
+      await recordAudit(tx, {
+        action: "user.created",
+        organisationId,
+        targetType: "user",
+        targetId: created?.id ?? null,
+        details: { via: "cli", role },
+      });
+    });
+    process.stdout.write(`Compte créé : ${displayName} (${role}).\n`);
+    return 0;
+  });
+}
+
+async function setPassword(args: string[]): Promise<number> {
+  const email = singleEmail(args);
+  const password = await readPassword();
+  return withDatabase(async (db) => {
+    const user = await findUser(db, email);
+    const passwordHash = await hashNewPassword(password, { email, displayName: user.displayName });
+    await db.drizzle.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+      await revokeSessions(tx, user.id);
+      await recordAudit(tx, {
+        action: "user.password_set",
+        targetType: "user",
+        targetId: user.id,
+        details: { via: "cli" },
+      });
+    });
+    process.stdout.write("Mot de passe changé ; les sessions ouvertes du compte sont fermées.\n");
+    return 0;
+  });
+}
+
+async function resetMfa(args: string[]): Promise<number> {
+  const email = singleEmail(args);
+  return withDatabase(async (db) => {
+    const user = await findUser(db, email);
+    await db.drizzle.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null })
+        .where(eq(users.id, user.id));
+      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+      await revokeSessions(tx, user.id);
+      await recordAudit(tx, {
+        action: "user.mfa_reset",
+        targetType: "user",
+        targetId: user.id,
+        details: { via: "cli" },
+      });
+    });
+    process.stdout.write("Second facteur retiré ; les sessions ouvertes du compte sont fermées.\n");
+    return 0;
+  });
+}
+
+type Executor = Pick<Database["drizzle"], "update">;
+
+async function revokeSessions(db: Executor, userId: string): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+async function findUser(db: Database, email: string): Promise<{ id: string; displayName: string }> {
+  const [user] = await db.drizzle
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.email, email));
+  if (user === undefined) throw new CommandFailure("Aucun compte avec cette adresse.", 1);
+  return user;
+}
+
+function singleEmail(args: string[]): string {
+  const options = parseOptions(args, {});
+  if (options.positionals.length !== 1)
+    throw new UsageError("Indiquez une adresse électronique, et une seule.");
+  return normaliseEmail(options.positionals[0] as string);
+}
+
+function normaliseEmail(text: string): string {
+  const email = text.trim().toLowerCase();
+  if (!EMAIL.test(email)) throw new UsageError("Adresse électronique invalide.");
+  return email;
+}
+
+function required(value: string | undefined, option: string): string {
+  if (value === undefined || value.trim() === "")
+    throw new UsageError(`L'option « ${option} » est obligatoire.`);
+  return value;
+}
+
+function help(): number {
+  process.stdout.write(`${USERS_HELP}\n`);
+  return 0;
+}
+
+async function readPassword(): Promise<string> {
+  if (process.stdin.isTTY) {
+    throw new UsageError("Passez le mot de passe sur l'entrée standard (voir appui users --help).");
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const password = Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "";
+  if (password === "") throw new UsageError("Aucun mot de passe reçu sur l'entrée standard.");
+  return password;
+}
+
+async function withDatabase(work: (db: Database, demoMode: boolean) => Promise<number>): Promise<number> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new CommandFailure(error.message, 1);
+  }
+  const { openDatabase } = await import("../db/database.ts");
+  const db = await openDatabase(config.database).catch((error: unknown) => {
+    throw new CommandFailure(
+      `Base de données inaccessible : ${error instanceof Error ? error.message : error}`,
+      1,
+    );
+  });
+  try {
+    return await work(db, config.demoMode);
+  } finally {
+    await db.close();
+  }
+}
