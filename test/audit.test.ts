@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { asc, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/db/database.ts";
@@ -27,9 +27,9 @@ import {
 const APPUI = fileURLToPath(new URL("../bin/appui", import.meta.url));
 const run = promisify(execFile);
 
-async function verifyWithCli(env: Record<string, string>) {
+async function verifyWithCli(env: Record<string, string>, extraArgs: string[] = []) {
   try {
-    const { stdout, stderr } = await run(APPUI, ["audit", "verify"], {
+    const { stdout, stderr } = await run(APPUI, ["audit", "verify", ...extraArgs], {
       env: { ...process.env, ...env, LOG_LEVEL: "silent" },
     });
     return { code: 0, stdout, stderr };
@@ -71,10 +71,10 @@ for (const kind of DATABASE_KINDS) {
     });
 
     /** Runs the command line with the database released (PGlite allows one process at a time). */
-    const cli = async () => {
+    const cli = async (extraArgs: string[] = []) => {
       if (kind.kind === "pglite") await db.close();
       try {
-        return await verifyWithCli(cliEnv);
+        return await verifyWithCli(cliEnv, extraArgs);
       } finally {
         await reopen();
       }
@@ -101,7 +101,12 @@ for (const kind of DATABASE_KINDS) {
         expect(rows[index]?.prevHash).toBe(rows[index - 1]?.hash);
       }
       expect(new Set(rows.map((row) => row.hash)).size).toBe(30);
-      expect(await verifyAuditChain(db.drizzle)).toEqual({ count: 30, lastSeq: 30, breaks: [] });
+      expect(await verifyAuditChain(db.drizzle)).toEqual({
+        count: 30,
+        lastSeq: 30,
+        lastHash: rows[29]?.hash,
+        breaks: [],
+      });
     });
 
     it("joins the caller's transaction: a rolled-back change leaves no audit entry", async () => {
@@ -130,10 +135,19 @@ for (const kind of DATABASE_KINDS) {
       expect((await verifyAuditChain(db.drizzle)).breaks).toEqual([]);
     });
 
-    it("appui audit verify says intact (exit 0)", async () => {
+    let anchor = "";
+
+    it("appui audit verify says intact (exit 0) and prints the anchor to keep elsewhere", async () => {
       const result = await cli();
       expect(result.stdout).toContain("Journal d'audit intact : 30 événement(s)");
       expect(result.code).toBe(0);
+      anchor = /--anchor (30:[0-9a-f]{64})/.exec(result.stdout)?.[1] ?? "";
+      const [last] = await db.drizzle.select().from(auditEvents).where(eq(auditEvents.seq, 30));
+      expect(anchor).toBe(`30:${last?.hash}`);
+      expect((await cli(["--anchor", anchor])).code).toBe(0);
+      const malformed = await cli(["--anchor", "30:abc"]);
+      expect(malformed.code).toBe(2);
+      expect(malformed.stderr).toContain("--anchor attend");
     });
 
     it("catches a modified row and a deleted row made directly in the database", async () => {
@@ -143,6 +157,8 @@ for (const kind of DATABASE_KINDS) {
         sql`update audit_events set details = jsonb_set(details, '{index}', '999') where seq = 7`,
       );
       await db.drizzle.execute(sql`delete from audit_events where seq = 19`);
+      // Removing the last entry leaves a valid shorter chain: only the anchor kept elsewhere tells.
+      await db.drizzle.execute(sql`delete from audit_events where seq = 30`);
       await db.drizzle.execute(sql`alter table audit_events enable trigger user`);
 
       const report = await verifyAuditChain(db.drizzle);
@@ -150,6 +166,16 @@ for (const kind of DATABASE_KINDS) {
         { seq: 7, kind: "hash_mismatch" },
         { seq: 20, kind: "missing_before", expectedSeq: 19 },
       ]);
+      const [seq, hash] = anchor.split(":") as [string, string];
+      expect((await verifyAuditChain(db.drizzle, [{ seq: Number(seq), hash }])).breaks).toContainEqual({
+        seq: 30,
+        kind: "anchor_missing",
+      });
+      const anchored = await cli(["--anchor", anchor]);
+      expect(anchored.code).toBe(1);
+      expect(anchored.stdout).toContain(
+        "événement n° 30 absent alors qu'il a été noté (--anchor) : journal tronqué",
+      );
 
       const result = await cli();
       expect(result.code).toBe(1);

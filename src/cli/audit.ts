@@ -4,13 +4,18 @@
 import { ConfigError, loadConfig } from "../config/config.ts";
 import { openDatabase } from "../db/database.ts";
 import { verifyAuditChain } from "../server/audit/auditTrail.ts";
-import type { ChainBreak } from "../server/audit/chain.ts";
+import type { ChainAnchor, ChainBreak } from "../server/audit/chain.ts";
+import { parseOptions, UsageError } from "./options.ts";
 
-export const AUDIT_HELP = `appui audit verify
+export const AUDIT_HELP = `appui audit verify [--anchor <n°>:<empreinte>]...
 
 Vérifie le journal d'audit de la base configurée (DATABASE_URL, ou la base embarquée sous DATA_DIR) :
 chaque événement porte l'empreinte SHA-256 de son contenu et de l'événement précédent ; une modification
 ou une suppression rompt la chaîne. Liste chaque maillon rompu, puis le numéro du premier.
+
+La chaîne seule ne révèle pas la suppression des derniers événements. Notez régulièrement, hors de la
+base, la dernière empreinte affichée, puis passez-la à --anchor : la vérification échoue si cet
+événement a disparu ou changé.
 
 Code de sortie : 0 si le journal est intact, 1 s'il a été altéré, 2 en cas d'erreur d'utilisation,
 3 si le journal n'a pas pu être lu.`;
@@ -25,6 +30,10 @@ export function describeBreak(problem: ChainBreak): string {
       return problem.seq > problem.expectedSeq
         ? `événement(s) n° ${problem.expectedSeq} à ${problem.seq - 1} manquant(s) (supprimé(s)) avant le n° ${problem.seq}`
         : `événement n° ${problem.seq} : numéro inattendu (attendu n° ${problem.expectedSeq})`;
+    case "anchor_mismatch":
+      return `événement n° ${problem.seq} : son empreinte n'est plus celle notée (--anchor)`;
+    case "anchor_missing":
+      return `événement n° ${problem.seq} absent alors qu'il a été noté (--anchor) : journal tronqué`;
   }
 }
 
@@ -34,9 +43,25 @@ export async function runAuditCommand(args: string[]): Promise<number> {
     process.stdout.write(`${AUDIT_HELP}\n`);
     return 0;
   }
-  if (subcommand !== "verify" || rest.length > 0) {
+  if (subcommand !== "verify") {
     process.stderr.write(`${AUDIT_HELP}\n`);
     return 2;
+  }
+  const options = parseOptions(rest, { values: { anchor: "repeatable" } });
+  if (options.flags.has("help")) {
+    process.stdout.write(`${AUDIT_HELP}\n`);
+    return 0;
+  }
+  if (options.positionals.length > 0)
+    throw new UsageError(`Argument inattendu : « ${options.positionals[0]} ».`);
+  const anchors: ChainAnchor[] = [];
+  for (const text of options.values.get("anchor") ?? []) {
+    const match = /^(\d+):([0-9a-f]{64})$/.exec(text);
+    if (match === null)
+      throw new UsageError(
+        `--anchor attend <n°>:<empreinte de 64 caractères hexadécimaux>, reçu « ${text} ».`,
+      );
+    anchors.push({ seq: Number(match[1]), hash: match[2] as string });
   }
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -50,7 +75,7 @@ export async function runAuditCommand(args: string[]): Promise<number> {
   let report: Awaited<ReturnType<typeof verifyAuditChain>>;
   try {
     db = await openDatabase(config.database);
-    report = await verifyAuditChain(db.drizzle);
+    report = await verifyAuditChain(db.drizzle, anchors);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`Impossible de lire le journal d'audit : ${message}\n`);
@@ -63,7 +88,8 @@ export async function runAuditCommand(args: string[]): Promise<number> {
     process.stdout.write(
       report.count === 0
         ? "Journal d'audit vide : rien à vérifier.\n"
-        : `Journal d'audit intact : ${report.count} événement(s), chaîne vérifiée jusqu'au n° ${report.lastSeq}.\n`,
+        : `Journal d'audit intact : ${report.count} événement(s), chaîne vérifiée jusqu'au n° ${report.lastSeq}.\n` +
+            `Dernière empreinte, à noter hors de la base : --anchor ${report.lastSeq}:${report.lastHash}\n`,
     );
     return 0;
   }

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gt, gte, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Drizzle } from "../../db/database.ts";
 import { auditEvents } from "../../db/schema.ts";
-import { type ChainBreak, ChainVerifier, entryHash, GENESIS_HASH } from "./chain.ts";
+import { type ChainAnchor, type ChainBreak, ChainVerifier, entryHash, GENESIS_HASH } from "./chain.ts";
 
 /** Arbitrary constant naming the advisory lock that serialises appends ("AUDT"). */
 const AUDIT_APPEND_LOCK = 0x41554454;
@@ -82,14 +82,19 @@ export interface ChainReport {
   /** Entries read. */
   count: number;
   lastSeq: number;
+  /** Hash of the last entry (the genesis value when empty): what to keep outside the database. */
+  lastHash: string;
   breaks: ChainBreak[];
 }
 
 const VERIFY_BATCH = 1_000;
 
 /** Walks the whole trail in seq order, in batches (bounded memory), and lists every broken link. */
-export async function verifyAuditChain(db: Drizzle): Promise<ChainReport> {
-  const verifier = new ChainVerifier();
+export async function verifyAuditChain(
+  db: Drizzle,
+  anchors: readonly ChainAnchor[] = [],
+): Promise<ChainReport> {
+  const verifier = new ChainVerifier(anchors);
   let after = 0;
   for (;;) {
     const rows = await db
@@ -103,7 +108,13 @@ export async function verifyAuditChain(db: Drizzle): Promise<ChainReport> {
     if (last === undefined || rows.length < VERIFY_BATCH) break;
     after = last.seq;
   }
-  return { count: verifier.count, lastSeq: verifier.lastSeq, breaks: verifier.breaks };
+  verifier.finish();
+  return {
+    count: verifier.count,
+    lastSeq: verifier.lastSeq,
+    lastHash: verifier.lastHash,
+    breaks: verifier.breaks,
+  };
 }
 
 export interface AuditSearch {

@@ -59,7 +59,15 @@ export function entryHash(entry: ChainedEntry): string {
 export type ChainBreak =
   | { seq: number; kind: "hash_mismatch" }
   | { seq: number; kind: "prev_hash_mismatch" }
-  | { seq: number; kind: "missing_before"; expectedSeq: number };
+  | { seq: number; kind: "missing_before"; expectedSeq: number }
+  | { seq: number; kind: "anchor_mismatch" }
+  | { seq: number; kind: "anchor_missing" };
+
+/** A (seq, hash) pair recorded outside the database: proves that the trail was not cut after it. */
+export interface ChainAnchor {
+  seq: number;
+  hash: string;
+}
 
 /**
  * Walks entries in seq order, fed in batches, and records every broken link. A changed entry breaks its own
@@ -69,8 +77,14 @@ export type ChainBreak =
 export class ChainVerifier {
   private expectedSeq = 1;
   private previousHash = GENESIS_HASH;
+  private readonly anchors: Map<number, string>;
+  private readonly anchorsSeen = new Set<number>();
   readonly breaks: ChainBreak[] = [];
   count = 0;
+
+  constructor(anchors: readonly ChainAnchor[] = []) {
+    this.anchors = new Map(anchors.map((anchor) => [anchor.seq, anchor.hash]));
+  }
 
   add(entry: ChainedEntry & { hash: string }): void {
     this.count++;
@@ -80,11 +94,28 @@ export class ChainVerifier {
       this.breaks.push({ seq: entry.seq, kind: "prev_hash_mismatch" });
     }
     if (entryHash(entry) !== entry.hash) this.breaks.push({ seq: entry.seq, kind: "hash_mismatch" });
+    const anchored = this.anchors.get(entry.seq);
+    if (anchored !== undefined) {
+      this.anchorsSeen.add(entry.seq);
+      if (anchored !== entry.hash) this.breaks.push({ seq: entry.seq, kind: "anchor_mismatch" });
+    }
     this.expectedSeq = entry.seq + 1;
     this.previousHash = entry.hash;
   }
 
   get lastSeq(): number {
     return this.expectedSeq - 1;
+  }
+
+  get lastHash(): string {
+    return this.previousHash;
+  }
+
+  /** Call after the last entry: anchors never met mean entries removed (at the end, if nothing else). */
+  finish(): void {
+    for (const seq of [...this.anchors.keys()].sort((a, b) => a - b)) {
+      if (!this.anchorsSeen.has(seq)) this.breaks.push({ seq, kind: "anchor_missing" });
+    }
+    this.breaks.sort((a, b) => a.seq - b.seq);
   }
 }
