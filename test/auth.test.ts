@@ -322,6 +322,7 @@ for (const kind of DATABASE_KINDS) {
           "GET /api/v1/audit-events",
           "POST /api/v1/auth/totp/setup",
           "POST /api/v1/auth/totp/confirm",
+          "GET /api/v1/audit-events/export",
         ]),
       );
       const userIds = new Map<Role, string>();
@@ -421,6 +422,30 @@ for (const kind of DATABASE_KINDS) {
       expect(first.nextCursor).toBe(first.items[2]?.seq);
       const second = (await (await search(`?limit=3&before=${first.nextCursor}`)).json()) as typeof page;
       expect(second.items[0]?.seq).toBe((first.items[2]?.seq as number) - 1);
+
+      // Export: every matching entry, oldest first, one JSON object per line, with the chain's hashes.
+      const exported = await fetch(`${server.url}/api/v1/audit-events/export?actor=${managerId}`, {
+        headers: { cookie: auditor.cookie as string },
+      });
+      expect(exported.status).toBe(200);
+      expect(exported.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
+      expect(exported.headers.get("content-disposition")).toMatch(/attachment; filename="journal-audit-/);
+      const lines = (await exported.text()).trim().split("\n");
+      const exportedEvents = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+      const allByActor = (await (await search(`?actor=${managerId}&limit=200`)).json()) as typeof page;
+      expect(exportedEvents.map((event) => event.seq)).toEqual(
+        allByActor.items.map((item) => item.seq).reverse(),
+      );
+      expect(exportedEvents[0]).toHaveProperty("prevHash");
+      expect(exportedEvents[0]).toHaveProperty("hash");
+      const exportRecorded = (await (await search("?limit=1")).json()) as typeof page;
+      expect(exportRecorded.items[0]?.action).toBe("audit.search");
+      const exportEvents = (await (await search("?limit=200")).json()) as typeof page;
+      expect(exportEvents.items.some((item) => item.action === "audit.export")).toBe(true);
+      const forbiddenExport = await fetch(`${server.url}/api/v1/audit-events/export`, {
+        headers: { cookie: manager.cookie as string },
+      });
+      expect(forbiddenExport.status).toBe(403);
 
       const invalid = await search("?target=someone%40exemple.fr");
       expect(invalid.status).toBe(400);

@@ -151,6 +151,10 @@ export const auditMessages = {
   toDescription: "Date-heure ISO 8601 de fin (incluse).",
   beforeDescription: "Curseur : ne renvoie que les événements de numéro inférieur.",
   limitDescription: "Nombre d'événements par page (1 à 200, 50 par défaut).",
+  exportSummary: "Export du journal d'audit en JSON Lines (auditeurs)",
+  exportDescription:
+    "Un événement JSON par ligne, du plus ancien au plus récent, avec numéro, empreinte et empreinte " +
+    "précédente, filtré par acteur, cible et période comme la recherche ; l'export est lui-même journalisé.",
 } as const;
 
 export const eligibilityMessages = {

@@ -148,3 +148,28 @@ export async function searchAuditEvents(
   const hasMore = rows.length > search.limit;
   return { items, nextCursor: hasMore ? (items.at(-1)?.seq ?? null) : null };
 }
+
+/** Every entry matching the filters, oldest first, read in batches: for exports of any size. */
+export async function* streamAuditEvents(
+  db: Drizzle,
+  search: Omit<AuditSearch, "before" | "limit">,
+): AsyncGenerator<AuditEvent> {
+  const conditions: SQL[] = [];
+  if (search.actor !== undefined) conditions.push(eq(auditEvents.actorUserId, search.actor));
+  if (search.target !== undefined) conditions.push(eq(auditEvents.targetId, search.target));
+  if (search.from !== undefined) conditions.push(gte(auditEvents.occurredAt, search.from));
+  if (search.to !== undefined) conditions.push(lte(auditEvents.occurredAt, search.to));
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(and(gt(auditEvents.seq, after), ...conditions))
+      .orderBy(asc(auditEvents.seq))
+      .limit(VERIFY_BATCH);
+    yield* rows;
+    const last = rows.at(-1);
+    if (last === undefined || rows.length < VERIFY_BATCH) return;
+    after = last.seq;
+  }
+}

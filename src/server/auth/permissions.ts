@@ -17,6 +17,7 @@ export const ACTIONS = {
   "session.end": "Se déconnecter (révoquer sa session)",
   "mfa.enrol": "Activer son second facteur (TOTP) et obtenir ses codes de secours",
   "audit.read": "Rechercher et consulter le journal d'audit",
+  "audit.export": "Exporter le journal d'audit (JSON Lines, avec les empreintes)",
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -30,6 +31,7 @@ export const PERMISSIONS: Record<Action, Partial<Record<Role, Scope>>> = {
   "mfa.enrol": EVERY_ROLE_OWN,
   // Auditors are national: the whole trail. Nobody else reads it, administrators included.
   "audit.read": { auditor: "all" },
+  "audit.export": { auditor: "all" },
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -1,6 +1,8 @@
 // GET /api/v1/audit-events: auditors search the trail by actor, target and period, newest first.
+
+import { Readable } from "node:stream";
 import Type from "typebox";
-import { recordAudit, searchAuditEvents } from "../../audit/auditTrail.ts";
+import { recordAudit, searchAuditEvents, streamAuditEvents } from "../../audit/auditTrail.ts";
 import { auditMessages } from "../../messages.fr.ts";
 import { problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
@@ -24,6 +26,16 @@ const SearchSchema = Type.Object(
       default: 50,
       description: auditMessages.limitDescription,
     }),
+  },
+  { additionalProperties: false },
+);
+
+const ExportSchema = Type.Object(
+  {
+    actor: SearchSchema.properties.actor,
+    target: SearchSchema.properties.target,
+    from: SearchSchema.properties.from,
+    to: SearchSchema.properties.to,
   },
   { additionalProperties: false },
 );
@@ -83,6 +95,47 @@ export async function auditRoutes(app: AppInstance): Promise<void> {
         items: page.items.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString() })),
         nextCursor: page.nextCursor,
       };
+    },
+  );
+
+  app.get(
+    "/api/v1/audit-events/export",
+    {
+      schema: {
+        tags: ["audit"],
+        summary: auditMessages.exportSummary,
+        description: auditMessages.exportDescription,
+        querystring: ExportSchema,
+        produces: ["application/x-ndjson"],
+        response: { ...problemResponses(400, 401, 403) },
+      },
+      config: { permission: "audit.export" },
+    },
+    async (request, reply) => {
+      const query = request.query;
+      // Recorded before the export starts: it is in the trail even if the download is interrupted.
+      await recordAudit(app.db.drizzle, {
+        ...requestAuditFields(request),
+        action: "audit.export",
+        details: { filters: { ...query } },
+      });
+      const events = streamAuditEvents(app.db.drizzle, {
+        ...(query.actor === undefined ? {} : { actor: query.actor }),
+        ...(query.target === undefined ? {} : { target: query.target }),
+        ...(query.from === undefined ? {} : { from: new Date(query.from) }),
+        ...(query.to === undefined ? {} : { to: new Date(query.to) }),
+      });
+      async function* lines() {
+        for await (const event of events) {
+          yield `${JSON.stringify({ ...event, occurredAt: event.occurredAt.toISOString() })}\n`;
+        }
+      }
+      const day = app.authOptions.now().toISOString().slice(0, 10);
+      return reply
+        .type("application/x-ndjson; charset=utf-8")
+        .header("content-disposition", `attachment; filename="journal-audit-${day}.jsonl"`)
+        .header("cache-control", "no-store")
+        .send(Readable.from(lines()));
     },
   );
 }
