@@ -12,6 +12,7 @@ import {
 import type { Database } from "../db/database.ts";
 import { findSqlStateError, isDrizzleQueryError } from "../db/errors.ts";
 import type { ParameterRecord } from "../db/ruleParameters.ts";
+import { recordAudit } from "../server/audit/auditTrail.ts";
 import { cliMessages, PARAMETERS_HELP } from "./messages.ts";
 import { parseOptions, UsageError } from "./options.ts";
 import { describeParameters } from "./parameters.ts";
@@ -122,7 +123,23 @@ async function set(args: string[]): Promise<number> {
   if (problem !== undefined) throw new UsageError(cliMessages.parameterRefused(key, rawValue, problem));
   return withDatabase(async (db, repository) => {
     try {
-      const record = await repository.recordParameterValue(db, { key, value, appliesFrom: from, reason });
+      // Audited like the users command: the trail keeps who changed a rule's value, even from a shell.
+      const record = await repository.recordParameterValue(
+        db,
+        { key, value, appliesFrom: from, reason },
+        (tx, recorded) =>
+          recordAudit(tx, {
+            action: "rule_parameter.recorded",
+            targetType: "rule_parameter",
+            targetId: recorded.id,
+            details: {
+              via: "cli",
+              key: recorded.key,
+              value: recorded.value,
+              appliesFrom: recorded.appliesFrom,
+            },
+          }),
+      );
       const unit = RULE_PARAMETER_DEFINITIONS.find((definition) => definition.key === key)?.unit ?? "";
       process.stdout.write(
         `${cliMessages.parameterRecorded(record.key, record.value, unit, record.appliesFrom)}\n`,

@@ -11,7 +11,7 @@ import {
   type RuleParameterKey,
   type RuleParameters,
 } from "../core/rules/index.ts";
-import type { Database } from "./database.ts";
+import type { Database, Drizzle } from "./database.ts";
 
 export { ParameterTimeline };
 
@@ -96,7 +96,12 @@ export async function parametersInForce(db: Database, date: string): Promise<Rea
  * definition. Never updates a row: an earlier value stays in the history, and a value recorded later for
  * the same date supersedes it.
  */
-export async function recordParameterValue(db: Database, input: NewParameterValue): Promise<ParameterRecord> {
+export async function recordParameterValue(
+  db: Database,
+  input: NewParameterValue,
+  /** Runs in the same transaction once the row is written (the audit entry): both land, or neither. */
+  alongside?: (tx: Drizzle, record: ParameterRecord) => Promise<unknown>,
+): Promise<ParameterRecord> {
   const { key, value, appliesFrom } = input;
   if (!isKnownKey(key)) {
     throw new ParameterValueError("key", parameterValueProblem(key as RuleParameterKey, value) ?? key);
@@ -123,6 +128,8 @@ export async function recordParameterValue(db: Database, input: NewParameterValu
       })
       .returning();
     if (row === undefined) throw new Error("insert returned no row");
-    return { ...row, key };
+    const record = { ...row, key };
+    await alongside?.(tx, record);
+    return record;
   });
 }

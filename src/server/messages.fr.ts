@@ -193,7 +193,13 @@ export const ruleParameterMessages = {
   description:
     "Les définitions des paramètres (libellé, unité, bornes, valeur par défaut, article), les valeurs en " +
     "vigueur à la date demandée (aujourd'hui par défaut, heure de Paris) et l'historique complet des valeurs " +
-    "enregistrées. La modification est réservée aux administrateurs (ligne de commande : appui parameters set).",
+    "enregistrées. La modification est réservée aux administrateurs (POST sur la même adresse, ou en ligne " +
+    "de commande : appui parameters set).",
+  recordSummary: "Enregistrer une nouvelle valeur datée d'un paramètre (administrateurs)",
+  recordDescription:
+    "Ajoute une valeur à l'historique, applicable à partir de la date indiquée, avec son motif ; les valeurs " +
+    "précédentes restent dans l'historique et l'enregistrement est inscrit au journal d'audit. Les évaluations " +
+    "déjà enregistrées gardent les valeurs qu'elles ont utilisées.",
   dateDescription: "Date (AAAA-MM-JJ) des valeurs en vigueur à renvoyer ; aujourd'hui par défaut.",
   invalidDate: "Date invalide : format attendu AAAA-MM-JJ, avec un jour qui existe.",
 } as const;

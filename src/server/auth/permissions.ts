@@ -18,6 +18,7 @@ export const ACTIONS = {
   "mfa.enrol": "Activer son second facteur (TOTP) et obtenir ses codes de secours",
   "audit.read": "Rechercher et consulter le journal d'audit",
   "audit.export": "Exporter le journal d'audit (JSON Lines, avec les empreintes)",
+  "rule_parameters.change": "Enregistrer une nouvelle valeur datée d'un paramètre des règles, avec son motif",
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -32,6 +33,8 @@ export const PERMISSIONS: Record<Action, Partial<Record<Role, Scope>>> = {
   // Auditors are national: the whole trail. Nobody else reads it, administrators included.
   "audit.read": { auditor: "all" },
   "audit.export": { auditor: "all" },
+  // The directives leave these values to Action Logement Services: administrators set them, nobody else.
+  "rule_parameters.change": { admin: "all" },
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
