@@ -1,10 +1,9 @@
 // `appui audit verify`: walks the audit trail's hash chain on the configured database and reports every
 // broken link. Exit status: 0 intact, 1 broken (the first broken link's number is printed last), 2 misuse,
 // 3 the trail could not be read (configuration or database).
-import { ConfigError, loadConfig } from "../config/config.ts";
-import { openDatabase } from "../db/database.ts";
 import { verifyAuditChain } from "../server/audit/auditTrail.ts";
 import type { ChainAnchor, ChainBreak } from "../server/audit/chain.ts";
+import { withConfiguredDatabase } from "./configuredDatabase.ts";
 import { parseOptions, UsageError } from "./options.ts";
 
 export const AUDIT_HELP = `appui audit verify [--anchor <n°>:<empreinte>]...
@@ -63,26 +62,15 @@ export async function runAuditCommand(args: string[]): Promise<number> {
       );
     anchors.push({ seq: Number(match[1]), hash: match[2] as string });
   }
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 3;
-  }
-  let db: Awaited<ReturnType<typeof openDatabase>> | undefined;
-  let report: Awaited<ReturnType<typeof verifyAuditChain>>;
-  try {
-    db = await openDatabase(config.database);
-    report = await verifyAuditChain(db.drizzle, anchors);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`Impossible de lire le journal d'audit : ${message}\n`);
-    return 3;
-  } finally {
-    await db?.close();
-  }
+  let report: Awaited<ReturnType<typeof verifyAuditChain>> | undefined;
+  const status = await withConfiguredDatabase(
+    async (db) => {
+      report = await verifyAuditChain(db.drizzle, anchors);
+      return 0;
+    },
+    { failureStatus: 3, failurePrefix: "Impossible de lire le journal d'audit : " },
+  );
+  if (report === undefined) return status;
   const first = report.breaks[0];
   if (first === undefined) {
     process.stdout.write(

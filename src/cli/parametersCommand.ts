@@ -2,7 +2,6 @@
 // `npm start`: DATABASE_URL, or PGlite under DATA_DIR). Recording a value appends to the history; it never
 // changes an earlier row. Until the HTTP API has its administrator role, this is how a value is changed.
 // The database code is imported only once the arguments are checked, so that a mistake is refused at once.
-import { ConfigError, loadConfig } from "../config/config.ts";
 import {
   isCalendarDate,
   parameterValueProblem,
@@ -10,9 +9,9 @@ import {
   type RuleParameterKey,
 } from "../core/rules/index.ts";
 import type { Database } from "../db/database.ts";
-import { findSqlStateError, isDrizzleQueryError } from "../db/errors.ts";
 import type { ParameterRecord } from "../db/ruleParameters.ts";
 import { recordAudit } from "../server/audit/auditTrail.ts";
+import { withConfiguredDatabase } from "./configuredDatabase.ts";
 import { cliMessages, PARAMETERS_HELP } from "./messages.ts";
 import { parseOptions, UsageError } from "./options.ts";
 import { describeParameters } from "./parameters.ts";
@@ -190,44 +189,9 @@ function recordJson(record: ParameterRecord) {
   };
 }
 
-/** Opens the configured database for `work`; configuration and database failures exit with status 1. */
 type Repository = typeof import("../db/ruleParameters.ts");
 
-async function withDatabase(
-  work: (db: Database, repository: Repository) => Promise<number>,
-): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 1;
-  }
-  let db: Database | undefined;
-  try {
-    const [{ openDatabase }, repository] = await Promise.all([
-      import("../db/database.ts"),
-      import("../db/ruleParameters.ts"),
-    ]);
-    db = await openDatabase(config.database);
-    return await work(db, repository);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    // 42P01 undefined_table: the migrations have not been applied to this database.
-    if (findSqlStateError(error)?.code === "42P01") {
-      process.stderr.write(`${cliMessages.databaseNotMigrated}\n`);
-      return 1;
-    }
-    // Never print a Drizzle query error's message: it lists the query's parameters.
-    const sqlState = findSqlStateError(error)?.code;
-    process.stderr.write(
-      sqlState !== undefined || isDrizzleQueryError(error)
-        ? `${cliMessages.databaseError(sqlState ?? "?")}\n`
-        : `${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    return 1;
-  } finally {
-    await db?.close();
-  }
+/** Runs `work` on the configured database with the parameters repository, both loaded on demand. */
+function withDatabase(work: (db: Database, repository: Repository) => Promise<number>): Promise<number> {
+  return withConfiguredDatabase(async (db) => work(db, await import("../db/ruleParameters.ts")));
 }

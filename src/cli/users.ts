@@ -3,7 +3,6 @@
 // from standard input, never from the command line (visible to every user of the machine in `ps`), and go
 // through the password policy. Every change is recorded in the audit trail.
 import { and, eq, isNull } from "drizzle-orm";
-import { ConfigError, loadConfig } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 import {
   NATIONAL_ROLES,
@@ -18,6 +17,7 @@ import { DEMO_EMAIL_DOMAIN } from "../db/seed.ts";
 import { recordAudit } from "../server/audit/auditTrail.ts";
 import { PasswordRejectedError } from "../server/auth/passwordPolicy.ts";
 import { hashNewPassword } from "../server/auth/passwords.ts";
+import { withConfiguredDatabase } from "./configuredDatabase.ts";
 import { parseOptions, UsageError } from "./options.ts";
 
 export const USERS_HELP = `appui users <sous-commande>
@@ -237,24 +237,6 @@ async function readPassword(): Promise<string> {
   return password;
 }
 
-async function withDatabase(work: (db: Database, demoMode: boolean) => Promise<number>): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    throw new CommandFailure(error.message, 1);
-  }
-  const { openDatabase } = await import("../db/database.ts");
-  const db = await openDatabase(config.database).catch((error: unknown) => {
-    throw new CommandFailure(
-      `Base de données inaccessible : ${error instanceof Error ? error.message : error}`,
-      1,
-    );
-  });
-  try {
-    return await work(db, config.demoMode);
-  } finally {
-    await db.close();
-  }
+function withDatabase(work: (db: Database, demoMode: boolean) => Promise<number>): Promise<number> {
+  return withConfiguredDatabase((db, config) => work(db, config.demoMode), { failurePrefix: "appui : " });
 }
