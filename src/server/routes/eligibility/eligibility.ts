@@ -3,6 +3,7 @@
 // the contracts' validateSituation, not by Fastify's Ajv, so that the API reports the same codes and
 // French messages as the command line; the schema is still declared, for the OpenAPI document.
 import Type from "typebox";
+import { escapePointer } from "../../../contracts/inputErrors.ts";
 import { INPUT_MESSAGES } from "../../../contracts/messages.fr.ts";
 import {
   EligibilityResultSchema,
@@ -143,8 +144,4 @@ function issue(error: InputError, prefix: string): ValidationIssue {
 
 function invalid(errors: ValidationIssue[]): HttpProblem {
   return HttpProblem.of(400, "validation_failed", { errors });
-}
-
-function escapePointer(segment: string): string {
-  return segment.replaceAll("~", "~0").replaceAll("/", "~1");
 }
