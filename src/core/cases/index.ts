@@ -24,6 +24,7 @@ export { CASE_POLICIES, type CasePolicy, casePolicy } from "./policy.ts";
 export type * from "./types.ts";
 export {
   CASE_ERROR_CODES,
+  CASE_ERROR_KINDS,
   CASE_STATUSES,
   CLOSURE_REASONS,
   COMMAND_TYPES,

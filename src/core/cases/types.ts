@@ -164,8 +164,35 @@ export const CASE_ERROR_CODES = [
 ] as const;
 export type CaseErrorCode = (typeof CASE_ERROR_CODES)[number];
 
+/**
+ * `conflict`: the command is well formed but the case's state forbids it (the API answers 409);
+ * `invalid`: a field of the command is missing or wrong (422). Unknown commands and directives: `invalid`.
+ */
+export const CASE_ERROR_KINDS: Readonly<Record<CaseErrorCode, "conflict" | "invalid">> = {
+  UNKNOWN_COMMAND: "invalid",
+  UNKNOWN_DIRECTIVE: "invalid",
+  NO_DIRECTIVE_IN_FORCE: "invalid",
+  CASE_CLOSED: "conflict",
+  ILLEGAL_TRANSITION: "conflict",
+  NOT_ASSESSED: "conflict",
+  ALREADY_ASSESSED: "conflict",
+  DECISION_ALREADY_TAKEN: "conflict",
+  INVALID_DATE: "invalid",
+  DATE_BEFORE_REQUEST: "invalid",
+  DATE_BEFORE_PREVIOUS_STEP: "invalid",
+  INVALID_SNAPSHOT: "invalid",
+  SNAPSHOT_DIRECTIVE_MISMATCH: "invalid",
+  MOTIVE_REQUIRED: "invalid",
+  ENGAGEMENT_WAIVER_NOT_ALLOWED: "conflict",
+  WAIVER_REASON_REQUIRED: "invalid",
+  ENGAGEMENT_NOT_SIGNED: "conflict",
+  ENGAGEMENT_NOT_RECORDED: "conflict",
+  CLOSURE_REASON_REQUIRED: "invalid",
+  CLOSURE_REASON_NOT_ALLOWED: "conflict",
+};
+
 export interface CaseError {
-  /** Stable, for programs (the API maps every code to 409 or 422). */
+  /** Stable, for programs (CASE_ERROR_KINDS says whether it is a conflict or an invalid field). */
   readonly code: CaseErrorCode;
   /** French, for people. */
   readonly message: string;
