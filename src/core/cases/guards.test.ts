@@ -349,6 +349,36 @@ describe("the reciprocal engagement", () => {
     expect(followUp.events).toEqual([{ type: "follow_up_started", clause: "PP_SERV_ASD_2_DIR/principes/5" }]);
   });
 
+  it("PP_SERV_ASD_2_DIR: the person may still sign after a waiver; the signature replaces it, the status stays", () => {
+    const waiver = { kind: "waived", on: "2025-12-05", reason: "Hospitalisée." } as const;
+    for (const status of ["engagement", "follow_up"] as const) {
+      const state = caseAfter("2025-12-01", [
+        ...journeyTo("action_plan", Y2025.directive, "2025-12-01"),
+        { type: "waiveEngagement", reason: waiver.reason, on: waiver.on },
+        ...(status === "follow_up" ? [{ type: "startFollowUp" } as const] : []),
+      ]);
+      expect(nextSteps(state).map((s) => s.command)).toContain("signEngagement");
+      expect(refused(state, { type: "signEngagement", on: "2025-12-04" })).toMatchObject({
+        code: "DATE_BEFORE_PREVIOUS_STEP",
+        field: "on",
+      });
+      const signed = accepted(state, { type: "signEngagement", on: "2025-12-20" });
+      expect(signed.state).toEqual({ ...state, engagement: { kind: "signed", on: "2025-12-20" } });
+      expect(signed.events).toEqual([
+        {
+          type: "engagement_signed",
+          on: "2025-12-20",
+          clause: "PP_SERV_ASD_2_DIR/principes/4",
+          replacesWaiver: waiver,
+        },
+      ]);
+      expect(nextSteps(signed.state).map((s) => s.command)).not.toContain("signEngagement");
+      expect(refused(signed.state, { type: "signEngagement", on: "2025-12-21" }).code).toBe(
+        "ILLEGAL_TRANSITION",
+      );
+    }
+  });
+
   it("PP_SERV_ASD_2_DIR: follow-up needs the engagement signed or waived first", () => {
     const error = refused(at(Y2025, "action_plan"), { type: "startFollowUp" });
     expect(error).toMatchObject({ code: "ENGAGEMENT_NOT_RECORDED", clause: "PP_SERV_ASD_2_DIR/principes/4" });

@@ -264,12 +264,25 @@ function apply(state: Case, policy: CasePolicy, command: CaseCommand): Transitio
       if (state.status !== "diagnosis") return illegal(state, command.type);
       return done({ ...state, status: "action_plan" }, { type: "action_plan_proposed" });
     case "signEngagement": {
-      if (state.status !== "action_plan") return illegal(state, command.type);
-      const problem = dateProblem(state, command.on, "on");
+      // After a waiver (2025), the person may still sign: the signature replaces the waiver, the status stays.
+      const afterWaiver =
+        (state.status === "engagement" || state.status === "follow_up") &&
+        state.engagement?.kind === "waived";
+      if (state.status !== "action_plan" && !afterWaiver) return illegal(state, command.type);
+      const problem = dateProblem(state, command.on, "on", afterWaiver ? state.engagement?.on : undefined);
       if (problem) return problem;
       return done(
-        { ...state, status: "engagement", engagement: { kind: "signed", on: command.on } },
-        { type: "engagement_signed", on: command.on, clause: policy.engagementClause },
+        {
+          ...state,
+          status: afterWaiver ? state.status : "engagement",
+          engagement: { kind: "signed", on: command.on },
+        },
+        {
+          type: "engagement_signed",
+          on: command.on,
+          clause: policy.engagementClause,
+          ...(afterWaiver && state.engagement ? { replacesWaiver: state.engagement } : {}),
+        },
       );
     }
     case "waiveEngagement": {
@@ -386,6 +399,12 @@ export function nextSteps(state: Case): readonly NextStep[] {
       break;
     default:
       break;
+  }
+  if (
+    (state.status === "engagement" || state.status === "follow_up") &&
+    state.engagement?.kind === "waived"
+  ) {
+    steps.push(step("signEngagement", ["on"], { clause: policy.engagementClause }));
   }
   if (REASSESSABLE.includes(state.status)) steps.push(step("reassess", ["snapshot"]));
   steps.push(step("close", ["reason", "on"], { reasons: allowedClosureReasons(state.status) }));

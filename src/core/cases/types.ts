@@ -125,7 +125,13 @@ export type CaseEvent =
     }
   | { readonly type: "diagnosis_started" }
   | { readonly type: "action_plan_proposed" }
-  | { readonly type: "engagement_signed"; readonly on: string; readonly clause: string }
+  | {
+      readonly type: "engagement_signed";
+      readonly on: string;
+      readonly clause: string;
+      /** When the person signs after the counsellor proceeded without a signature (2025): the waiver replaced. */
+      readonly replacesWaiver?: Engagement;
+    }
   | {
       readonly type: "engagement_waived";
       readonly on: string;
