@@ -1,0 +1,60 @@
+// Every French sentence the finance modules write: parsing errors, schedule and envelope refusals,
+// alert labels. Amounts inside sentences are formatted by `formatCents`, so they read like the screen.
+import { formatCents } from "./money.ts";
+
+export const MONEY_MESSAGES = {
+  empty: "Le montant est vide.",
+  invalid: (text: string) =>
+    `« ${text} » n'est pas un montant : écrivez par exemple « 1 234,56 € » ou « 1234.56 ».`,
+  tooManyDecimals: (text: string) => `« ${text} » a plus de deux décimales : un montant se donne au centime.`,
+  ambiguous: (text: string) =>
+    `« ${text} » est ambigu (séparateur de milliers ou décimal ?) : écrivez « 1 234 » ou « 1,234 ».`,
+  negative: (text: string) => `« ${text} » est négatif : un montant négatif n'est pas accepté ici.`,
+  tooLarge: (text: string) => `« ${text} » dépasse le plus grand montant que l'application sait compter.`,
+  notCents: (value: number) => `${value} n'est pas un nombre entier de centimes.`,
+  overflow: "Le résultat dépasse le plus grand montant que l'application sait compter.",
+} as const;
+
+export const SCHEDULE_MESSAGES = {
+  principal:
+    "Le montant du prêt doit être un nombre entier de centimes strictement positif, au plus 100 milliards d'euros.",
+  rate: "Le taux annuel doit être un nombre entier de points de base, entre 0 et 10 000 (0 % à 100 %).",
+  instalments: "Le nombre d'échéances mensuelles doit être un entier entre 1 et 600.",
+  deferral: "Le nombre de mois de différé doit être un entier entre 0 et 120.",
+  firstDueDate: (date: string) => `« ${date} » n'est pas une date de première échéance valide (AAAA-MM-JJ).`,
+  repaymentDate: (date: string) => `« ${date} » n'est pas une date de remboursement valide (AAAA-MM-JJ).`,
+  repaymentAmount:
+    "Le montant du remboursement anticipé doit être un nombre entier de centimes strictement positif.",
+  repaymentTooLarge: (remaining: number) =>
+    `Le remboursement anticipé dépasse le capital restant dû (${formatCents(remaining)}).`,
+  repaymentOrder: (date: string) =>
+    `Un remboursement anticipé daté du ${date} est déjà enregistré : les remboursements se saisissent dans l'ordre.`,
+  loanClosed: "Le prêt est déjà entièrement remboursé à cette date.",
+} as const;
+
+export const ENVELOPE_MESSAGES = {
+  year: "L'année de l'enveloppe doit être une année civile (entier de 2000 à 2999).",
+  national: "Le montant national de l'enveloppe doit être un nombre entier de centimes positif ou nul.",
+  allocationAmount: (code: string) =>
+    `La dotation « ${code} » doit être un nombre entier de centimes positif ou nul.`,
+  allocationDuplicate: (code: string) => `La dotation « ${code} » apparaît plusieurs fois.`,
+  allocationsExceed: (total: number, national: number) =>
+    `Les dotations (${formatCents(total)}) dépassent le montant national de l'enveloppe (${formatCents(national)}).`,
+  unknownAllocation: (code: string) => `Aucune dotation « ${code} » dans cette enveloppe.`,
+  amount: "Le montant doit être un nombre entier de centimes strictement positif.",
+  exhausted: (left: number) =>
+    `Enveloppe nationale épuisée : il reste ${formatCents(left)} disponibles, le montant demandé ne peut pas être réservé. La proposition peut attendre qu'un montant soit libéré ou que l'enveloppe de l'année suivante soit ouverte.`,
+  allocationExhausted: (code: string, left: number) =>
+    `Dotation « ${code} » épuisée : il reste ${formatCents(left)} disponibles, le montant demandé ne peut pas être réservé. La proposition peut attendre qu'un montant soit libéré ou que l'enveloppe de l'année suivante soit ouverte.`,
+  notReserved: (reserved: number) =>
+    `Le montant dépasse ce qui est réservé (${formatCents(reserved)}) : rien n'est engagé ni libéré.`,
+  notCommitted: (available: number) =>
+    `Le montant dépasse ce qui est engagé et pas encore versé (${formatCents(available)}).`,
+} as const;
+
+export const ALERT_LABELS = {
+  ok: "consommation normale",
+  alert_80: "alerte : 80 % de l'enveloppe consommés",
+  alert_95: "alerte : 95 % de l'enveloppe consommés",
+  exhausted: "enveloppe épuisée",
+} as const;
