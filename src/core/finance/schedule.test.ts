@@ -106,6 +106,24 @@ describe("worked example of docs/finance.md: 10 000 € over 36 months", () => {
     expect(principalSum(lower)).toBe(TEN_THOUSAND);
     expect(principalSum(shorter)).toBe(TEN_THOUSAND);
   });
+
+  it("the same early repayment at 0 %", () => {
+    const s = schedule({
+      principal: TEN_THOUSAND,
+      annualRateBp: 0,
+      instalments: 36,
+      firstDueDate: "2026-01-31",
+    });
+    expect(s.rows[11]?.remaining).toBe(666_676);
+    const lower = repaid(s, "2026-12-31", 300_000, "reduce_instalment");
+    expect(lower.rows).toHaveLength(36);
+    expect(lower.rows[12]?.instalment).toBe(15_278);
+    expect(lower.rows.at(-1)).toMatchObject({ instalment: 15_282, remaining: 0 });
+    const shorter = repaid(s, "2026-12-31", 300_000, "reduce_duration");
+    expect(shorter.rows).toHaveLength(26);
+    expect(shorter.rows.at(-1)).toMatchObject({ dueDate: "2028-02-29", instalment: 5_575, remaining: 0 });
+    expect(totalInterest(lower) + totalInterest(shorter)).toBe(0);
+  });
 });
 
 describe("buildSchedule", () => {
