@@ -43,6 +43,8 @@ describe("parseAmount", () => {
     expect(cents("0,01")).toBe(1);
     expect(cents("  10 000,00  ")).toBe(1_000_000);
     expect(cents("+7")).toBe(700);
+    expect(cents("1 234 567,8 €")).toBe(123456780);
+    expect(cents("1'234.50")).toBe(123450);
   });
 
   it("refuses what is not an amount, with a code and a French message", () => {
@@ -53,6 +55,8 @@ describe("parseAmount", () => {
     expect(code("12,34,56")).toBe("INVALID");
     expect(code("1,2.3")).toBe("INVALID");
     expect(code("1e3")).toBe("INVALID");
+    expect(code("12 34,5")).toBe("INVALID");
+    expect(code("1 2345")).toBe("INVALID");
     expect(code("12,345")).toBe("TOO_MANY_DECIMALS");
     expect(code("1.234")).toBe("AMBIGUOUS");
     expect(code("-5")).toBe("NEGATIVE");

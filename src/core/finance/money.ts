@@ -73,6 +73,7 @@ export function multiplyCents(amount: Cents, count: number): Cents {
 // Spaces people and software put between thousands: space, no-break space, narrow no-break space,
 // thin space, and the apostrophe of Swiss-style grouping.
 const GROUP_SPACES = /[\s\u00a0\u202f\u2009']/g;
+const SPACED_GROUP = /(?<=[0-9])[\s\u00a0\u202f\u2009']+([0-9]+)/g;
 const CURRENCY = /(€|eur|euros?)$/i;
 
 function failure(code: MoneyErrorCode, message: string): ParseResult {
@@ -90,6 +91,10 @@ function failure(code: MoneyErrorCode, message: string): ParseResult {
 export function parseAmount(text: string, options: { readonly allowNegative?: boolean } = {}): ParseResult {
   const original = text.trim();
   if (original === "") return failure("EMPTY", MONEY_MESSAGES.empty);
+  // Spaces may only group thousands: "1 234,56" yes, "12 34,5" no.
+  for (const match of original.matchAll(SPACED_GROUP)) {
+    if ((match[1] ?? "").length !== 3) return failure("INVALID", MONEY_MESSAGES.invalid(original));
+  }
   let body = original.replace(GROUP_SPACES, "");
   body = body.replace(/^(€|eur)/i, "").replace(CURRENCY, "");
   let negative = false;
