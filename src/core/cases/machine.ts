@@ -417,15 +417,8 @@ export function nextSteps(state: Case): readonly NextStep[] {
 export const CASE_STATES: readonly { readonly status: CaseStatus; readonly label: string }[] =
   CASE_STATUSES.map((status) => ({ status, label: CASE_STATUS_LABELS[status] }));
 
-const BEFORE_ENGAGEMENT: readonly CaseStatus[] = [
-  "request_received",
-  "eligibility_assessed",
-  "admitted",
-  "refused",
-  "redirected",
-  "diagnosis",
-  "action_plan",
-];
+// CASE_STATUSES is in lifecycle order: every status listed before the engagement.
+const BEFORE_ENGAGEMENT: readonly CaseStatus[] = CASE_STATUSES.slice(0, CASE_STATUSES.indexOf("engagement"));
 
 /**
  * What is wrong with a case value (empty when it is one the machine can reach). For a value read back
