@@ -5,7 +5,14 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gt, gte, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { Drizzle } from "../../db/database.ts";
 import { auditEvents } from "../../db/schema.ts";
-import { type ChainAnchor, type ChainBreak, ChainVerifier, entryHash, GENESIS_HASH } from "./chain.ts";
+import {
+  type ChainAnchor,
+  type ChainBreak,
+  type ChainedEntry,
+  ChainVerifier,
+  entryHash,
+  GENESIS_HASH,
+} from "./chain.ts";
 
 /** Arbitrary constant naming the advisory lock that serialises appends ("AUDT"). */
 const AUDIT_APPEND_LOCK = 0x41554454;
@@ -28,20 +35,8 @@ export interface AuditEventInput {
   occurredAt?: Date;
 }
 
-export interface AuditEvent {
-  id: string;
-  seq: number;
-  occurredAt: Date;
-  actorUserId: string | null;
-  actorRole: string | null;
-  organisationId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  requestId: string | null;
-  clientAddress: string | null;
-  details: Record<string, unknown>;
-  prevHash: string;
+/** A stored event: the chained fields and the hash that seals them. */
+export interface AuditEvent extends ChainedEntry {
   hash: string;
 }
 
