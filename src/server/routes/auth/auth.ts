@@ -136,47 +136,35 @@ export async function authRoutes(app: AppInstance): Promise<void> {
         })
         .from(users)
         .where(eq(users.email, email));
+      /** Counts a failure against the account and the address, audits it, and gives the problem to send. */
+      const failLogin = async (
+        userId: string | undefined,
+        reason: "bad_credentials" | "bad_second_factor",
+      ): Promise<HttpProblem> => {
+        await recordFailure(
+          db,
+          [
+            { key: account, threshold: options.lockout.accountThreshold },
+            { key: address, threshold: options.lockout.addressThreshold },
+          ],
+          now,
+          options.lockout,
+        );
+        await recordAudit(db, {
+          ...audit,
+          action: "auth.login.failed",
+          targetType: userId === undefined ? null : "user",
+          targetId: userId ?? null,
+          details: { reason },
+        });
+        return HttpProblem.of(401, reason === "bad_credentials" ? "invalid_credentials" : "invalid_mfa_code");
+      };
+
       // One argon2 verification either way (a dummy hash for unknown accounts): same answer, same time.
       const valid = await verifyPassword(user?.passwordHash, request.body.password);
-      if (!valid || user === undefined) {
-        await recordFailure(
-          db,
-          [
-            { key: account, threshold: options.lockout.accountThreshold },
-            { key: address, threshold: options.lockout.addressThreshold },
-          ],
-          now,
-          options.lockout,
-        );
-        await recordAudit(db, {
-          ...audit,
-          action: "auth.login.failed",
-          targetType: user === undefined ? null : "user",
-          targetId: user?.id ?? null,
-          details: { reason: "bad_credentials" },
-        });
-        throw HttpProblem.of(401, "invalid_credentials");
-      }
+      if (!valid || user === undefined) throw await failLogin(user?.id, "bad_credentials");
 
-      const failSecondFactor = async () => {
-        await recordFailure(
-          db,
-          [
-            { key: account, threshold: options.lockout.accountThreshold },
-            { key: address, threshold: options.lockout.addressThreshold },
-          ],
-          now,
-          options.lockout,
-        );
-        await recordAudit(db, {
-          ...audit,
-          action: "auth.login.failed",
-          targetType: "user",
-          targetId: user.id,
-          details: { reason: "bad_second_factor" },
-        });
-        return HttpProblem.of(401, "invalid_mfa_code");
-      };
+      const failSecondFactor = () => failLogin(user.id, "bad_second_factor");
       let secondFactor: "totp" | "recovery_code" | "none" = "none";
       let mfaEnrolmentRequired = false;
       if (user.totpEnabledAt !== null) {
