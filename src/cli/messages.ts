@@ -1,5 +1,5 @@
 // Every French text the command line shows, in one place.
-import type { Outcome } from "../core/rules/index.ts";
+import { OUTCOME_LABELS, type Outcome } from "../core/rules/index.ts";
 
 export const GENERAL_HELP = `appui : outils en ligne de commande d'Appui (service ASD d'Action Logement).
 
@@ -91,13 +91,6 @@ Paramètres : PARAMETERS
 
 Code de sortie : 0 en cas de succès, 2 si la commande ou une valeur est incorrecte, 1 si la base
 est inaccessible.`;
-
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  eligible: "éligible",
-  ineligible: "non éligible",
-  review: "à examiner",
-  incomplete: "incomplet",
-};
 
 const count = (value: number) => value.toLocaleString("fr-FR");
 
