@@ -2,7 +2,6 @@
 // Each version passes its own clauses, so every reason still cites the version that applies.
 import {
   activityIn,
-  type EmployerTruth,
   HEADCOUNT_TOO_SMALL,
   NO_DISASTER,
   NOT_DECLARED,
@@ -11,7 +10,6 @@ import {
   SECTOR_NOT_QUALIFYING,
   TOO_FEW_DWELLINGS,
   territoryOf,
-  UNKNOWN_POSTCODE,
 } from "./conditions.ts";
 import { type AccessRule, type Finding, finding, NO, REVIEW, type Rule, UNKNOWN, YES } from "./findings.ts";
 import { ACTIVITY_LABELS, REASONS } from "./messages.fr.ts";
@@ -59,16 +57,19 @@ export function employerFindings(clause: Clause, former = false): EmployerFindin
   };
 }
 
-/** The employer's finding when it fails, else undefined; `truth` receives YES or UNKNOWN otherwise. */
-export function employerFailure(
+/**
+ * The employer's finding when it fails, else YES or UNKNOWN. A number or a finding rather than an object
+ * holding both: this runs several times per evaluation, and must not allocate.
+ */
+export function employerCheck(
   situation: Situation,
   findings: EmployerFindings,
   missing: string[],
-): { failure: Finding | undefined; truth: EmployerTruth } {
+): Finding | typeof YES | typeof UNKNOWN {
   const truth = qualifyingEmployer(situation.person, missing);
-  if (truth === SECTOR_NOT_QUALIFYING) return { failure: findings.sector, truth };
-  if (truth === HEADCOUNT_TOO_SMALL) return { failure: findings.headcount, truth };
-  return { failure: undefined, truth };
+  if (truth === SECTOR_NOT_QUALIFYING) return findings.sector;
+  if (truth === HEADCOUNT_TOO_SMALL) return findings.headcount;
+  return truth;
 }
 
 /**
@@ -119,21 +120,23 @@ export function territoryRule(
   covered: readonly Territory[],
   notCovered: Partial<Record<Territory, string>> = {},
 ): Rule {
-  const findings = new Map<Territory, Finding>(
-    (Object.keys(TERRITORY_REASONS) as Territory[]).map((territory) => [
-      territory,
-      covered.includes(territory)
-        ? finding(clause, YES, TERRITORY_REASONS[territory])
-        : finding(clause, NO, notCovered[territory] ?? REASONS.territoryOutside),
-    ]),
-  );
+  const findingFor = (territory: Territory) =>
+    covered.includes(territory)
+      ? finding(clause, YES, TERRITORY_REASONS[territory])
+      : finding(clause, NO, notCovered[territory] ?? REASONS.territoryOutside);
+  const metropolitan = findingFor("metropolitan");
+  const drom = findingFor("drom");
+  const saintMartin = findingFor("saint_martin");
+  const outside = findingFor("outside");
   const unknownPostcode = finding(clause, NO, REASONS.territoryUnknownPostcode);
   const unknown = finding(clause, UNKNOWN, REASONS.missingFacts);
   return (situation, _parameters, missing) => {
     const where = territoryOf(situation, missing);
-    if (where === UNKNOWN) return unknown;
-    if (where === UNKNOWN_POSTCODE) return unknownPostcode;
-    return findings.get(where) as Finding;
+    if (where === "metropolitan") return metropolitan;
+    if (where === "drom") return drom;
+    if (where === "saint_martin") return saintMartin;
+    if (where === "outside") return outside;
+    return where === UNKNOWN ? unknown : unknownPostcode;
   };
 }
 

@@ -9,7 +9,7 @@ import {
   accessRule,
   activityMismatch,
   disasterGround,
-  employerFailure,
+  employerCheck,
   employerFindings,
   mismatchOf,
   territoryRule,
@@ -211,8 +211,8 @@ function employerGround(
   return (situation, _parameters, missing) => {
     const mismatch = mismatchOf(situation, accepted, mismatches, missing);
     if (mismatch !== undefined) return mismatch;
-    const { failure, truth } = employerFailure(situation, employer, missing);
-    if (failure !== undefined) return failure;
+    const truth = employerCheck(situation, employer, missing);
+    if (typeof truth !== "number") return truth;
     return situation.person?.activity !== undefined && truth === YES ? met : unknown;
   };
 }
@@ -254,8 +254,8 @@ const JOBSEEKER = {
 const jobseekers: Rule = (situation, _parameters, missing) => {
   const mismatch = mismatchOf(situation, ["jobseeker"], JOBSEEKER.mismatches, missing);
   if (mismatch !== undefined) return mismatch;
-  const { failure, truth } = employerFailure(situation, JOBSEEKER.employer, missing);
-  if (failure !== undefined) return failure;
+  const truth = employerCheck(situation, JOBSEEKER.employer, missing);
+  if (typeof truth !== "number") return truth;
   const ended = situation.person?.activityEndDate;
   if (ended === undefined) {
     need(missing, "/person/activityEndDate");

@@ -9,7 +9,7 @@ import {
   activityMismatch,
   disasterGround,
   either,
-  employerFailure,
+  employerCheck,
   employerFindings,
   mismatchOf,
   type Truth3,
@@ -242,8 +242,8 @@ const employees: Rule = (situation, parameters, missing) => {
   const person = situation.person;
   const mismatch = mismatchOf(situation, ["employee", "temp_worker"], EMPLOYEE.mismatches, missing);
   if (mismatch !== undefined) return mismatch;
-  const { failure, truth: employer } = employerFailure(situation, EMPLOYEE.employer, missing);
-  if (failure !== undefined) return failure;
+  const employer = employerCheck(situation, EMPLOYEE.employer, missing);
+  if (typeof employer !== "number") return employer;
 
   // "dont le contrat de travail est en cours": started on or before the request, not ended before it.
   const contract = person?.contract;
