@@ -5,15 +5,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bareOutcome } from "../../../bench/bare.ts";
 import { createSituationGenerator } from "../../../bench/generate.ts";
-import { DIRECTIVES, directiveInForce, evaluate, evaluateUnder, SITUATION_KINDS } from "./index.ts";
-import type {
-  Activity,
-  ClauseTopic,
-  ContractType,
-  EligibilityResult,
-  Situation,
-  SituationKind,
-} from "./types.ts";
+import {
+  ACTIVITIES,
+  CONTRACT_TYPES,
+  DIRECTIVES,
+  directiveInForce,
+  evaluate,
+  evaluateUnder,
+  SITUATION_KINDS,
+} from "./index.ts";
+import type { ClauseTopic, EligibilityResult, Situation, SituationKind } from "./types.ts";
 
 const SEED = 20251120;
 
@@ -48,24 +49,7 @@ const LISTED: Record<string, readonly SituationKind[]> = {
     "energy_poverty",
   ],
 };
-const ACTIVITIES: readonly Activity[] = [
-  "employee",
-  "temp_worker",
-  "esat_worker",
-  "jobseeker",
-  "pre_retiree",
-  "student",
-  "retired",
-  "self_employed",
-  "other",
-];
-const CONTRACTS: readonly ContractType[] = [
-  "permanent",
-  "fixed_term",
-  "temp_mission",
-  "apprenticeship",
-  "other",
-];
+const CONTRACTS = CONTRACT_TYPES;
 const POSTCODES = [
   "75011",
   "20000",
