@@ -1,15 +1,11 @@
-// Second factor outside demo mode: mandatory enrolment for managers, budget controllers, administrators
-// and auditors; TOTP codes work once; recovery codes work once. Both databases.
-import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../src/db/migrate.ts";
 import { users } from "../src/db/schema.ts";
 import { DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
 import { totpCode } from "../src/server/auth/totp.ts";
-import { createLogger } from "../src/server/logger.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { capturingLogger, type RunningServer, startServer } from "./support/server.ts";
 
 const PRODUCTION_ENV = {
   NODE_ENV: "production",
@@ -35,15 +31,9 @@ for (const kind of DATABASE_KINDS) {
       await migrate(database.db);
       // Demo accounts stand in for real ones; the server itself runs in production mode.
       await seedDemoData(database.db);
-      const capture = new Writable({
-        write(chunk, _encoding, done) {
-          logLines.push(String(chunk));
-          done();
-        },
-      });
       server = await startServer(database.db, {
         env: PRODUCTION_ENV,
-        logger: createLogger("trace", capture),
+        logger: capturingLogger(logLines),
         auth: { loginRateLimitPerMinute: 10_000 },
       });
     });

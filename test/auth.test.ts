@@ -1,6 +1,5 @@
 // Sign-in, sessions, CSRF, lockout and the permission matrix, over real HTTP on both databases.
 import { readFileSync } from "node:fs";
-import { Writable } from "node:stream";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../src/db/migrate.ts";
@@ -14,10 +13,9 @@ import {
 } from "../src/server/auth/permissions.ts";
 import { createSession, hashToken } from "../src/server/auth/sessions.ts";
 import { DEFAULT_LOCKOUT_POLICY } from "../src/server/auth/throttle.ts";
-import { createLogger } from "../src/server/logger.ts";
 import { DEFAULT_AUTH_OPTIONS } from "../src/server/plugins/auth.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { capturingLogger, type RunningServer, startServer } from "./support/server.ts";
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 const COUNSELLOR = "conseillere.paris@demo.appui.fr";
@@ -60,14 +58,8 @@ for (const kind of DATABASE_KINDS) {
       database = await kind.open();
       await migrate(database.db);
       await seedDemoData(database.db);
-      const capture = new Writable({
-        write(chunk, _encoding, done) {
-          logLines.push(String(chunk));
-          done();
-        },
-      });
       server = await startServer(database.db, {
-        logger: createLogger("trace", capture),
+        logger: capturingLogger(logLines),
         auth: {
           loginRateLimitPerMinute: 10_000,
           // Address locks are tested at the end, with their own low threshold.

@@ -2,16 +2,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import Type from "typebox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../src/db/migrate.ts";
-import { createLogger } from "../src/server/logger.ts";
 import { problemResponses } from "../src/server/problem.ts";
 import type { AppInstance } from "../src/server/types.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { capturingLogger, type RunningServer, startServer } from "./support/server.ts";
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 
@@ -67,14 +65,8 @@ for (const kind of DATABASE_KINDS) {
       writeFileSync(join(webRoot, "index.html"), "<!doctype html><title>Appui</title><div id=root></div>");
       database = await kind.open();
       await migrate(database.db);
-      const capture = new Writable({
-        write(chunk, _encoding, done) {
-          logLines.push(String(chunk));
-          done();
-        },
-      });
       server = await startServer(database.db, {
-        logger: createLogger("trace", capture),
+        logger: capturingLogger(logLines),
         webRoot,
         routes: addEchoRoute,
       });

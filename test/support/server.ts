@@ -1,6 +1,7 @@
 // Starts the real HTTP server (real socket, random port) on a given database, for integration tests.
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import type { Logger } from "pino";
 import { type Config, loadConfig } from "../../src/config/config.ts";
 import type { Database } from "../../src/db/database.ts";
@@ -41,4 +42,15 @@ export async function startServer(db: Database, options: StartServerOptions = {}
   options.routes?.(app);
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return { app, url, close: () => app.close() };
+}
+
+/** A trace-level logger whose lines land in `lines`, for the tests that search the logs for personal data. */
+export function capturingLogger(lines: string[]): ReturnType<typeof createLogger> {
+  const capture = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return createLogger("trace", capture);
 }
