@@ -46,6 +46,47 @@ describe("permission matrix", () => {
     expect(scopeIncludes("organisation", actor("admin", null), { organisationId: null })).toBe(false);
   });
 
+  it("lets a partner worker reach only the cases referred to their organisation, and never the diagnosis", () => {
+    const partner = actor("partner_worker", PARIS);
+    expect(
+      isInScope(partner, "referrals.read", { organisationId: LYON, referredOrganisationIds: [PARIS] }),
+    ).toBe(true);
+    expect(
+      isInScope(partner, "referrals.read", { organisationId: LYON, referredOrganisationIds: [LYON] }),
+    ).toBe(false);
+    expect(isInScope(partner, "referrals.read", { organisationId: PARIS })).toBe(false);
+    expect(ROLES.filter((role) => isAllowed(role, "cases.sensitive.read"))).toEqual([
+      "counsellor",
+      "manager",
+    ]);
+    expect(isAllowed("partner_worker", "cases.read")).toBe(false);
+  });
+
+  it("keeps case content away from budget controllers and administrators", () => {
+    for (const role of ["budget_controller", "admin"] as const) {
+      for (const action of [
+        "cases.read",
+        "cases.sensitive.read",
+        "documents.read",
+        "referrals.read",
+      ] as const) {
+        expect(isAllowed(role, action)).toBe(false);
+      }
+    }
+  });
+
+  it("lets a counsellor change only the cases assigned to them", () => {
+    const counsellor = actor("counsellor", PARIS);
+    expect(isInScope(counsellor, "cases.change", { organisationId: PARIS, ownerUserId: "user-1" })).toBe(
+      true,
+    );
+    expect(isInScope(counsellor, "cases.change", { organisationId: PARIS, ownerUserId: "user-2" })).toBe(
+      false,
+    );
+    expect(isInScope(counsellor, "cases.read", { organisationId: PARIS, ownerUserId: "user-2" })).toBe(true);
+    expect(isInScope(counsellor, "cases.read", { organisationId: LYON, ownerUserId: "user-1" })).toBe(false);
+  });
+
   it("renders one row per action and one column per role", () => {
     const lines = renderPermissionMatrix().split("\n");
     expect(lines).toHaveLength(2 + Object.keys(ACTIONS).length);

@@ -7,9 +7,10 @@ import { ROLES, type Role } from "../../db/schema.ts";
 /**
  * - `all`: every resource (national roles).
  * - `organisation`: resources of the actor's own organisation (agency or partner).
- * - `own`: resources belonging to the actor (their session).
+ * - `own`: resources belonging to the actor (their session; the cases assigned to them).
+ * - `referred`: cases referred to the actor's (partner) organisation, and only what the referral shares.
  */
-export type Scope = "all" | "organisation" | "own";
+export type Scope = "all" | "organisation" | "own" | "referred";
 
 /** Every action a route can require, with its French description for docs/security.md. */
 export const ACTIONS = {
@@ -19,6 +20,28 @@ export const ACTIONS = {
   "audit.read": "Rechercher et consulter le journal d'audit",
   "audit.export": "Exporter le journal d'audit (JSON Lines, avec les empreintes)",
   "rule_parameters.change": "Enregistrer une nouvelle valeur datée d'un paramètre des règles, avec son motif",
+  "cases.list": "Lister les dossiers (portefeuille, recherche par nom ou référence)",
+  "cases.read": "Consulter un dossier : en-tête, éligibilité, décision, plan d'actions, suivi, historique",
+  "cases.create": "Enregistrer une demande reçue par téléphone, en visite ou adressée par un partenaire",
+  "cases.change":
+    "Faire avancer un dossier : évaluation, décision, diagnostic, plan, engagement, suivi, clôture",
+  "cases.assign": "Attribuer un dossier à un conseiller de l'agence",
+  "cases.sensitive.read": "Lire les rubriques sensibles (santé, violences) et les notes libres",
+  "cases.read_justified": "Consulter le contenu d'un dossier après avoir enregistré une justification",
+  "referrals.read": "Consulter la fiche d'orientation d'un dossier adressé à son organisation",
+  "referrals.actions.change": "Mettre à jour les actions confiées à son organisation",
+  "documents.read": "Télécharger les pièces d'un dossier",
+  "documents.upload": "Joindre une pièce à un dossier ou à une action",
+  "statistics.read": "Consulter les statistiques et tableaux de bord de l'agence",
+  "envelope.read": "Consulter l'enveloppe annuelle : réservé, engagé, versé, disponible, prévision",
+  "envelope.manage": "Ouvrir l'enveloppe d'une année et la répartir entre régions ou agences",
+  "aids.propose": "Proposer un prêt ou une subvention dans le plan d'actions d'un dossier",
+  "aids.decide": "Approuver ou refuser une proposition de prêt ou de subvention",
+  "aids.disburse": "Enregistrer le versement d'une aide et les remboursements d'un prêt",
+  "aids.export": "Exporter engagements, versements et remboursements pour la comptabilité",
+  "catalogue.read": "Consulter le catalogue des aides et des produits Action Logement",
+  "catalogue.manage": "Modifier le catalogue des aides (montants, taux, durées, versions des directives)",
+  "users.manage": "Créer, modifier et désactiver les comptes ; réinitialiser un second facteur",
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -35,6 +58,33 @@ export const PERMISSIONS: Record<Action, Partial<Record<Role, Scope>>> = {
   "audit.export": { auditor: "all" },
   // The directives leave these values to Action Logement Services: administrators set them, nobody else.
   "rule_parameters.change": { admin: "all" },
+  // Cases: counsellors see their agency's caseload and act on the cases assigned to them; managers act on
+  // their whole agency. Partner workers only reach what a referral shares (never the diagnosis); budget
+  // controllers and administrators never read case content; auditors only after a recorded justification.
+  // No role belongs to an employer, and none ever will: confidentiality towards the employer (both directives).
+  "cases.list": { counsellor: "organisation", manager: "organisation" },
+  "cases.read": { counsellor: "organisation", manager: "organisation" },
+  "cases.create": { counsellor: "organisation", manager: "organisation" },
+  "cases.change": { counsellor: "own", manager: "organisation" },
+  "cases.assign": { manager: "organisation" },
+  "cases.sensitive.read": { counsellor: "own", manager: "organisation" },
+  "cases.read_justified": { auditor: "all" },
+  "referrals.read": { partner_worker: "referred" },
+  "referrals.actions.change": { partner_worker: "referred" },
+  "documents.read": { counsellor: "own", manager: "organisation" },
+  "documents.upload": { counsellor: "own", manager: "organisation" },
+  "statistics.read": { manager: "organisation" },
+  // Money (2025 directive, "dans la limite de l'enveloppe nationale annuelle"): counsellors propose, budget
+  // controllers decide and pay; four-eyes above the threshold is enforced by the aid lifecycle itself.
+  "envelope.read": { budget_controller: "all", manager: "organisation" },
+  "envelope.manage": { budget_controller: "all" },
+  "aids.propose": { counsellor: "own", manager: "organisation" },
+  "aids.decide": { budget_controller: "all" },
+  "aids.disburse": { budget_controller: "all" },
+  "aids.export": { budget_controller: "all" },
+  "catalogue.read": { counsellor: "all", manager: "all", budget_controller: "all", admin: "all" },
+  "catalogue.manage": { admin: "all" },
+  "users.manage": { admin: "all" },
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -64,6 +114,8 @@ export interface Actor {
 export interface ScopedResource {
   organisationId?: string | null;
   ownerUserId?: string | null;
+  /** Partner organisations the case is referred to (scope `referred`). */
+  referredOrganisationIds?: readonly string[];
 }
 
 /** Whether `actor` may perform `action` on this particular resource. */
@@ -78,6 +130,11 @@ export function scopeIncludes(scope: Scope, actor: Actor, resource: ScopedResour
   if (scope === "organisation") {
     return actor.organisationId !== null && resource.organisationId === actor.organisationId;
   }
+  if (scope === "referred") {
+    return (
+      actor.organisationId !== null && (resource.referredOrganisationIds ?? []).includes(actor.organisationId)
+    );
+  }
   return resource.ownerUserId === actor.userId;
 }
 
@@ -85,6 +142,7 @@ const SCOPE_LABELS: Record<Scope, string> = {
   all: "tout",
   organisation: "son organisation",
   own: "les siens",
+  referred: "dossiers adressés",
 };
 
 /** Markdown table of the matrix (rows: actions, columns: roles), as shown in docs/security.md. */
