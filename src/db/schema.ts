@@ -9,9 +9,11 @@ import {
   index,
   integer,
   jsonb,
+  pgSequence,
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -173,4 +175,151 @@ export const recoveryCodes = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
   (table) => [index("recovery_codes_user_id_idx").on(table.userId)],
+);
+
+// --- Cases (issue 5) ---------------------------------------------------------------------------------------
+
+export const CASE_STATUS_VALUES = [
+  "request_received",
+  "eligibility_assessed",
+  "admitted",
+  "refused",
+  "redirected",
+  "diagnosis",
+  "action_plan",
+  "engagement",
+  "follow_up",
+  "closed",
+] as const;
+export const REQUEST_CHANNEL_VALUES = ["web_form", "phone", "visit", "partner_referral"] as const;
+export const CONTACT_CHANNEL_VALUES = ["phone", "email", "visit"] as const;
+
+/** Numbers of the human references (ASD-<year>-<number>): unique across years, never reused. */
+export const caseReferenceSeq = pgSequence("case_reference_seq", { startWith: 1 });
+
+/**
+ * One case per request. The lifecycle value of src/core/cases lives in `status`, `directive`,
+ * `requested_on` and the jsonb columns `eligibility`, `decision`, `engagement`, `closure` (written
+ * together, from one `transition` result). `version` grows by one at each change: it is the ETag, and every
+ * change is an UPDATE guarded by the version read (optimistic concurrency). `situation_summary` is free text
+ * written by the person: encrypted in the application (secretBox, associated data = the case id).
+ */
+export const cases = pgTable(
+  "cases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    reference: text("reference").notNull().unique(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    counsellorUserId: uuid("counsellor_user_id").references(() => users.id),
+    status: text("status").$type<(typeof CASE_STATUS_VALUES)[number]>().notNull(),
+    directive: text("directive").notNull(),
+    requestedOn: date("requested_on", { mode: "string" }).notNull(),
+    channel: text("channel").$type<(typeof REQUEST_CHANNEL_VALUES)[number]>().notNull(),
+    eligibility: jsonb("eligibility").$type<Record<string, unknown>>(),
+    decision: jsonb("decision").$type<Record<string, unknown>>(),
+    engagement: jsonb("engagement").$type<Record<string, unknown>>(),
+    closure: jsonb("closure").$type<Record<string, unknown>>(),
+    personFirstName: text("person_first_name").notNull(),
+    personLastName: text("person_last_name").notNull(),
+    personBirthDate: date("person_birth_date", { mode: "string" }),
+    /** Lowercased and trimmed, so that duplicates are found by equality. */
+    personEmail: text("person_email"),
+    /** Digits only (a leading + kept), for the same reason. */
+    personPhone: text("person_phone"),
+    personPostcode: text("person_postcode"),
+    preferredChannel: text("preferred_channel").$type<(typeof CONTACT_CHANNEL_VALUES)[number]>(),
+    preferredTimes: text("preferred_times"),
+    situationSummary: text("situation_summary"),
+    legalBasis: text("legal_basis").notNull(),
+    noticeVersion: text("notice_version").notNull(),
+    consentGivenAt: timestamp("consent_given_at", { withTimezone: true }).notNull(),
+    /** An open case of the same agency that seems to concern the same person, for the counsellor to check. */
+    possibleDuplicateOf: uuid("possible_duplicate_of"),
+    createdByUserId: uuid("created_by_user_id").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check("cases_status_check", sql`${table.status} in (${inList(CASE_STATUS_VALUES)})`),
+    check("cases_channel_check", sql`${table.channel} in (${inList(REQUEST_CHANNEL_VALUES)})`),
+    check(
+      "cases_preferred_channel_check",
+      sql`${table.preferredChannel} is null or ${table.preferredChannel} in (${inList(CONTACT_CHANNEL_VALUES)})`,
+    ),
+    check("cases_version_check", sql`${table.version} >= 1`),
+    // The caseload's stable order, and its filters.
+    index("cases_caseload_idx").on(table.organisationId, table.requestedOn, table.id),
+    index("cases_counsellor_idx").on(table.counsellorUserId, table.status),
+    index("cases_person_email_idx").on(table.organisationId, table.personEmail),
+    index("cases_person_name_idx").on(table.organisationId, table.personLastName, table.personFirstName),
+  ],
+);
+
+/**
+ * Every eligibility assessment of a case, as evaluated then: facts, directive, outcome, reasons, parameter
+ * values, engine version. Never updated and never recomputed: a re-assessment is a new row.
+ */
+export const eligibilitySnapshots = pgTable(
+  "eligibility_snapshots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    directive: text("directive").notNull(),
+    facts: jsonb("facts").$type<Record<string, unknown>>().notNull(),
+    outcome: text("outcome").notNull(),
+    reasons: jsonb("reasons").$type<unknown[]>().notNull(),
+    missing: jsonb("missing").$type<string[]>().notNull(),
+    parameters: jsonb("parameters").$type<Record<string, number>>().notNull(),
+    engineVersion: text("engine_version").notNull(),
+    assessedOn: date("assessed_on", { mode: "string" }).notNull(),
+    assessedByUserId: uuid("assessed_by_user_id").references(() => users.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("eligibility_snapshots_case_idx").on(table.caseId, table.recordedAt)],
+);
+
+/**
+ * The case's timeline: who did what, when. `seq` numbers the events of one case from 1. `data` holds the
+ * facts of the event (codes, dates, the motive a decision needs), never the person's identity.
+ */
+export const caseEvents = pgTable(
+  "case_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    seq: integer("seq").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid("actor_user_id").references(() => users.id),
+    type: text("type").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+  },
+  (table) => [uniqueIndex("case_events_case_seq_idx").on(table.caseId, table.seq)],
+);
+
+/** Cases referred to a partner organisation: what the `referred` permission scope reads. */
+export const caseReferrals = pgTable(
+  "case_referrals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    partnerOrganisationId: uuid("partner_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    note: text("note"),
+    referredByUserId: uuid("referred_by_user_id").references(() => users.id),
+    referredAt: timestamp("referred_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("case_referrals_case_partner_idx").on(table.caseId, table.partnerOrganisationId),
+    index("case_referrals_partner_idx").on(table.partnerOrganisationId, table.referredAt),
+  ],
 );
