@@ -1,5 +1,31 @@
 // The finance core's public surface: money in integer cents, loan schedules, the annual envelope. Pure:
 // no I/O, no Node-only API and no dependency, so the server, the CLI and the browser run this same code.
+
+export {
+  AID_KINDS,
+  AID_STATUSES,
+  type AidCommand,
+  type AidKind,
+  type AidRefusal,
+  type AidRequest,
+  type AidStatus,
+  aidEligibility,
+  aidTransition,
+  approvalStep,
+  CASE_STATUSES_OPEN_FOR_AID,
+  COMMITTING_STATUSES,
+  DEFAULT_FOUR_EYES_THRESHOLD_CENTS,
+  DISBURSED_STATUSES,
+  type DirectiveFacts,
+  envelopeDirectiveProblem,
+  FOUR_EYES_THRESHOLD_KEY,
+  MAX_FOUR_EYES_THRESHOLD_CENTS,
+  PAYEE_KINDS,
+  type PayeeKind,
+  type ProductTerms,
+  RESERVING_STATUSES,
+  termsProblems,
+} from "./aids.ts";
 export {
   type AlertLevel,
   type Allocation,
@@ -26,7 +52,14 @@ export {
   reserve,
   validateEnvelope,
 } from "./envelope.ts";
-export { ALERT_LABELS, ENVELOPE_MESSAGES, MONEY_MESSAGES, SCHEDULE_MESSAGES } from "./messages.fr.ts";
+export {
+  AID_MESSAGES,
+  AID_STATUS_LABELS,
+  ALERT_LABELS,
+  ENVELOPE_MESSAGES,
+  MONEY_MESSAGES,
+  SCHEDULE_MESSAGES,
+} from "./messages.fr.ts";
 export {
   addCents,
   assertCents,

@@ -58,3 +58,53 @@ export const ALERT_LABELS = {
   alert_95: "alerte : 95 % de l'enveloppe consommés",
   exhausted: "enveloppe épuisée",
 } as const;
+
+const COMMAND_LABELS = {
+  offer: "remettre en proposition",
+  approve: "approuver",
+  refuse: "refuser",
+  cancel: "annuler",
+  disburse: "verser",
+  repay: "enregistrer un remboursement sur",
+  flag_arrears: "signaler un impayé sur",
+  write_off: "passer en perte",
+} as const;
+
+const STATUS_LABELS = {
+  queued: "en file d'attente",
+  proposed: "proposée",
+  approved: "approuvée",
+  disbursed: "versée",
+  repaying: "en remboursement",
+  repaid: "remboursée",
+  in_arrears: "en impayé",
+  written_off: "passée en perte",
+  cancelled: "annulée",
+  refused: "refusée",
+} as const;
+
+export const AID_STATUS_LABELS: Readonly<Record<keyof typeof STATUS_LABELS, string>> = STATUS_LABELS;
+
+export const AID_MESSAGES = {
+  illegalTransition: (command: keyof typeof COMMAND_LABELS, status: keyof typeof STATUS_LABELS) =>
+    `Impossible de ${COMMAND_LABELS[command]} une aide ${STATUS_LABELS[status]}.`,
+  unknownDirective: "Le dossier relève d'une directive inconnue : aucune aide ne peut être proposée.",
+  unknownDirectiveNamed: (reference: string) => `« ${reference} » n'est pas une directive connue.`,
+  serviceOnly: (reference: string, mode: string) =>
+    `Le dossier relève de la directive ${reference}, dont le mode d'intervention est « ${mode} » : ` +
+    "elle n'ouvre aucun prêt ni aucune subvention sur l'enveloppe nationale annuelle. Le plan d'actions " +
+    "peut orienter vers d'autres produits d'Action Logement.",
+  caseNotAdmitted:
+    "Une aide ne se propose que sur un dossier admis (admission, diagnostic, plan d'actions, engagement ou suivi), pas clos.",
+  productNotForDirective: (reference: string) =>
+    `Ce produit du catalogue ne s'applique pas à la directive ${reference}.`,
+  amountPositive: "Le montant doit être un nombre entier de centimes strictement positif.",
+  amountAboveMax: (max: number) => `Le montant dépasse le maximum du produit (${formatCents(max)}).`,
+  durationForGrant: "Une subvention n'a pas de durée de remboursement.",
+  durationPositive: "La durée doit être un nombre entier de mois, au moins 1.",
+  durationAboveMax: (max: number) => `La durée dépasse le maximum du produit (${max} mois).`,
+  ownProposal: "Vous avez proposé cette aide : un autre contrôleur budgétaire doit l'approuver.",
+  secondApproverNeeded: (threshold: number) =>
+    `Au-delà de ${formatCents(threshold)}, l'approbation exige deux contrôleurs budgétaires différents : ` +
+    "vous avez déjà donné la première, un autre contrôleur doit donner la seconde.",
+} as const;
