@@ -66,6 +66,8 @@ export const users = pgTable(
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
     /** Last TOTP step accepted: a code works once. */
     totpLastStep: bigint("totp_last_step", { mode: "number" }),
+    /** Set by an administrator: the account can no longer sign in, and its sessions are revoked. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
   },
   (table) => [
     check("users_role_check", sql`${table.role} in (${inList(ROLES)})`),
@@ -323,3 +325,18 @@ export const caseReferrals = pgTable(
     index("case_referrals_partner_idx").on(table.partnerOrganisationId, table.referredAt),
   ],
 );
+
+// ---- Retention (src/server/privacy/retention.ts) ----
+
+/**
+ * Cases whose personal data the retention job has replaced by neutral values, and when. The audit trail
+ * records the same event; this table lets the job skip them and find the ones still to anonymise by a join.
+ */
+export const caseAnonymisations = pgTable("case_anonymisations", {
+  caseId: uuid("case_id")
+    .primaryKey()
+    .references(() => cases.id),
+  anonymisedAt: timestamp("anonymised_at", { withTimezone: true }).notNull(),
+  /** Personal values replaced, per table (counts only). */
+  replaced: jsonb("replaced").$type<Record<string, number>>().notNull(),
+});
