@@ -29,18 +29,24 @@ const PATHS = {
   simulator: "/simulateur",
   directives: "/directives",
   login: "/connexion",
+  workspace: "/espace",
   apiDocs: "/api/docs",
 } as const;
 
 // Loaded on demand: the rules engine and the directive texts stay out of the home page's script.
 const Simulator = lazy(() => import("./simulator/Simulator.tsx"));
 const DirectivesPage = lazy(() => import("./directives/DirectivesPage.tsx"));
+// The whole staff workspace (sign-in included) is one more chunk: the public pages never load it.
+const LoginPage = lazy(() => import("./workspace/LoginPage.tsx"));
+const Workspace = lazy(() => import("./workspace/Workspace.tsx"));
+const AccountMenu = lazy(() => import("./workspace/AccountMenu.tsx"));
 
 type Page =
   | { kind: "home" }
   | { kind: "simulator"; title: string }
   | { kind: "directives"; title: string }
-  | { kind: "upcoming"; title: string }
+  | { kind: "login"; title: string }
+  | { kind: "workspace"; title: string; path: string }
   | { kind: "notFound" };
 
 function pageAt(path: string): Page {
@@ -53,8 +59,11 @@ function pageAt(path: string): Page {
     case PATHS.directives:
       return { kind: "directives", title: messages.directives.title };
     case PATHS.login:
-      return { kind: "upcoming", title: messages.upcoming.login };
+      return { kind: "login", title: messages.login.title };
     default:
+      if (normalised === PATHS.workspace || normalised.startsWith(`${PATHS.workspace}/`)) {
+        return { kind: "workspace", title: messages.header.professionalArea, path: normalised };
+      }
       return { kind: "notFound" };
   }
 }
@@ -68,7 +77,8 @@ export function App({ path }: { path: string }) {
   const page = pageAt(path);
   const title = documentTitle(page);
   // The simulator (form and result side by side) and the comparison (two columns) need more width.
-  const width = page.kind === "simulator" || page.kind === "directives" ? "lg" : "md";
+  const width =
+    page.kind === "simulator" || page.kind === "directives" || page.kind === "workspace" ? "lg" : "md";
   useEffect(() => {
     document.title = title;
   }, [title]);
@@ -78,7 +88,17 @@ export function App({ path }: { path: string }) {
       <a className="skip-link" href="#contenu">
         {messages.skipLink}
       </a>
-      <SiteHeader current={page.kind} size={width} />
+      <SiteHeader
+        current={page.kind}
+        size={width}
+        account={
+          page.kind === "workspace" ? (
+            <Suspense fallback={null}>
+              <AccountMenu />
+            </Suspense>
+          ) : null
+        }
+      />
       {/* Focusable so that the skip link moves keyboard focus, not only the scroll position. */}
       <Box component="main" id="contenu" tabIndex={-1} py="xl">
         <Container size={width}>
@@ -106,8 +126,19 @@ function PageContent({ page }: { page: Page }) {
           <DirectivesPage />
         </LazyPage>
       );
-    case "upcoming":
-      return <SimplePage title={page.title} text={messages.upcoming.text} />;
+    case "login":
+      return (
+        <LazyPage title={page.title} loading={messages.login.loading}>
+          <LoginPage />
+        </LazyPage>
+      );
+    case "workspace":
+      // Its pages name themselves (a case's reference in its h1): no title from the shell.
+      return (
+        <Suspense fallback={<Text role="status">{messages.login.loading}</Text>}>
+          <Workspace path={page.path} />
+        </Suspense>
+      );
     default:
       return <SimplePage title={messages.notFound.title} text={messages.notFound.text} />;
   }
@@ -123,7 +154,7 @@ function LazyPage({ title, loading, children }: { title: string; loading: string
   );
 }
 
-function SiteHeader({ current, size }: { current: Page["kind"]; size: string }) {
+function SiteHeader({ current, size, account }: { current: Page["kind"]; size: string; account: ReactNode }) {
   return (
     <Box component="header" py="md" className="site-header">
       <Container size={size}>
@@ -149,10 +180,16 @@ function SiteHeader({ current, size }: { current: Page["kind"]; size: string }) 
                 </Anchor>
               </li>
               <li>
-                <Anchor href={PATHS.login}>{messages.header.professionalArea}</Anchor>
+                <Anchor
+                  href={current === "workspace" ? PATHS.workspace : PATHS.login}
+                  aria-current={current === "workspace" || current === "login" ? "page" : undefined}
+                >
+                  {messages.header.professionalArea}
+                </Anchor>
               </li>
             </Group>
           </nav>
+          {account}
         </Group>
       </Container>
     </Box>

