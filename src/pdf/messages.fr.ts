@@ -1,5 +1,6 @@
 // Every word of the refusal letter and of the reciprocal engagement, in French. The clauses quoted come
 // from the directive versions themselves (src/core/rules); what is written here only introduces them.
+import type { ActionOwner } from "../core/diagnosis/index.ts";
 import { frenchDate } from "../core/rules/index.ts";
 import type { Outcome } from "../core/rules/types.ts";
 
@@ -123,8 +124,7 @@ export const ENGAGEMENT = {
     beneficiary: "Le bénéficiaire",
     counsellor: "Le conseiller social",
     partner: "Organisme partenaire",
-    other: "Autre intervenant",
-  },
+  } satisfies Record<ActionOwner, string>,
   ownerNamed: (label: string, name: string) => `${label} : ${name}`,
   noRightHeading: "Portée de cet engagement",
   noRight:

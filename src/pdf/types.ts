@@ -1,5 +1,6 @@
 // What the two documents are made from: plain values that a route reads from storage. Nothing here
 // queries anything, so the documents can be rendered (and tested) from any data.
+import type { ActionOwner } from "../core/diagnosis/index.ts";
 import type { Outcome } from "../core/rules/types.ts";
 
 export interface AgencyHeader {
@@ -49,14 +50,12 @@ export interface RefusalLetterInput extends CaseDocumentInput {
   readonly grounds?: readonly RefusalGround[];
 }
 
-export const ACTION_OWNER_KINDS = ["beneficiary", "counsellor", "partner", "other"] as const;
-export type ActionOwnerKind = (typeof ACTION_OWNER_KINDS)[number];
-
 export interface EngagementAction {
   readonly title: string;
   /** Kind of action as read on screen (« Aide externe », « Produit Action Logement »…), when known. */
   readonly kindLabel?: string;
-  readonly owner: { readonly kind: ActionOwnerKind; readonly name?: string };
+  /** Who carries the action out, and their name when known (the partner organisation's). */
+  readonly owner: { readonly kind: ActionOwner; readonly name?: string };
   /** ISO day; absent when still to be agreed. */
   readonly dueOn?: string;
   /** Amount at stake (a loan, a grant), in cents. */
