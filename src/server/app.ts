@@ -18,6 +18,7 @@ import { registerWeb } from "./plugins/web.ts";
 import { auditRoutes } from "./routes/audit/auditEvents.ts";
 import { authRoutes } from "./routes/auth/auth.ts";
 import { totpRoutes } from "./routes/auth/totp.ts";
+import { caseRoutes } from "./routes/cases/index.ts";
 import { directiveRoutes } from "./routes/directives/directives.ts";
 import { eligibilityRoutes, type RateLimitSetting } from "./routes/eligibility/eligibility.ts";
 import { healthRoutes } from "./routes/health/health.ts";
@@ -48,7 +49,7 @@ export interface BuildAppOptions {
   /** Session timeouts, lockout policy, login rate and clock; tests shorten or move them. */
   auth?: Partial<AuthOptions>;
   /** Per-route request limits; tests lower or raise them. Defaults are in each route file. */
-  rateLimits?: { eligibility?: RateLimitSetting };
+  rateLimits?: { eligibility?: RateLimitSetting; requests?: RateLimitSetting };
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
@@ -83,6 +84,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   await app.register(eligibilityRoutes, { db, rateLimit: options.rateLimits?.eligibility });
   await app.register(directiveRoutes);
   await app.register(ruleParameterRoutes, { db });
+  await app.register(caseRoutes, { requestRateLimit: options.rateLimits?.requests });
 
   await registerWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;

@@ -1,0 +1,50 @@
+// How a person's identity and contact details are stored, so that the same person is recognised whatever
+// the spelling: emails lowercased, phone numbers reduced to their digits, names compared without accents,
+// case or extra spaces. Used to flag a new request that seems to duplicate an open case.
+
+export interface PersonIdentity {
+  firstName: string;
+  lastName: string;
+  birthDate: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export function normaliseEmail(email: string | undefined): string | null {
+  const trimmed = email?.trim().toLowerCase();
+  return trimmed === undefined || trimmed === "" ? null : trimmed;
+}
+
+/** Digits only, a leading + kept; a French national number (0X…) and its +33 form compare equal. */
+export function normalisePhone(phone: string | undefined): string | null {
+  if (phone === undefined) return null;
+  const digits = phone.replace(/[^0-9]/g, "");
+  if (digits === "") return null;
+  if (phone.trim().startsWith("+")) return `+${digits}`;
+  return digits.length === 10 && digits.startsWith("0") ? `+33${digits.slice(1)}` : digits;
+}
+
+/** Trimmed, inner spaces collapsed: how a name is stored and shown. */
+export function tidyName(name: string): string {
+  return name.trim().replace(/\s+/g, " ");
+}
+
+function nameKey(name: string): string {
+  return tidyName(name)
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/[-'’ ]+/g, " ");
+}
+
+/**
+ * Whether two identities seem to be one person: the same email, or the same name with the same birth date
+ * or phone number. A phone alone is not enough (a household shares one); a name alone neither.
+ */
+export function samePerson(a: PersonIdentity, b: PersonIdentity): boolean {
+  if (a.email !== null && a.email === b.email) return true;
+  const sameName =
+    nameKey(a.firstName) === nameKey(b.firstName) && nameKey(a.lastName) === nameKey(b.lastName);
+  if (!sameName) return false;
+  return (a.birthDate !== null && a.birthDate === b.birthDate) || (a.phone !== null && a.phone === b.phone);
+}

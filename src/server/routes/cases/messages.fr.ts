@@ -1,0 +1,92 @@
+// Every French text of the case routes: OpenAPI summaries and descriptions, and the problems they answer.
+
+export const caseRouteMessages = {
+  publicRequestSummary: "Déposer une demande d'accompagnement (formulaire public, sans compte)",
+  publicRequestDescription:
+    "Enregistre la demande, avec le consentement de la personne au traitement de ses données et la version " +
+    "de la notice d'information qu'elle a lue. La demande est confiée à l'agence de la région du code postal " +
+    "(à défaut, à la première agence ouverte). Une adresse électronique ou un numéro de téléphone est " +
+    "nécessaire. La réponse ne donne que la référence de la demande. Nombre de requêtes limité par minute.",
+  counsellorRequestSummary: "Enregistrer une demande reçue par téléphone, en visite ou par un partenaire",
+  counsellorRequestDescription:
+    "Ouvre un dossier dans l'agence de l'utilisateur, sous la directive en vigueur à la date de la demande. " +
+    "Si un dossier ouvert de l'agence semble concerner la même personne, le nouveau dossier le signale " +
+    "(possibleDuplicateOf) pour vérification.",
+  listSummary: "Portefeuille de dossiers de l'agence",
+  listDescription:
+    "Filtres : étape (status, répétable), conseiller (identifiant, ou none), actions en retard, prochain " +
+    "rendez-vous, recherche sur le nom, le prénom ou la référence (q). Du plus récent au plus ancien ; " +
+    "pagination par curseur (nextCursor à repasser dans cursor).",
+  detailSummary: "Dossier : personne, éligibilité, décision, engagement, clôture, étapes possibles",
+  detailDescription:
+    "L'en-tête ETag porte la version du dossier : toute modification doit la renvoyer dans If-Match. Un " +
+    "dossier d'une autre agence répond 404. La consultation est inscrite au journal d'audit.",
+  timelineSummary: "Historique du dossier : qui a fait quoi, et quand",
+  referralsSummary: "Dossiers adressés à son organisation (intervenants partenaires)",
+  referralsDescription:
+    "La fiche d'orientation seulement : référence, nom et coordonnées de la personne, agence, conseiller et " +
+    "note d'orientation. Jamais le diagnostic.",
+  eligibilitySummary: "Évaluer (ou réévaluer) l'éligibilité du dossier",
+  eligibilityDescription:
+    "Évalue la situation selon la directive du dossier et les paramètres en vigueur à la date de la " +
+    "demande, et enregistre le résultat tel quel (faits, motifs, paramètres, version du moteur) : il ne sera " +
+    "jamais recalculé. Une réévaluation ajoute une nouvelle évaluation et ne change pas la décision.",
+  decisionSummary: "Décider : admettre, refuser ou réorienter",
+  decisionDescription:
+    "« Droit ouvert : non » : le conseiller décide. Un motif écrit est exigé pour admettre un dossier dont " +
+    "le résultat n'est pas « éligible », pour refuser un dossier « éligible », et pour toute réorientation.",
+  diagnosisSummary: "Commencer le diagnostic social",
+  planSummary: "Proposer le plan d'actions",
+  signSummary: "Enregistrer la signature de l'engagement réciproque",
+  waiveSummary: "Poursuivre sans engagement signé, avec un motif (directive 2025 seulement)",
+  followUpSummary: "Commencer le suivi du plan d'actions",
+  closeSummary: "Clôturer le dossier, avec un motif",
+  assignSummary: "Attribuer le dossier à un conseiller de l'agence (responsables d'agence)",
+  referSummary: "Adresser le dossier à un organisme partenaire",
+  stepDescription:
+    "Exige l'en-tête If-Match avec l'ETag lu (428 sans, 412 si le dossier a changé entre-temps). Une action " +
+    "que l'étape du dossier interdit répond 409 avec la raison ; un champ manquant ou invalide, 422. Répond " +
+    "le dossier à jour et son nouvel ETag.",
+  ifMatchDescription: 'ETag du dossier lu (par exemple "3").',
+} as const;
+
+export const caseProblemMessages = {
+  notFound: { title: "Dossier introuvable", detail: "Aucun dossier ne correspond à cette adresse." },
+  notAssigned: {
+    title: "Dossier suivi par un autre conseiller",
+    detail: "Seul le conseiller en charge du dossier, ou le responsable de l'agence, peut le faire avancer.",
+  },
+  preconditionRequired: {
+    title: "En-tête If-Match manquant",
+    detail:
+      "Renvoyez dans l'en-tête If-Match l'ETag du dossier lu, pour qu'une modification faite entre-temps " +
+      "ne soit pas écrasée.",
+  },
+  preconditionFailed: {
+    title: "Dossier modifié entre-temps",
+    detail:
+      "Le dossier a été modifié depuis que vous l'avez ouvert : rechargez-le, vérifiez, puis recommencez.",
+  },
+  refused: { title: "Action impossible à cette étape" },
+  invalidStep: { title: "Informations de l'étape invalides" },
+  contactRequired: "Indiquez une adresse électronique ou un numéro de téléphone.",
+  unknownPostcode: "Ce code postal n'existe pas dans la liste officielle des codes postaux.",
+  noAgency: {
+    title: "Aucune agence",
+    detail: "Aucune agence n'est ouverte pour recevoir la demande ; réessayez plus tard.",
+  },
+  requestDateMismatch: (requestedOn: string) =>
+    `La situation est évaluée à la date de la demande du dossier (${requestedOn}) : laissez requestDate vide ou indiquez cette date.`,
+  futureDate: "Cette date est dans le futur.",
+  notACounsellor: "Cette personne n'est pas un conseiller ou un responsable de cette agence.",
+  notAPartner: "Cet organisme n'est pas un organisme partenaire.",
+  alreadyReferred: {
+    title: "Dossier déjà adressé",
+    detail: "Ce dossier est déjà adressé à cet organisme partenaire.",
+  },
+  invalidCursor: "Curseur invalide : reprenez la liste depuis le début.",
+  unknownField: "Ce champ n'est pas attendu.",
+  required: "Ce champ est obligatoire.",
+  invalidDate: "Date invalide : format attendu AAAA-MM-JJ, avec un jour qui existe.",
+  notAnObject: "Un objet JSON est attendu.",
+} as const;
