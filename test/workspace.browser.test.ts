@@ -13,6 +13,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
 import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
 import { buildWebIfStale } from "../src/server/webBuild.ts";
 import { messages } from "../web/src/messages.fr.ts";
+import { requestMessages } from "../web/src/request/messages.fr.ts";
 import { workspaceMessages } from "../web/src/workspace/messages.fr.ts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.ts";
 import { DATABASE_KINDS, type TestDatabase } from "./support/databases.ts";
@@ -111,6 +112,82 @@ describe.skipIf(chromiumMissing && !IN_CI)(
       await page.getByTestId("signed-in-as").waitFor();
       return page;
     }
+
+    /** The reference of the request filed by the person in the first test, that the counsellor then finds. */
+    let reference = "";
+    const REQUESTER = { firstName: "Camille", lastName: "Navarro" };
+
+    it("request form: refused empty with each error by its field, then filed by keyboard and answered with a reference", async () => {
+      const context = await person();
+      try {
+        const home = await open(context, "/");
+        await home.getByRole("link", { name: messages.home.makeRequest }).first().click();
+        await home.waitForURL(`${server.url}/demande`);
+        const page = home;
+        expect(await page.locator("h1").textContent()).toBe(messages.request.title);
+        await page.locator("#demande-firstName").waitFor();
+        expect(await page.title()).toBe(messages.documentTitle.page(messages.request.title));
+        expect(await page.getByText(requestMessages.notice.items[6]?.text ?? "").isVisible()).toBe(true);
+        expect(await seriousViolations(page)).toEqual([]);
+
+        const submit = page.getByRole("button", { name: requestMessages.submit });
+        await submit.click();
+        const summary = page.getByTestId("error-summary");
+        await summary.waitFor();
+        expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe(
+          "error-summary",
+        );
+        expect(await summary.locator("li").allTextContents()).toEqual([
+          requestMessages.errors.required,
+          requestMessages.errors.required,
+          requestMessages.errors.required,
+          requestMessages.errors.contactRequired,
+          requestMessages.errors.required,
+          requestMessages.errors.consent,
+        ]);
+        expect(await descriptionOf(page, "#demande-email")).toContain(requestMessages.errors.contactRequired);
+        expect(await seriousViolations(page)).toEqual([]);
+
+        // A postcode with no commune is refused by the API: its message lands by the postcode field.
+        await tabTo(page, "demande-firstName");
+        await page.keyboard.type(REQUESTER.firstName);
+        await tabTo(page, "demande-lastName");
+        await page.keyboard.type(REQUESTER.lastName);
+        await tabTo(page, "demande-postcode");
+        await page.keyboard.type("75999");
+        await tabTo(page, "demande-phone");
+        await page.keyboard.type("06 12 34 56 78");
+        await tabTo(page, "demande-preferredChannel-phone");
+        await page.keyboard.press("Space");
+        await tabTo(page, "demande-preferredTimes");
+        await page.keyboard.type("En semaine après 17 h");
+        await tabTo(page, "demande-situationSummary");
+        await page.keyboard.type(
+          "Deux mois de loyer impayés depuis ma séparation ; le bailleur a envoyé une mise en demeure.",
+        );
+        await tabTo(page, "demande-consent");
+        await page.keyboard.press("Space");
+        await page.keyboard.press("Enter");
+        await expect.poll(() => descriptionOf(page, "#demande-postcode")).toHaveLength(2);
+        const postcodeError = (await descriptionOf(page, "#demande-postcode")).join(" ");
+        expect(postcodeError).toMatch(/code postal/i);
+        expect(await page.getByTestId("error-summary").locator("li").count()).toBe(1);
+
+        await page.locator("#demande-postcode").fill("75011");
+        await page.screenshot({ path: join(SCREENSHOTS, "request.png"), fullPage: true });
+        await page.locator("#demande-postcode").press("Enter");
+        const receipt = page.getByTestId("request-reference");
+        await receipt.waitFor();
+        reference = (await receipt.textContent()) ?? "";
+        expect(reference).toMatch(/^ASD-\d{4}-\d{6}$/);
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+          requestMessages.sent.title,
+        );
+        expect(await seriousViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
 
     it("sign-in: a wrong password is refused in French, announced, and the page passes axe", async () => {
       const context = await person();

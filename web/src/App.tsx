@@ -28,6 +28,7 @@ const PATHS = {
   home: "/",
   simulator: "/simulateur",
   directives: "/directives",
+  request: "/demande",
   login: "/connexion",
   workspace: "/espace",
   apiDocs: "/api/docs",
@@ -36,6 +37,7 @@ const PATHS = {
 // Loaded on demand: the rules engine and the directive texts stay out of the home page's script.
 const Simulator = lazy(() => import("./simulator/Simulator.tsx"));
 const DirectivesPage = lazy(() => import("./directives/DirectivesPage.tsx"));
+const RequestPage = lazy(() => import("./request/RequestPage.tsx"));
 // The whole staff workspace (sign-in included) is one more chunk: the public pages never load it.
 const LoginPage = lazy(() => import("./workspace/LoginPage.tsx"));
 const Workspace = lazy(() => import("./workspace/Workspace.tsx"));
@@ -45,6 +47,7 @@ type Page =
   | { kind: "home" }
   | { kind: "simulator"; title: string }
   | { kind: "directives"; title: string }
+  | { kind: "request"; title: string }
   | { kind: "login"; title: string }
   | { kind: "workspace"; title: string; path: string }
   | { kind: "notFound" };
@@ -58,6 +61,8 @@ function pageAt(path: string): Page {
       return { kind: "simulator", title: messages.simulator.title };
     case PATHS.directives:
       return { kind: "directives", title: messages.directives.title };
+    case PATHS.request:
+      return { kind: "request", title: messages.request.title };
     case PATHS.login:
       return { kind: "login", title: messages.login.title };
     default:
@@ -126,6 +131,12 @@ function PageContent({ page }: { page: Page }) {
           <DirectivesPage />
         </LazyPage>
       );
+    case "request":
+      return (
+        <LazyPage title={page.title} loading={messages.request.loading}>
+          <RequestPage />
+        </LazyPage>
+      );
     case "login":
       return (
         <LazyPage title={page.title} loading={messages.login.loading}>
@@ -180,6 +191,11 @@ function SiteHeader({ current, size, account }: { current: Page["kind"]; size: s
                 </Anchor>
               </li>
               <li>
+                <Anchor href={PATHS.request} aria-current={current === "request" ? "page" : undefined}>
+                  {messages.header.request}
+                </Anchor>
+              </li>
+              <li>
                 <Anchor
                   href={current === "workspace" ? PATHS.workspace : PATHS.login}
                   aria-current={current === "workspace" || current === "login" ? "page" : undefined}
@@ -206,6 +222,9 @@ function HomePage() {
         <Group>
           <Button component="a" href={PATHS.simulator} size="md">
             {home.checkEligibility}
+          </Button>
+          <Button component="a" href={PATHS.request} size="md" variant="outline">
+            {home.makeRequest}
           </Button>
         </Group>
       </Stack>
@@ -271,9 +290,14 @@ function HomePage() {
           {home.nextStep.title}
         </Title>
         <Text mb="md">{home.nextStep.text}</Text>
-        <Button component="a" href={PATHS.simulator} size="md">
-          {home.checkEligibility}
-        </Button>
+        <Group>
+          <Button component="a" href={PATHS.simulator} size="md">
+            {home.checkEligibility}
+          </Button>
+          <Button component="a" href={PATHS.request} size="md" variant="outline">
+            {home.makeRequest}
+          </Button>
+        </Group>
       </Box>
     </Stack>
   );

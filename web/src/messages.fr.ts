@@ -13,6 +13,7 @@ export const messages = {
     professionalArea: "Espace professionnel",
     simulator: "Simulateur",
     directives: "Directives",
+    request: "Faire une demande",
   },
   home: {
     title: "Accompagnement et diagnostic social",
@@ -32,6 +33,7 @@ export const messages = {
       },
     ],
     checkEligibility: "Vérifier mon éligibilité",
+    makeRequest: "Faire une demande d'accompagnement",
     service: {
       title: "Ce que propose le service",
       steps: [
@@ -85,7 +87,9 @@ export const messages = {
     },
     nextStep: {
       title: "Et maintenant ?",
-      text: "Répondez à quelques questions pour savoir si votre situation peut relever du service.",
+      text:
+        "Répondez à quelques questions pour savoir si votre situation peut relever du service, " +
+        "ou demandez directement à être recontacté(e) par un conseiller social.",
     },
   },
   simulator: {
@@ -205,6 +209,10 @@ export const messages = {
         "Ce résultat n'est qu'une indication. La directive n'ouvre aucun droit automatique : la décision " +
         "d'accompagnement revient à un conseiller social d'Action Logement Services, après examen de votre situation.",
       compare: "Comparer les deux versions de la directive",
+      requestTitle: "Être accompagné(e)",
+      requestText:
+        "Pour qu'un conseiller social examine votre situation, faites une demande : elle est gratuite, et votre employeur n'en est pas informé.",
+      request: "Faire une demande d'accompagnement",
     },
   },
   directives: {
@@ -240,6 +248,10 @@ export const messages = {
       removed: "supprimé en 2025",
     },
     absent: "Pas d'article correspondant dans cette version.",
+  },
+  request: {
+    title: "Faire une demande d'accompagnement",
+    loading: "Chargement du formulaire…",
   },
   login: {
     title: "Connexion à l'espace professionnel",

@@ -1,6 +1,8 @@
 // The eligibility simulator: a short form whose questions follow the answers, evaluated in the browser by
-// the same rules engine as the server after the same validation. Nothing is sent anywhere.
+// the same rules engine as the server after the same validation. Nothing is sent anywhere, except in the
+// workspace, where a counsellor uses the same form to record a case's assessment (`assessment` prop).
 import {
+  Button,
   Checkbox,
   TextInput as MantineTextInput,
   Paper,
@@ -31,6 +33,7 @@ import {
   SECTOR_LABELS,
   SITUATION_KINDS,
   SITUATION_LABELS,
+  type Situation,
   type SituationKind,
   STATUS_LABELS,
 } from "../../../src/core/rules/index.ts";
@@ -49,7 +52,7 @@ type Errors = Partial<Record<keyof Answers, string>>;
 
 type Evaluation =
   | { kind: "errors"; errors: Errors; count: number }
-  | { kind: "result"; result: EligibilityResult };
+  | { kind: "result"; result: EligibilityResult; situation: Situation };
 
 function evaluateAnswers(answers: Answers, postcodeDone: boolean, timeline: ParameterTimeline): Evaluation {
   const { situation, dateErrors } = buildSituation(answers, { postcodeDone });
@@ -67,7 +70,7 @@ function evaluateAnswers(answers: Answers, postcodeDone: boolean, timeline: Para
   const count = Object.keys(errors).length;
   if (count > 0 || !validation.ok) return { kind: "errors", errors, count: Math.max(count, 1) };
   const valid = validation.situation;
-  return { kind: "result", result: evaluate(valid, timeline.inForce(valid.requestDate)) };
+  return { kind: "result", result: evaluate(valid, timeline.inForce(valid.requestDate)), situation: valid };
 }
 
 // A temp worker's contract is a mission: the simulator does not ask it of anyone.
@@ -91,8 +94,30 @@ const DISASTER_OPTIONS = [
   { value: "technological", label: fields.disaster.technological },
 ];
 
-export default function Simulator() {
-  const [answers, setAnswers] = useState<Answers>(() => initialAnswers());
+/** A counsellor recording a case's assessment: the request date is the case's, and the situation is sent. */
+export interface Assessment {
+  /** The case's request date (AAAA-MM-JJ): it chooses the directive, so it cannot be changed here. */
+  readonly requestDate: string;
+  readonly postcode: string | null;
+  readonly intro: string;
+  readonly submitLabel: string;
+  readonly busy: boolean;
+  readonly onSubmit: (situation: Situation) => void;
+}
+
+function assessmentAnswers(assessment: Assessment | undefined): Answers {
+  const answers = initialAnswers();
+  if (assessment === undefined) return answers;
+  const [year, month, day] = assessment.requestDate.split("-");
+  return {
+    ...answers,
+    requestDate: `${day}/${month}/${year}`,
+    postcode: assessment.postcode ?? "",
+  };
+}
+
+export default function Simulator({ assessment }: { assessment?: Assessment }) {
+  const [answers, setAnswers] = useState<Answers>(() => assessmentAnswers(assessment));
   const [postcodeDone, setPostcodeDone] = useState(false);
   const show = relevance(answers);
   const timeline = useParameterTimeline();
@@ -147,15 +172,17 @@ export default function Simulator() {
   return (
     <div className="simulator-layout">
       <form
-        aria-label={text.title}
+        aria-label={assessment === undefined ? text.title : assessment.submitLabel}
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
+          if (assessment !== undefined && evaluation.kind === "result")
+            assessment.onSubmit(evaluation.situation);
         }}
       >
         <Stack gap="xl">
-          <Text>{text.intro}</Text>
-          <Text size="sm">{text.required}</Text>
+          <Text>{assessment === undefined ? text.intro : assessment.intro}</Text>
+          {assessment === undefined && <Text size="sm">{text.required}</Text>}
 
           <Step title={text.steps.request}>
             <TextInput
@@ -165,6 +192,7 @@ export default function Simulator() {
               inputMode="numeric"
               autoComplete="off"
               required
+              readOnly={assessment !== undefined}
             />
           </Step>
 
@@ -339,10 +367,15 @@ export default function Simulator() {
           <Step title={text.steps.difficulties}>
             <Situations selected={answers.situations} onToggle={toggleSituation} />
           </Step>
+          {assessment !== undefined && (
+            <Button type="submit" loading={assessment.busy} style={{ alignSelf: "flex-start" }}>
+              {assessment.submitLabel}
+            </Button>
+          )}
         </Stack>
       </form>
 
-      <ResultPanel evaluation={evaluation} />
+      <ResultPanel evaluation={evaluation} inWorkspace={assessment !== undefined} />
     </div>
   );
 }
@@ -448,7 +481,7 @@ const Situations = memo(function Situations({
 /** Mantine's text input, re-rendered only when its own props change. */
 const TextInput = memo(MantineTextInput);
 
-function ResultPanel({ evaluation }: { evaluation: Evaluation }) {
+function ResultPanel({ evaluation, inWorkspace }: { evaluation: Evaluation; inWorkspace: boolean }) {
   const result = text.result;
   return (
     <section aria-labelledby="resultat" className="simulator-result">
@@ -488,6 +521,17 @@ function ResultPanel({ evaluation }: { evaluation: Evaluation }) {
           </Title>
           <Text size="sm">{result.decision}</Text>
         </Paper>
+        {!inWorkspace && (
+          <Stack gap="xs" mt="md">
+            <Title order={3} size="h4">
+              {result.requestTitle}
+            </Title>
+            <Text size="sm">{result.requestText}</Text>
+            <Button component="a" href="/demande" style={{ alignSelf: "flex-start" }}>
+              {result.request}
+            </Button>
+          </Stack>
+        )}
         <Text size="sm" mt="md">
           <a href="/directives">{result.compare}</a>
         </Text>
