@@ -1,22 +1,20 @@
-// `appui users add|set-password|reset-mfa`: staff accounts, until the HTTP API has its administration
-// screens. The only way to create the first accounts in production (which seeds nothing). Passwords are read
+// `appui users add|set-password|reset-mfa`: staff accounts from the command line, through the same code as
+// the administration API (src/server/users/accounts.ts). The only way to create the first accounts in production (which seeds nothing). Passwords are read
 // from standard input, never from the command line (visible to every user of the machine in `ps`), and go
 // through the password policy. Every change is recorded in the audit trail.
-import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../db/database.ts";
-import {
-  NATIONAL_ROLES,
-  organisations,
-  ROLES,
-  type Role,
-  recoveryCodes,
-  sessions,
-  users,
-} from "../db/schema.ts";
-import { DEMO_EMAIL_DOMAIN } from "../db/seed.ts";
-import { recordAudit } from "../server/audit/auditTrail.ts";
+import { NATIONAL_ROLES, ROLES, type Role } from "../db/schema.ts";
 import { PasswordRejectedError } from "../server/auth/passwordPolicy.ts";
-import { hashNewPassword } from "../server/auth/passwords.ts";
+import {
+  AccountError,
+  type AuditContext,
+  createAccount,
+  findAccount,
+  findOrganisationIdByName,
+  isNationalRole,
+  resetAccountMfa,
+  setAccountPassword,
+} from "../server/users/accounts.ts";
 import { withConfiguredDatabase } from "./configuredDatabase.ts";
 import { parseOptions, UsageError } from "./options.ts";
 
@@ -43,14 +41,8 @@ compris), 1 si le compte est introuvable ou la base inaccessible.`;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-class CommandFailure extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
-}
+/** The CLI acts as nobody in particular: the trail says it came from the command line. */
+const CLI_AUDIT: AuditContext = { details: { via: "cli" } };
 
 export async function runUsersCommand(args: string[]): Promise<number> {
   const [subcommand, ...rest] = args;
@@ -64,9 +56,10 @@ export async function runUsersCommand(args: string[]): Promise<number> {
     if (subcommand === "set-password") return await setPassword(rest);
     if (subcommand === "reset-mfa") return await resetMfa(rest);
   } catch (error) {
-    if (error instanceof CommandFailure) {
+    if (error instanceof AccountError) {
       process.stderr.write(`appui : ${error.message}\n`);
-      return error.exitCode;
+      // Unknown account or organisation: 1; a value the command should not have been given: 2.
+      return error.problem === "account_not_found" || error.problem === "organisation_not_found" ? 1 : 2;
     }
     if (error instanceof PasswordRejectedError) {
       process.stderr.write(`appui : mot de passe refusé. ${error.message}\n`);
@@ -93,7 +86,7 @@ async function add(args: string[]): Promise<number> {
   }
   const role = roleText as Role;
   const organisationName = options.values.get("organisation")?.[0];
-  const national = (NATIONAL_ROLES as readonly Role[]).includes(role);
+  const national = isNationalRole(role);
   if (!national && organisationName === undefined) {
     throw new UsageError(`Le rôle ${role} exige --organisation (nom de l'agence ou du partenaire).`);
   }
@@ -102,39 +95,13 @@ async function add(args: string[]): Promise<number> {
   }
   const password = await readPassword();
   return withDatabase(async (db, demoMode) => {
-    if (!demoMode && email.endsWith(`@${DEMO_EMAIL_DOMAIN}`)) {
-      throw new CommandFailure(
-        `Le domaine ${DEMO_EMAIL_DOMAIN} est réservé aux comptes de démonstration.`,
-        2,
-      );
-    }
-    let organisationId: string | null = null;
-    if (organisationName !== undefined) {
-      const [organisation] = await db.drizzle
-        .select({ id: organisations.id })
-        .from(organisations)
-        .where(eq(organisations.name, organisationName));
-      if (organisation === undefined) {
-        throw new CommandFailure(`Organisation introuvable : « ${organisationName} ».`, 1);
-      }
-      organisationId = organisation.id;
-    }
-    const [existing] = await db.drizzle.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (existing !== undefined) throw new CommandFailure("Un compte existe déjà avec cette adresse.", 2);
-    const passwordHash = await hashNewPassword(password, { email, displayName });
-    await db.drizzle.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(users)
-        .values({ email, displayName, role, organisationId, passwordHash })
-        .returning({ id: users.id });
-      await recordAudit(tx, {
-        action: "user.created",
-        organisationId,
-        targetType: "user",
-        targetId: created?.id ?? null,
-        details: { via: "cli", role },
-      });
-    });
+    const organisationId =
+      organisationName === undefined ? null : await findOrganisationIdByName(db.drizzle, organisationName);
+    await createAccount(
+      db.drizzle,
+      { email, displayName, role, organisationId, password },
+      { demoMode, audit: CLI_AUDIT },
+    );
     process.stdout.write(`Compte créé : ${displayName} (${role}).\n`);
     return 0;
   });
@@ -144,18 +111,8 @@ async function setPassword(args: string[]): Promise<number> {
   const email = singleEmail(args);
   const password = await readPassword();
   return withDatabase(async (db) => {
-    const user = await findUser(db, email);
-    const passwordHash = await hashNewPassword(password, { email, displayName: user.displayName });
-    await db.drizzle.transaction(async (tx) => {
-      await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
-      await revokeSessions(tx, user.id);
-      await recordAudit(tx, {
-        action: "user.password_set",
-        targetType: "user",
-        targetId: user.id,
-        details: { via: "cli" },
-      });
-    });
+    const user = await findAccount(db.drizzle, { email });
+    await setAccountPassword(db.drizzle, user.id, password, { audit: CLI_AUDIT, now: new Date() });
     process.stdout.write("Mot de passe changé ; les sessions ouvertes du compte sont fermées.\n");
     return 0;
   });
@@ -164,42 +121,11 @@ async function setPassword(args: string[]): Promise<number> {
 async function resetMfa(args: string[]): Promise<number> {
   const email = singleEmail(args);
   return withDatabase(async (db) => {
-    const user = await findUser(db, email);
-    await db.drizzle.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null })
-        .where(eq(users.id, user.id));
-      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
-      await revokeSessions(tx, user.id);
-      await recordAudit(tx, {
-        action: "user.mfa_reset",
-        targetType: "user",
-        targetId: user.id,
-        details: { via: "cli" },
-      });
-    });
+    const user = await findAccount(db.drizzle, { email });
+    await resetAccountMfa(db.drizzle, user.id, { audit: CLI_AUDIT, now: new Date() });
     process.stdout.write("Second facteur retiré ; les sessions ouvertes du compte sont fermées.\n");
     return 0;
   });
-}
-
-type Executor = Pick<Database["drizzle"], "update">;
-
-async function revokeSessions(db: Executor, userId: string): Promise<void> {
-  await db
-    .update(sessions)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
-}
-
-async function findUser(db: Database, email: string): Promise<{ id: string; displayName: string }> {
-  const [user] = await db.drizzle
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .where(eq(users.email, email));
-  if (user === undefined) throw new CommandFailure("Aucun compte avec cette adresse.", 1);
-  return user;
 }
 
 function singleEmail(args: string[]): string {

@@ -99,7 +99,8 @@ export async function findSession(
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(sessions.id, sessionId));
+    // A deactivated account has no live session, even one its deactivation somehow missed.
+    .where(and(eq(sessions.id, sessionId), isNull(users.deactivatedAt)));
   if (row === undefined || row.revokedAt !== null) return undefined;
   const time = now.getTime();
   if (time >= row.expiresAt.getTime()) return undefined;

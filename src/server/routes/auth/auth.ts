@@ -133,6 +133,7 @@ export async function authRoutes(app: AppInstance): Promise<void> {
           totpSecret: users.totpSecret,
           totpEnabledAt: users.totpEnabledAt,
           totpLastStep: users.totpLastStep,
+          deactivatedAt: users.deactivatedAt,
         })
         .from(users)
         .where(eq(users.email, email));
@@ -162,7 +163,10 @@ export async function authRoutes(app: AppInstance): Promise<void> {
 
       // One argon2 verification either way (a dummy hash for unknown accounts): same answer, same time.
       const valid = await verifyPassword(user?.passwordHash, request.body.password);
-      if (!valid || user === undefined) throw await failLogin(user?.id, "bad_credentials");
+      // A deactivated account gets the same answer as a wrong password, after the same work.
+      if (!valid || user === undefined || user.deactivatedAt !== null) {
+        throw await failLogin(user?.id, "bad_credentials");
+      }
 
       const failSecondFactor = () => failLogin(user.id, "bad_second_factor");
       let secondFactor: "totp" | "recovery_code" | "none" = "none";
