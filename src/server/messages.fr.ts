@@ -62,6 +62,10 @@ export const problemMessages = {
     title: "Second facteur déjà actif",
     detail: "Un second facteur est déjà actif sur ce compte ; un administrateur peut le réinitialiser.",
   },
+  case_reference_unknown: {
+    title: "Dossier introuvable",
+    detail: "Aucun dossier ne porte cette référence.",
+  },
   mfa_setup_missing: {
     title: "Activation non commencée",
     detail: "Commencez par demander un secret (POST /api/v1/auth/totp/setup).",
@@ -143,8 +147,15 @@ export const authMessages = {
 export const auditMessages = {
   searchSummary: "Recherche dans le journal d'audit (auditeurs)",
   searchDescription:
-    "Les événements, du plus récent au plus ancien, filtrés par acteur, cible et période ; pagination par " +
+    "Les événements, du plus récent au plus ancien, filtrés par acteur, cible, dossier, personne (tous ses " +
+    "dossiers, retrouvés à partir de la référence de l'un d'eux), action et période ; pagination par " +
     "curseur (nextCursor à repasser dans before).",
+  caseDescription:
+    "Identifiant (UUID) d'un dossier : les événements qui le visent, et les listes qui l'ont affiché.",
+  personDescription:
+    "Référence d'un dossier (ASD-AAAA-NNNNNN) : les événements de tous les dossiers de la même personne " +
+    "(même adresse électronique, ou mêmes nom et prénom avec la même date de naissance ou le même téléphone).",
+  actionDescription: "Action enregistrée, par exemple case.read ou user.deactivated.",
   actorDescription: "Identifiant (UUID) de l'utilisateur auteur des événements.",
   targetDescription: "Identifiant de la cible des événements (dossier, utilisateur...).",
   fromDescription: "Date-heure ISO 8601 de début (incluse).",
@@ -154,7 +165,7 @@ export const auditMessages = {
   exportSummary: "Export du journal d'audit en JSON Lines (auditeurs)",
   exportDescription:
     "Un événement JSON par ligne, du plus ancien au plus récent, avec numéro, empreinte et empreinte " +
-    "précédente, filtré par acteur, cible et période comme la recherche ; l'export est lui-même journalisé.",
+    "précédente, avec les mêmes filtres que la recherche ; l'export est lui-même journalisé.",
 } as const;
 
 export const eligibilityMessages = {

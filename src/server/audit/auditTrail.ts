@@ -2,7 +2,7 @@
 // serialised by a transaction-scoped advisory lock, so that two concurrent appends never read the same last
 // entry and fork the chain; on PGlite (one connection) the lock is never contended.
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Drizzle } from "../../db/database.ts";
 import { auditEvents } from "../../db/schema.ts";
 import {
@@ -115,6 +115,9 @@ export async function verifyAuditChain(
 export interface AuditSearch {
   actor?: string;
   target?: string;
+  /** Events about any of these cases: their target, or a list read naming them (`details.caseIds`). */
+  caseIds?: readonly string[];
+  action?: string;
   from?: Date;
   to?: Date;
   /** Only entries with a seq below this one (the previous page's `nextCursor`). */
@@ -122,16 +125,34 @@ export interface AuditSearch {
   limit: number;
 }
 
+/** The filters of a search or an export, as SQL conditions (all parameterised). */
+function searchConditions(search: Omit<AuditSearch, "before" | "limit">): SQL[] {
+  const conditions: SQL[] = [];
+  if (search.actor !== undefined) conditions.push(eq(auditEvents.actorUserId, search.actor));
+  if (search.target !== undefined) conditions.push(eq(auditEvents.targetId, search.target));
+  if (search.action !== undefined) conditions.push(eq(auditEvents.action, search.action));
+  if (search.from !== undefined) conditions.push(gte(auditEvents.occurredAt, search.from));
+  if (search.to !== undefined) conditions.push(lte(auditEvents.occurredAt, search.to));
+  if (search.caseIds !== undefined) {
+    const ids = [...search.caseIds];
+    conditions.push(
+      ids.length === 0
+        ? sql`false`
+        : (or(
+            inArray(auditEvents.targetId, ids),
+            ...ids.map((id) => sql`${auditEvents.details} -> 'caseIds' @> ${JSON.stringify([id])}::jsonb`),
+          ) as SQL),
+    );
+  }
+  return conditions;
+}
+
 /** Newest first, keyset-paginated on seq. */
 export async function searchAuditEvents(
   db: Drizzle,
   search: AuditSearch,
 ): Promise<{ items: AuditEvent[]; nextCursor: number | null }> {
-  const conditions: SQL[] = [];
-  if (search.actor !== undefined) conditions.push(eq(auditEvents.actorUserId, search.actor));
-  if (search.target !== undefined) conditions.push(eq(auditEvents.targetId, search.target));
-  if (search.from !== undefined) conditions.push(gte(auditEvents.occurredAt, search.from));
-  if (search.to !== undefined) conditions.push(lte(auditEvents.occurredAt, search.to));
+  const conditions = searchConditions(search);
   if (search.before !== undefined) conditions.push(lt(auditEvents.seq, search.before));
   const rows = await db
     .select()
@@ -149,11 +170,7 @@ export async function* streamAuditEvents(
   db: Drizzle,
   search: Omit<AuditSearch, "before" | "limit">,
 ): AsyncGenerator<AuditEvent> {
-  const conditions: SQL[] = [];
-  if (search.actor !== undefined) conditions.push(eq(auditEvents.actorUserId, search.actor));
-  if (search.target !== undefined) conditions.push(eq(auditEvents.targetId, search.target));
-  if (search.from !== undefined) conditions.push(gte(auditEvents.occurredAt, search.from));
-  if (search.to !== undefined) conditions.push(lte(auditEvents.occurredAt, search.to));
+  const conditions = searchConditions(search);
   let after = 0;
   for (;;) {
     const rows = await db

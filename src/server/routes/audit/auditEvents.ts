@@ -1,10 +1,18 @@
-// GET /api/v1/audit-events: auditors search the trail by actor, target and period, newest first.
+// GET /api/v1/audit-events: auditors search the trail by actor, target, case, person, action and period,
+// newest first; GET /api/v1/audit-events/export: the same filters, as JSON Lines.
 
 import { Readable } from "node:stream";
-import Type from "typebox";
-import { recordAudit, searchAuditEvents, streamAuditEvents } from "../../audit/auditTrail.ts";
+import Type, { type Static } from "typebox";
+import { CASE_REFERENCE_PATTERN } from "../../../contracts/cases.ts";
+import {
+  type AuditSearch,
+  recordAudit,
+  searchAuditEvents,
+  streamAuditEvents,
+} from "../../audit/auditTrail.ts";
+import { caseIdsOfPerson } from "../../audit/personCases.ts";
 import { auditMessages } from "../../messages.fr.ts";
-import { problemResponses } from "../../problem.ts";
+import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { requestAuditFields } from "../auth/auth.ts";
 
@@ -16,6 +24,17 @@ const SearchSchema = Type.Object(
     // Ids only: no @ or spaces, so that nobody searches the trail by email or name.
     target: Type.Optional(
       Type.String({ pattern: "^[A-Za-z0-9._:-]{1,100}$", description: auditMessages.targetDescription }),
+    ),
+    case: Type.Optional(Type.String({ format: "uuid", description: auditMessages.caseDescription })),
+    person: Type.Optional(
+      Type.String({ pattern: CASE_REFERENCE_PATTERN, description: auditMessages.personDescription }),
+    ),
+    action: Type.Optional(
+      Type.String({
+        pattern: "^[a-z_]+(\\.[a-z_]+)*$",
+        maxLength: 100,
+        description: auditMessages.actionDescription,
+      }),
     ),
     from: Type.Optional(Type.String({ format: "date-time", description: auditMessages.fromDescription })),
     to: Type.Optional(Type.String({ format: "date-time", description: auditMessages.toDescription })),
@@ -34,6 +53,9 @@ const ExportSchema = Type.Object(
   {
     actor: SearchSchema.properties.actor,
     target: SearchSchema.properties.target,
+    case: SearchSchema.properties.case,
+    person: SearchSchema.properties.person,
+    action: SearchSchema.properties.action,
     from: SearchSchema.properties.from,
     to: SearchSchema.properties.to,
   },
@@ -63,6 +85,29 @@ const PageSchema = Type.Object({
 });
 
 export async function auditRoutes(app: AppInstance): Promise<void> {
+  /** The query as search filters; a person's reference becomes the ids of their cases. */
+  async function filtersOf(
+    query: Static<typeof ExportSchema>,
+  ): Promise<Omit<AuditSearch, "before" | "limit">> {
+    let caseIds: string[] | undefined;
+    if (query.person !== undefined) {
+      caseIds = await caseIdsOfPerson(app.db.drizzle, query.person);
+      if (caseIds === undefined) throw HttpProblem.of(404, "case_reference_unknown");
+    }
+    if (query.case !== undefined) {
+      const caseId = query.case;
+      caseIds = caseIds === undefined ? [caseId] : caseIds.filter((id) => id === caseId);
+    }
+    return {
+      ...(query.actor === undefined ? {} : { actor: query.actor }),
+      ...(query.target === undefined ? {} : { target: query.target }),
+      ...(query.action === undefined ? {} : { action: query.action }),
+      ...(caseIds === undefined ? {} : { caseIds }),
+      ...(query.from === undefined ? {} : { from: new Date(query.from) }),
+      ...(query.to === undefined ? {} : { to: new Date(query.to) }),
+    };
+  }
+
   app.get(
     "/api/v1/audit-events",
     {
@@ -71,17 +116,14 @@ export async function auditRoutes(app: AppInstance): Promise<void> {
         summary: auditMessages.searchSummary,
         description: auditMessages.searchDescription,
         querystring: SearchSchema,
-        response: { 200: PageSchema, ...problemResponses(400, 401, 403) },
+        response: { 200: PageSchema, ...problemResponses(400, 401, 403, 404) },
       },
       config: { permission: "audit.read" },
     },
     async (request) => {
       const query = request.query;
       const page = await searchAuditEvents(app.db.drizzle, {
-        ...(query.actor === undefined ? {} : { actor: query.actor }),
-        ...(query.target === undefined ? {} : { target: query.target }),
-        ...(query.from === undefined ? {} : { from: new Date(query.from) }),
-        ...(query.to === undefined ? {} : { to: new Date(query.to) }),
+        ...(await filtersOf(query)),
         ...(query.before === undefined ? {} : { before: query.before }),
         limit: query.limit,
       });
@@ -107,24 +149,20 @@ export async function auditRoutes(app: AppInstance): Promise<void> {
         description: auditMessages.exportDescription,
         querystring: ExportSchema,
         produces: ["application/x-ndjson"],
-        response: { ...problemResponses(400, 401, 403) },
+        response: { ...problemResponses(400, 401, 403, 404) },
       },
       config: { permission: "audit.export" },
     },
     async (request, reply) => {
       const query = request.query;
+      const filters = await filtersOf(query);
       // Recorded before the export starts: it is in the trail even if the download is interrupted.
       await recordAudit(app.db.drizzle, {
         ...requestAuditFields(request),
         action: "audit.export",
         details: { filters: { ...query } },
       });
-      const events = streamAuditEvents(app.db.drizzle, {
-        ...(query.actor === undefined ? {} : { actor: query.actor }),
-        ...(query.target === undefined ? {} : { target: query.target }),
-        ...(query.from === undefined ? {} : { from: new Date(query.from) }),
-        ...(query.to === undefined ? {} : { to: new Date(query.to) }),
-      });
+      const events = streamAuditEvents(app.db.drizzle, filters);
       async function* lines() {
         for await (const event of events) {
           yield `${JSON.stringify({ ...event, occurredAt: event.occurredAt.toISOString() })}\n`;

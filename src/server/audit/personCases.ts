@@ -1,0 +1,37 @@
+// For the auditors' search by person: from one case reference, the ids of every case that seems to concern
+// the same person (same email, or same name with the same birth date or phone: samePerson in
+// src/db/cases/identity.ts), across organisations, since auditors are national.
+import { eq, or } from "drizzle-orm";
+import { samePerson } from "../../db/cases/identity.ts";
+import type { Drizzle } from "../../db/database.ts";
+import { cases } from "../../db/schema.ts";
+
+const identityColumns = {
+  id: cases.id,
+  firstName: cases.personFirstName,
+  lastName: cases.personLastName,
+  birthDate: cases.personBirthDate,
+  email: cases.personEmail,
+  phone: cases.personPhone,
+};
+
+/** The case ids of the person of case `reference`; undefined when no case has that reference. */
+export async function caseIdsOfPerson(db: Drizzle, reference: string): Promise<string[] | undefined> {
+  const [origin] = await db.select(identityColumns).from(cases).where(eq(cases.reference, reference));
+  if (origin === undefined) return undefined;
+  // Candidates narrowed by the indexed or exact columns; samePerson decides.
+  const matches = [
+    origin.email === null ? undefined : eq(cases.personEmail, origin.email),
+    origin.phone === null ? undefined : eq(cases.personPhone, origin.phone),
+    origin.birthDate === null ? undefined : eq(cases.personBirthDate, origin.birthDate),
+  ].filter((condition) => condition !== undefined);
+  if (matches.length === 0) return [origin.id];
+  const candidates = await db
+    .select(identityColumns)
+    .from(cases)
+    .where(or(...matches));
+  const ids = candidates
+    .filter((candidate) => samePerson(candidate, origin))
+    .map((candidate) => candidate.id);
+  return ids.includes(origin.id) ? ids : [origin.id, ...ids];
+}
