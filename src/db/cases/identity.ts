@@ -30,11 +30,15 @@ export function tidyName(name: string): string {
 }
 
 function nameKey(name: string): string {
-  return tidyName(name)
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase()
-    .replace(/[-'’ ]+/g, " ");
+  return (
+    tidyName(name)
+      .normalize("NFD")
+      .replace(/\p{Diacritic}/gu, "")
+      .toLowerCase()
+      // Hyphens, apostrophes, dashes and spaces all separate the parts of a name alike.
+      .replace(/[^\p{L}]+/gu, " ")
+      .trim()
+  );
 }
 
 /**
