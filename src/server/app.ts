@@ -21,6 +21,7 @@ import { totpRoutes } from "./routes/auth/totp.ts";
 import { caseRoutes } from "./routes/cases/index.ts";
 import { directiveRoutes } from "./routes/directives/directives.ts";
 import { eligibilityRoutes, type RateLimitSetting } from "./routes/eligibility/eligibility.ts";
+import { financeRoutes } from "./routes/finance/index.ts";
 import { healthRoutes } from "./routes/health/health.ts";
 import { ruleParameterRoutes } from "./routes/ruleParameters/ruleParameters.ts";
 import { userRoutes } from "./routes/users/users.ts";
@@ -85,6 +86,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   await app.register(eligibilityRoutes, { db, rateLimit: options.rateLimits?.eligibility });
   await app.register(directiveRoutes);
   await app.register(ruleParameterRoutes, { db });
+  await app.register(financeRoutes, { db });
   await app.register(caseRoutes, { requestRateLimit: options.rateLimits?.requests });
   await app.register(userRoutes);
 

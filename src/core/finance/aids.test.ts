@@ -49,7 +49,7 @@ describe("aid lifecycle", () => {
         if (!result.ok) {
           refused++;
           expect(result.code).toBe("ILLEGAL_TRANSITION");
-          expect(result.message).toMatch(/^Impossible de /);
+          expect(result.message).toMatch(/^Impossible d(e |')/);
         }
       }
     }

@@ -60,14 +60,14 @@ export const ALERT_LABELS = {
 } as const;
 
 const COMMAND_LABELS = {
-  offer: "remettre en proposition",
-  approve: "approuver",
-  refuse: "refuser",
-  cancel: "annuler",
-  disburse: "verser",
-  repay: "enregistrer un remboursement sur",
-  flag_arrears: "signaler un impayé sur",
-  write_off: "passer en perte",
+  offer: "de remettre en proposition",
+  approve: "d'approuver",
+  refuse: "de refuser",
+  cancel: "d'annuler",
+  disburse: "de verser",
+  repay: "d'enregistrer un remboursement sur",
+  flag_arrears: "de signaler un impayé sur",
+  write_off: "de passer en perte",
 } as const;
 
 const STATUS_LABELS = {
@@ -87,7 +87,7 @@ export const AID_STATUS_LABELS: Readonly<Record<keyof typeof STATUS_LABELS, stri
 
 export const AID_MESSAGES = {
   illegalTransition: (command: keyof typeof COMMAND_LABELS, status: keyof typeof STATUS_LABELS) =>
-    `Impossible de ${COMMAND_LABELS[command]} une aide ${STATUS_LABELS[status]}.`,
+    `Impossible ${COMMAND_LABELS[command]} une aide ${STATUS_LABELS[status]}.`,
   unknownDirective: "Le dossier relève d'une directive inconnue : aucune aide ne peut être proposée.",
   unknownDirectiveNamed: (reference: string) => `« ${reference} » n'est pas une directive connue.`,
   serviceOnly: (reference: string, mode: string) =>

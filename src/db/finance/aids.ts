@@ -1,0 +1,530 @@
+// Aids in the database: propose, approve (four-eyes), refuse, cancel, disburse, record repayments, and offer
+// the queue again. Every function runs inside the caller's transaction and, when it moves money, first
+// locks the year's envelope row (`lockEnvelope`), then the aid row: one lock order everywhere, so two
+// requests never wait on each other in a cycle. Under that lock the totals are summed from the aids and the
+// core's guard (`reserve`) decides; the write, the aid's event and the audit entry land in the same
+// transaction. On PostgreSQL concurrent reservations on one year queue on that row lock; PGlite runs one
+// transaction at a time anyway.
+import { and, asc, eq, lte, sql } from "drizzle-orm";
+import {
+  type AidCommand,
+  type AidStatus,
+  aidEligibility,
+  aidTransition,
+  approvalStep,
+  approve as approveInEnvelope,
+  available,
+  buildSchedule,
+  DEFAULT_FOUR_EYES_THRESHOLD_CENTS,
+  dueDateAfter,
+  FOUR_EYES_THRESHOLD_KEY,
+  type PayeeKind,
+  reserve,
+  type Schedule,
+  termsProblems,
+  totalPaid,
+} from "../../core/finance/index.ts";
+import { directiveByReference } from "../../core/rules/index.ts";
+import { type AuditEventInput, recordAudit } from "../../server/audit/auditTrail.ts";
+import type { Drizzle } from "../database.ts";
+import {
+  aidDisbursements,
+  aidEvents,
+  aidRepayments,
+  aids,
+  cases,
+  organisations,
+  ruleParameterValues,
+} from "../schema.ts";
+import { productInForce } from "./catalogue.ts";
+import { allocationFor, type EnvelopeRow, envelopeState, lockEnvelope } from "./envelopes.ts";
+import { FinanceConflictError, FinanceInputError, FinanceNotFoundError } from "./errors.ts";
+import { FINANCE_MESSAGES } from "./messages.fr.ts";
+
+export type AidRow = typeof aids.$inferSelect;
+
+/** Who acts, from which request: for the aid's events and the audit trail. */
+export interface FinanceActor {
+  userId: string;
+  role: string;
+  organisationId: string | null;
+  requestId: string;
+  clientAddress: string;
+}
+
+async function audit(
+  tx: Drizzle,
+  actor: FinanceActor,
+  input: Pick<AuditEventInput, "action" | "targetType" | "targetId" | "details">,
+): Promise<void> {
+  await recordAudit(tx, {
+    ...input,
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    organisationId: actor.organisationId,
+    requestId: actor.requestId,
+    clientAddress: actor.clientAddress,
+  });
+}
+
+async function recordEvent(
+  tx: Drizzle,
+  aid: AidRow,
+  type: string,
+  toStatus: AidStatus,
+  actorUserId: string | null,
+  reason: string | null = null,
+): Promise<void> {
+  await tx
+    .insert(aidEvents)
+    .values({ aidId: aid.id, type, fromStatus: aid.status, toStatus, actorUserId, reason });
+}
+
+/** The four-eyes threshold in force on `date`: the last dated value recorded, else 3 000 €. */
+export async function fourEyesThreshold(tx: Drizzle, date: string): Promise<number> {
+  const [row] = await tx
+    .select({ value: ruleParameterValues.value })
+    .from(ruleParameterValues)
+    .where(
+      and(eq(ruleParameterValues.key, FOUR_EYES_THRESHOLD_KEY), lte(ruleParameterValues.appliesFrom, date)),
+    )
+    .orderBy(sql`${ruleParameterValues.appliesFrom} desc, ${ruleParameterValues.recordedAt} desc`)
+    .limit(1);
+  return row?.value ?? DEFAULT_FOUR_EYES_THRESHOLD_CENTS;
+}
+
+// --- Proposal -----------------------------------------------------------------------------------------------
+
+export interface Proposal {
+  caseId: string;
+  productCode: string;
+  amountCents: number;
+  durationMonths?: number | undefined;
+}
+
+export interface ProposalResult {
+  aid: AidRow;
+  /** French explanation when the aid waits in the queue. */
+  message: string | null;
+}
+
+/**
+ * Proposes an aid on a case the actor may act on (`ownsCase` says whether the actor's scope covers it; a
+ * case outside it is "not found"). Reserves the amount when the envelope holds it, queues it otherwise.
+ */
+export async function proposeAid(
+  tx: Drizzle,
+  proposal: Proposal,
+  actor: FinanceActor,
+  today: string,
+  ownsCase: (resource: { organisationId: string; ownerUserId: string | null }) => boolean,
+): Promise<ProposalResult> {
+  const [found] = await tx
+    .select({
+      id: cases.id,
+      organisationId: cases.organisationId,
+      counsellorUserId: cases.counsellorUserId,
+      status: cases.status,
+      directive: cases.directive,
+      region: organisations.region,
+    })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(eq(cases.id, proposal.caseId));
+  if (
+    found === undefined ||
+    !ownsCase({ organisationId: found.organisationId, ownerUserId: found.counsellorUserId })
+  ) {
+    throw new FinanceNotFoundError("case");
+  }
+  const product = await productInForce(tx, proposal.productCode, today);
+  if (product === undefined) {
+    throw new FinanceInputError(
+      "/productCode",
+      "UNKNOWN_PRODUCT",
+      FINANCE_MESSAGES.productUnknown(proposal.productCode),
+    );
+  }
+  if (!product.active) {
+    throw new FinanceInputError(
+      "/productCode",
+      "PRODUCT_WITHDRAWN",
+      FINANCE_MESSAGES.productWithdrawn(product.code),
+    );
+  }
+  const eligibility = aidEligibility({
+    directive: directiveByReference(found.directive),
+    caseStatus: found.status,
+    productDirectives: product.directives,
+  });
+  if (!eligibility.ok) {
+    throw new FinanceConflictError(
+      eligibility.code,
+      eligibility.message,
+      eligibility.clause ? { clause: eligibility.clause } : {},
+    );
+  }
+  const [problem] = termsProblems(product, proposal);
+  if (problem !== undefined) throw new FinanceInputError(`/${problem.field}`, "TERMS", problem.message);
+
+  const year = Number(today.slice(0, 4));
+  const envelope = await lockEnvelope(tx, year);
+  let status: AidStatus = "queued";
+  let allocationCode: string | null = null;
+  let message: string | null = FINANCE_MESSAGES.queuedNoEnvelope(year);
+  if (envelope !== undefined) {
+    allocationCode = allocationFor(envelope, { id: found.organisationId, region: found.region });
+    const state = await envelopeState(tx, envelope);
+    const reserved = reserve(state, proposal.amountCents, allocationCode ?? undefined);
+    if (reserved.ok) {
+      status = "proposed";
+      message = null;
+    } else if (reserved.code === "ENVELOPE_EXHAUSTED") {
+      message = FINANCE_MESSAGES.queued(reserved.left ?? 0);
+    } else {
+      throw new FinanceConflictError(reserved.code, reserved.message);
+    }
+  }
+  const [aid] = await tx
+    .insert(aids)
+    .values({
+      caseId: found.id,
+      organisationId: found.organisationId,
+      year,
+      allocationCode,
+      productId: product.id,
+      kind: product.kind,
+      productName: product.name,
+      rateBp: product.rateBp,
+      durationMonths: product.kind === "loan" ? (proposal.durationMonths ?? product.maxDurationMonths) : null,
+      deferralMonths: product.deferralMonths,
+      amountCents: proposal.amountCents,
+      status,
+      proposedByUserId: actor.userId,
+    })
+    .returning();
+  if (aid === undefined) throw new Error("insert returned no row");
+  await tx
+    .insert(aidEvents)
+    .values({ aidId: aid.id, type: status, toStatus: status, actorUserId: actor.userId });
+  await audit(tx, actor, {
+    action: status === "queued" ? "aid.queued" : "aid.proposed",
+    targetType: "aid",
+    targetId: aid.id,
+    details: {
+      caseId: found.id,
+      year,
+      amountCents: aid.amountCents,
+      product: product.code,
+      version: product.version,
+    },
+  });
+  return { aid, message };
+}
+
+// --- Decisions ----------------------------------------------------------------------------------------------
+
+/** Locks the aid's year envelope, then the aid; refuses an unknown aid. */
+async function lockAid(
+  tx: Drizzle,
+  aidId: string,
+): Promise<{ aid: AidRow; envelope: EnvelopeRow | undefined }> {
+  const [peek] = await tx.select({ year: aids.year }).from(aids).where(eq(aids.id, aidId));
+  if (peek === undefined) throw new FinanceNotFoundError("aid");
+  const envelope = await lockEnvelope(tx, peek.year);
+  const [aid] = await tx.select().from(aids).where(eq(aids.id, aidId)).for("update");
+  if (aid === undefined) throw new FinanceNotFoundError("aid");
+  // Opening next year's envelope may have moved a queued aid meanwhile: lock that year instead.
+  if (aid.year !== peek.year) return lockAid(tx, aidId);
+  return { aid, envelope };
+}
+
+function transitionOrThrow(
+  aid: AidRow,
+  command: AidCommand,
+  options: { fullyRepaid?: boolean } = {},
+): AidStatus {
+  const next = aidTransition(aid.status, command, aid.kind, options);
+  if (!next.ok) throw new FinanceConflictError(next.code, next.message, { aidStatus: aid.status });
+  return next.status;
+}
+
+export interface ApprovalResult {
+  aid: AidRow;
+  step: "commit" | "first_approval";
+  message: string | null;
+}
+
+export async function approveAid(
+  tx: Drizzle,
+  aidId: string,
+  actor: FinanceActor,
+  today: string,
+  reason: string | null,
+): Promise<ApprovalResult> {
+  const { aid, envelope } = await lockAid(tx, aidId);
+  if (aid.status === "queued") {
+    const left =
+      envelope === undefined
+        ? 0
+        : available(await envelopeState(tx, envelope), aid.allocationCode ?? undefined);
+    throw new FinanceConflictError("ENVELOPE_EXHAUSTED", FINANCE_MESSAGES.stillQueued, { left });
+  }
+  const next = transitionOrThrow(aid, "approve");
+  const threshold = await fourEyesThreshold(tx, today);
+  const step = approvalStep({
+    amountCents: aid.amountCents,
+    thresholdCents: threshold,
+    proposerUserId: aid.proposedByUserId,
+    firstApproverUserId: aid.firstApprovedByUserId,
+    actorUserId: actor.userId,
+  });
+  if (!step.ok) throw new FinanceConflictError(step.code, step.message, { thresholdCents: threshold });
+  if (step.step === "first_approval") {
+    const [updated] = await tx
+      .update(aids)
+      .set({ firstApprovedByUserId: actor.userId, firstApprovedAt: new Date(), updatedAt: new Date() })
+      .where(eq(aids.id, aid.id))
+      .returning();
+    await recordEvent(tx, aid, "first_approval", aid.status, actor.userId, reason);
+    await audit(tx, actor, {
+      action: "aid.first_approval",
+      targetType: "aid",
+      targetId: aid.id,
+      details: { amountCents: aid.amountCents, thresholdCents: threshold },
+    });
+    return {
+      aid: updated ?? aid,
+      step: "first_approval",
+      message: FINANCE_MESSAGES.firstApprovalRecorded(threshold),
+    };
+  }
+  // The amount was reserved at proposal: approving moves it to committed, the core checks it was there.
+  if (envelope === undefined) throw new FinanceNotFoundError("envelope");
+  const moved = approveInEnvelope(
+    await envelopeState(tx, envelope),
+    aid.amountCents,
+    aid.allocationCode ?? undefined,
+  );
+  if (!moved.ok) throw new FinanceConflictError(moved.code, moved.message);
+  const [updated] = await tx
+    .update(aids)
+    .set({
+      status: next,
+      decidedByUserId: actor.userId,
+      decidedAt: new Date(),
+      decisionReason: reason,
+      updatedAt: new Date(),
+    })
+    .where(eq(aids.id, aid.id))
+    .returning();
+  await recordEvent(tx, aid, "approved", next, actor.userId, reason);
+  await audit(tx, actor, {
+    action: "aid.approved",
+    targetType: "aid",
+    targetId: aid.id,
+    details: { amountCents: aid.amountCents, year: aid.year, firstApprover: aid.firstApprovedByUserId },
+  });
+  return { aid: updated ?? aid, step: "commit", message: null };
+}
+
+/** Refusal (by a budget controller) or cancellation: releases the amount, then offers the queue again. */
+export async function closeAid(
+  tx: Drizzle,
+  aidId: string,
+  command: "refuse" | "cancel",
+  actor: FinanceActor,
+  reason: string,
+): Promise<{ aid: AidRow; offered: AidRow[] }> {
+  const { aid, envelope } = await lockAid(tx, aidId);
+  const next = transitionOrThrow(aid, command);
+  const [updated] = await tx
+    .update(aids)
+    .set({
+      status: next,
+      decidedByUserId: actor.userId,
+      decidedAt: new Date(),
+      decisionReason: reason,
+      updatedAt: new Date(),
+    })
+    .where(eq(aids.id, aid.id))
+    .returning();
+  await recordEvent(tx, aid, next, next, actor.userId, reason);
+  await audit(tx, actor, {
+    action: command === "refuse" ? "aid.refused" : "aid.cancelled",
+    targetType: "aid",
+    targetId: aid.id,
+    details: { amountCents: aid.amountCents, year: aid.year, from: aid.status },
+  });
+  const offered = envelope === undefined ? [] : await offerQueue(tx, envelope, actor, false);
+  return { aid: updated ?? aid, offered };
+}
+
+/**
+ * Offers the queued aids of the envelope's year (and, when `includeEarlierYears`, those still waiting from
+ * earlier years, which move to this year) in request order: each one that fits is reserved and goes back
+ * to proposed; one that does not fit waits and does not block smaller ones behind it. Runs under the
+ * envelope's lock, taken by the caller.
+ */
+export async function offerQueue(
+  tx: Drizzle,
+  envelope: EnvelopeRow,
+  actor: FinanceActor,
+  includeEarlierYears: boolean,
+): Promise<AidRow[]> {
+  const yearFilter = includeEarlierYears ? lte(aids.year, envelope.year) : eq(aids.year, envelope.year);
+  const waiting = await tx
+    .select({ aid: aids, region: organisations.region })
+    .from(aids)
+    .innerJoin(organisations, eq(organisations.id, aids.organisationId))
+    .where(and(eq(aids.status, "queued"), yearFilter))
+    .orderBy(asc(aids.requestedAt), asc(aids.id))
+    .for("update", { of: aids });
+  let state = await envelopeState(tx, envelope);
+  const offered: AidRow[] = [];
+  for (const { aid, region } of waiting) {
+    const allocationCode = allocationFor(envelope, { id: aid.organisationId, region });
+    const reserved = reserve(state, aid.amountCents, allocationCode ?? undefined);
+    if (!reserved.ok) {
+      if (aid.year !== envelope.year) {
+        await tx
+          .update(aids)
+          .set({ year: envelope.year, allocationCode, updatedAt: new Date() })
+          .where(eq(aids.id, aid.id));
+      }
+      continue;
+    }
+    state = reserved.state;
+    const next = transitionOrThrow(aid, "offer");
+    const [updated] = await tx
+      .update(aids)
+      .set({ status: next, year: envelope.year, allocationCode, updatedAt: new Date() })
+      .where(eq(aids.id, aid.id))
+      .returning();
+    await recordEvent(tx, aid, "offered", next, actor.userId);
+    await audit(tx, actor, {
+      action: "aid.offered",
+      targetType: "aid",
+      targetId: aid.id,
+      details: { amountCents: aid.amountCents, year: envelope.year },
+    });
+    if (updated !== undefined) offered.push(updated);
+  }
+  return offered;
+}
+
+// --- Payment and repayments ---------------------------------------------------------------------------------
+
+export interface Disbursement {
+  payeeKind: PayeeKind;
+  /** Electronic format, already validated. */
+  iban: string;
+  paidOn: string;
+  /** Loans: first instalment; defaults to one month after payment. */
+  firstDueDate?: string | undefined;
+}
+
+export type DisbursementRow = typeof aidDisbursements.$inferSelect;
+
+export async function disburseAid(
+  tx: Drizzle,
+  aidId: string,
+  payment: Disbursement,
+  actor: FinanceActor,
+): Promise<{ aid: AidRow; disbursement: DisbursementRow }> {
+  const { aid } = await lockAid(tx, aidId);
+  const next = transitionOrThrow(aid, "disburse");
+  const firstDueDate = aid.kind === "loan" ? (payment.firstDueDate ?? dueDateAfter(payment.paidOn, 1)) : null;
+  const [disbursement] = await tx
+    .insert(aidDisbursements)
+    .values({
+      aidId: aid.id,
+      amountCents: aid.amountCents,
+      payeeKind: payment.payeeKind,
+      payeeIban: payment.iban,
+      paidOn: payment.paidOn,
+      firstDueDate,
+      recordedByUserId: actor.userId,
+    })
+    .returning();
+  if (disbursement === undefined) throw new Error("insert returned no row");
+  const [updated] = await tx
+    .update(aids)
+    .set({ status: next, updatedAt: new Date() })
+    .where(eq(aids.id, aid.id))
+    .returning();
+  await recordEvent(tx, aid, "disbursed", next, actor.userId);
+  // The IBAN is personal data: the trail keeps the fact and the payee's kind, not the account.
+  await audit(tx, actor, {
+    action: "aid.disbursed",
+    targetType: "aid",
+    targetId: aid.id,
+    details: { amountCents: aid.amountCents, payeeKind: payment.payeeKind, paidOn: payment.paidOn },
+  });
+  return { aid: updated ?? aid, disbursement };
+}
+
+export interface LoanPosition {
+  schedule: Schedule;
+  repayments: { amountCents: number; receivedOn: string }[];
+  /** Instalments plus interest still to pay, after the repayments received. */
+  outstandingCents: number;
+}
+
+/** The loan's schedule (from the copied product terms) and its repayments. */
+export async function loanPosition(tx: Drizzle, aid: AidRow): Promise<LoanPosition> {
+  if (aid.kind !== "loan") throw new FinanceConflictError("NOT_A_LOAN", FINANCE_MESSAGES.notALoan);
+  const [payment] = await tx.select().from(aidDisbursements).where(eq(aidDisbursements.aidId, aid.id));
+  if (payment === undefined || payment.firstDueDate === null) {
+    throw new FinanceConflictError("NOT_DISBURSED", FINANCE_MESSAGES.notDisbursed);
+  }
+  const built = buildSchedule({
+    principal: aid.amountCents,
+    annualRateBp: aid.rateBp,
+    instalments: aid.durationMonths ?? 1,
+    deferralMonths: aid.deferralMonths,
+    firstDueDate: payment.firstDueDate,
+  });
+  if (!built.ok) throw new FinanceConflictError(built.code, built.message);
+  const repayments = await tx
+    .select({ amountCents: aidRepayments.amountCents, receivedOn: aidRepayments.receivedOn })
+    .from(aidRepayments)
+    .where(eq(aidRepayments.aidId, aid.id))
+    .orderBy(asc(aidRepayments.receivedOn), asc(aidRepayments.recordedAt));
+  const received = repayments.reduce((total, repayment) => total + repayment.amountCents, 0);
+  return { schedule: built.schedule, repayments, outstandingCents: totalPaid(built.schedule) - received };
+}
+
+export async function recordRepayment(
+  tx: Drizzle,
+  aidId: string,
+  repayment: { amountCents: number; receivedOn: string },
+  actor: FinanceActor,
+): Promise<{ aid: AidRow; position: LoanPosition }> {
+  const [aid] = await tx.select().from(aids).where(eq(aids.id, aidId)).for("update");
+  if (aid === undefined) throw new FinanceNotFoundError("aid");
+  transitionOrThrow(aid, "repay");
+  const before = await loanPosition(tx, aid);
+  if (repayment.amountCents > before.outstandingCents) {
+    throw new FinanceConflictError(
+      "REPAYMENT_TOO_LARGE",
+      FINANCE_MESSAGES.repaymentTooLarge(before.outstandingCents),
+    );
+  }
+  await tx.insert(aidRepayments).values({ aidId: aid.id, ...repayment, recordedByUserId: actor.userId });
+  const fullyRepaid = repayment.amountCents === before.outstandingCents;
+  const next = transitionOrThrow(aid, "repay", { fullyRepaid });
+  const [updated] = await tx
+    .update(aids)
+    .set({ status: next, updatedAt: new Date() })
+    .where(eq(aids.id, aid.id))
+    .returning();
+  await recordEvent(tx, aid, "repayment", next, actor.userId);
+  await audit(tx, actor, {
+    action: "aid.repayment_recorded",
+    targetType: "aid",
+    targetId: aid.id,
+    details: { amountCents: repayment.amountCents, receivedOn: repayment.receivedOn },
+  });
+  return { aid: updated ?? aid, position: await loanPosition(tx, updated ?? aid) };
+}

@@ -1,0 +1,33 @@
+// French sentences of the finance repository's refusals (the domain's own are in src/core/finance).
+import { formatCents } from "../../core/finance/index.ts";
+
+export const FINANCE_MESSAGES = {
+  envelopeAlreadyOpen: (year: number) => `L'enveloppe ${year} est déjà ouverte.`,
+  envelopeNotOpen: (year: number) => `Aucune enveloppe n'est ouverte pour ${year}.`,
+  allocationBelowUse: (code: string, used: number) =>
+    `La dotation « ${code} » ne peut pas descendre sous ce qui y est déjà réservé ou engagé (${formatCents(used)}).`,
+  allocationRemovedInUse: (code: string) =>
+    `La dotation « ${code} » porte des aides réservées ou engagées : elle ne peut pas être supprimée.`,
+  productUnknown: (code: string) => `Aucun produit « ${code} » n'est au catalogue à cette date.`,
+  productWithdrawn: (code: string) => `Le produit « ${code} » est retiré du catalogue à cette date.`,
+  productKindChanged: "Une nouvelle version d'un produit garde sa nature (prêt ou subvention).",
+  loanNeedsDuration: "Un prêt a une durée maximale (1 à 600 mois).",
+  grantHasNoDuration: "Une subvention n'a ni durée ni différé ni taux.",
+  directivesEmpty: "Indiquez au moins une directive à laquelle le produit s'applique.",
+  queued: (left: number) =>
+    `Enveloppe épuisée : il reste ${formatCents(left)} disponibles. La proposition est placée en file d'attente, dans l'ordre des demandes ; elle sera de nouveau proposée dès qu'un montant sera libéré ou que l'enveloppe de l'année suivante sera ouverte.`,
+  queuedNoEnvelope: (year: number) =>
+    `Aucune enveloppe n'est encore ouverte pour ${year} : la proposition est placée en file d'attente et sera proposée à l'ouverture de l'enveloppe.`,
+  stillQueued:
+    "Cette proposition est en file d'attente faute de crédits dans l'enveloppe : elle ne peut être approuvée qu'une fois de nouveau proposée.",
+  firstApprovalRecorded: (threshold: number) =>
+    `Première approbation enregistrée. Au-delà de ${formatCents(threshold)}, un second contrôleur budgétaire doit approuver.`,
+  ibanInvalid: "L'IBAN est invalide (longueur, pays ou clé de contrôle ISO 13616).",
+  repaymentTooLarge: (left: number) =>
+    `Le remboursement dépasse ce qui reste dû sur le prêt (${formatCents(left)}).`,
+  notALoan: "Seul un prêt a un échéancier et des remboursements.",
+  notDisbursed: "Le prêt n'est pas encore versé : il n'a pas d'échéancier.",
+  idempotencyMismatch:
+    "Cette clé d'idempotence a déjà servi pour une autre requête : utilisez une nouvelle clé pour une nouvelle opération.",
+  invalidDate: "Date invalide : format attendu AAAA-MM-JJ, avec un jour qui existe.",
+} as const;

@@ -1,0 +1,391 @@
+// /api/v1/finance/aids: propose a loan or a grant on a case, then approve (four-eyes above the threshold),
+// refuse, cancel, disburse and record repayments; read an aid and a loan's schedule. Approval and
+// disbursement honour an Idempotency-Key header: a retried request gets the first answer and never pays
+// twice. Every change and its audit entry land in one transaction.
+import { and, asc, eq, type SQL } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
+import Type from "typebox";
+import {
+  AidViewSchema,
+  DecisionSchema,
+  DisbursementSchema,
+  DisbursementViewSchema,
+  ProposalSchema,
+  ReasonRequiredSchema,
+  RepaymentSchema,
+  ScheduleViewSchema,
+} from "../../../contracts/finance.ts";
+import { AID_STATUSES, arrearsOn, totalPaid } from "../../../core/finance/index.ts";
+import { isCalendarDate } from "../../../core/rules/index.ts";
+import type { Database, Drizzle } from "../../../db/database.ts";
+import {
+  type AidRow,
+  approveAid,
+  closeAid,
+  disburseAid,
+  type FinanceActor,
+  loanPosition,
+  proposeAid,
+  recordRepayment,
+} from "../../../db/finance/aids.ts";
+import { FinanceNotFoundError } from "../../../db/finance/errors.ts";
+import { maskIban, validIban } from "../../../db/finance/iban.ts";
+import { idempotent } from "../../../db/finance/idempotency.ts";
+import { aids } from "../../../db/schema.ts";
+import { recordAudit } from "../../audit/auditTrail.ts";
+import { type Actor, isInScope } from "../../auth/permissions.ts";
+import { problemResponses } from "../../problem.ts";
+import type { AppInstance } from "../../types.ts";
+import { loadCaseInScope } from "../cases/caseAccess.ts";
+import { asProblems, financeActor, idempotencyKeyOf, invalidField, todayInParis } from "./financeAccess.ts";
+import { financeMessages } from "./messages.fr.ts";
+
+const AidParams = Type.Object({ id: Type.String({ format: "uuid" }) });
+
+export function aidView(row: AidRow, message: string | null = null) {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    organisationId: row.organisationId,
+    year: row.year,
+    allocationCode: row.allocationCode,
+    productId: row.productId,
+    kind: row.kind,
+    productName: row.productName,
+    rateBp: row.rateBp,
+    durationMonths: row.durationMonths,
+    deferralMonths: row.deferralMonths,
+    amountCents: row.amountCents,
+    status: row.status,
+    requestedAt: row.requestedAt.toISOString(),
+    proposedByUserId: row.proposedByUserId,
+    firstApprovedByUserId: row.firstApprovedByUserId,
+    decidedByUserId: row.decidedByUserId,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    decisionReason: row.decisionReason,
+    message,
+  };
+}
+
+function permissionActor(actor: FinanceActor): Actor {
+  return { userId: actor.userId, role: actor.role as Actor["role"], organisationId: actor.organisationId };
+}
+
+/** An aid the actor may read (`envelope.read`: all for controllers, their agency's for managers), else 404. */
+async function aidInScope(db: Drizzle, actor: FinanceActor, id: string): Promise<AidRow> {
+  const [row] = await db.select().from(aids).where(eq(aids.id, id));
+  if (
+    row === undefined ||
+    !isInScope(permissionActor(actor), "envelope.read", { organisationId: row.organisationId })
+  ) {
+    throw new FinanceNotFoundError("aid");
+  }
+  return row;
+}
+
+/** Runs `work` in a transaction, behind the request's Idempotency-Key when it carries one. */
+async function moneyMove(
+  db: Drizzle,
+  request: FastifyRequest,
+  actor: FinanceActor,
+  work: (tx: Drizzle) => Promise<{ status: number; body: unknown }>,
+): Promise<{ status: number; body: unknown }> {
+  const key = idempotencyKeyOf(request);
+  return asProblems(() =>
+    db.transaction(async (tx) =>
+      key === undefined
+        ? work(tx)
+        : idempotent(
+            tx,
+            {
+              actorUserId: actor.userId,
+              key,
+              route: `${request.method} ${request.url.split("?")[0]}`,
+              body: request.body,
+            },
+            () => work(tx),
+          ),
+    ),
+  );
+}
+
+export async function aidRoutes(app: AppInstance, options: { db: Database }): Promise<void> {
+  const db = options.db.drizzle;
+
+  app.post(
+    "/api/v1/finance/aids",
+    {
+      config: { permission: "aids.propose" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.propose,
+        body: ProposalSchema,
+        response: { 201: AidViewSchema, 202: AidViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const actor = financeActor(request);
+      // A case outside the caller's agency is a 404, a colleague's case a 403 (as every case route).
+      await loadCaseInScope(db, request, request.body.caseId, "aids.propose");
+      const result = await asProblems(() =>
+        db.transaction((tx) =>
+          proposeAid(tx, request.body, actor, todayInParis(), (resource) =>
+            isInScope(permissionActor(actor), "aids.propose", resource),
+          ),
+        ),
+      );
+      return reply.code(result.aid.status === "queued" ? 202 : 201).send(aidView(result.aid, result.message));
+    },
+  );
+
+  app.get(
+    "/api/v1/finance/aids",
+    {
+      config: { permission: "envelope.read" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.listAids,
+        querystring: Type.Object(
+          {
+            year: Type.Integer({ minimum: 2000, maximum: 2999 }),
+            status: Type.Optional(Type.Enum(AID_STATUSES)),
+            caseId: Type.Optional(Type.String({ format: "uuid" })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({ aids: Type.Array(AidViewSchema) }),
+          ...problemResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const actor = financeActor(request);
+      const filters: SQL[] = [eq(aids.year, request.query.year)];
+      if (request.query.status !== undefined) filters.push(eq(aids.status, request.query.status));
+      if (request.query.caseId !== undefined) filters.push(eq(aids.caseId, request.query.caseId));
+      // Managers read their agency's aids only.
+      if (actor.role !== "budget_controller")
+        filters.push(eq(aids.organisationId, actor.organisationId ?? ""));
+      const rows = await db
+        .select()
+        .from(aids)
+        .where(and(...filters))
+        .orderBy(asc(aids.requestedAt), asc(aids.id));
+      await recordAudit(db, {
+        action: "aid.list_read",
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        organisationId: actor.organisationId,
+        requestId: actor.requestId,
+        clientAddress: actor.clientAddress,
+        targetType: "aid",
+        details: { year: request.query.year, status: request.query.status ?? null, count: rows.length },
+      });
+      return { aids: rows.map((row) => aidView(row)) };
+    },
+  );
+
+  app.get(
+    "/api/v1/finance/aids/:id",
+    {
+      config: { permission: "envelope.read" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.getAid,
+        params: AidParams,
+        response: { 200: AidViewSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actor = financeActor(request);
+      const row = await asProblems(() => aidInScope(db, actor, request.params.id));
+      await recordAudit(db, {
+        action: "aid.read",
+        actorUserId: actor.userId,
+        actorRole: actor.role,
+        organisationId: actor.organisationId,
+        requestId: actor.requestId,
+        clientAddress: actor.clientAddress,
+        targetType: "aid",
+        targetId: row.id,
+      });
+      return aidView(row);
+    },
+  );
+
+  app.post(
+    "/api/v1/finance/aids/:id/approve",
+    {
+      config: { permission: "aids.decide" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.approve,
+        params: AidParams,
+        body: DecisionSchema,
+        response: { 200: AidViewSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const actor = financeActor(request);
+      const response = await moneyMove(db, request, actor, async (tx) => {
+        const result = await approveAid(
+          tx,
+          request.params.id,
+          actor,
+          todayInParis(),
+          request.body.reason ?? null,
+        );
+        return { status: 200, body: aidView(result.aid, result.message) };
+      });
+      return reply.code(response.status as 200).send(response.body as ReturnType<typeof aidView>);
+    },
+  );
+
+  for (const command of ["refuse", "cancel"] as const) {
+    app.post(
+      `/api/v1/finance/aids/:id/${command}`,
+      {
+        config: { permission: "aids.decide" },
+        schema: {
+          tags: ["finance"],
+          summary: financeMessages.summaries[command],
+          params: AidParams,
+          body: ReasonRequiredSchema,
+          response: { 200: AidViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (request) => {
+        const actor = financeActor(request);
+        const result = await asProblems(() =>
+          db.transaction((tx) => closeAid(tx, request.params.id, command, actor, request.body.reason.trim())),
+        );
+        return aidView(result.aid);
+      },
+    );
+  }
+
+  app.post(
+    "/api/v1/finance/aids/:id/disburse",
+    {
+      config: { permission: "aids.disburse" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.disburse,
+        params: AidParams,
+        body: DisbursementSchema,
+        response: { 201: DisbursementViewSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const actor = financeActor(request);
+      const iban = validIban(request.body.iban);
+      if (iban === undefined) throw invalidField("/iban", "iban", financeMessages.ibanInvalid);
+      for (const field of ["paidOn", "firstDueDate"] as const) {
+        const value = request.body[field];
+        if (value !== undefined && !isCalendarDate(value)) {
+          throw invalidField(`/${field}`, "format", financeMessages.dateInvalid);
+        }
+      }
+      const response = await moneyMove(db, request, actor, async (tx) => {
+        const result = await disburseAid(tx, request.params.id, { ...request.body, iban }, actor);
+        const { disbursement } = result;
+        return {
+          status: 201,
+          body: {
+            aid: aidView(result.aid),
+            disbursement: {
+              id: disbursement.id,
+              amountCents: disbursement.amountCents,
+              payeeKind: disbursement.payeeKind,
+              payeeIban: maskIban(disbursement.payeeIban),
+              paidOn: disbursement.paidOn,
+              firstDueDate: disbursement.firstDueDate,
+            },
+          },
+        };
+      });
+      return reply.code(response.status as 201).send(response.body as never);
+    },
+  );
+
+  app.post(
+    "/api/v1/finance/aids/:id/repayments",
+    {
+      config: { permission: "aids.disburse" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.repay,
+        params: AidParams,
+        body: RepaymentSchema,
+        response: { 201: AidViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const actor = financeActor(request);
+      if (!isCalendarDate(request.body.receivedOn)) {
+        throw invalidField("/receivedOn", "format", financeMessages.dateInvalid);
+      }
+      const result = await asProblems(() =>
+        db.transaction((tx) => recordRepayment(tx, request.params.id, request.body, actor)),
+      );
+      return reply.code(201).send(aidView(result.aid));
+    },
+  );
+
+  app.get(
+    "/api/v1/finance/aids/:id/schedule",
+    {
+      config: { permission: "envelope.read" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.schedule,
+        params: AidParams,
+        querystring: Type.Object(
+          { asOf: Type.Optional(Type.String({ description: "Date des impayés (AAAA-MM-JJ)." })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: ScheduleViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = financeActor(request);
+      const asOf = request.query.asOf ?? todayInParis();
+      if (!isCalendarDate(asOf)) throw invalidField("/asOf", "format", financeMessages.dateInvalid);
+      return asProblems(async () => {
+        const aid = await aidInScope(db, actor, request.params.id);
+        const position = await loanPosition(db, aid);
+        const arrears = arrearsOn(
+          position.schedule,
+          position.repayments.map((repayment) => ({
+            date: repayment.receivedOn,
+            amount: repayment.amountCents,
+          })),
+          asOf,
+        );
+        return {
+          aidId: aid.id,
+          asOf,
+          rows: position.schedule.rows.map((row) => ({
+            number: row.number,
+            dueDate: row.dueDate,
+            instalmentCents: row.instalment,
+            interestCents: row.interest,
+            principalCents: row.principal,
+            remainingCents: row.remaining,
+          })),
+          totalCents: totalPaid(position.schedule),
+          receivedCents: arrears.received,
+          outstandingCents: position.outstandingCents,
+          arrearsCents: arrears.arrears,
+          overdue: arrears.overdue.map((item) => ({
+            number: item.number,
+            dueDate: item.dueDate,
+            outstandingCents: item.outstanding,
+            daysLate: item.daysLate,
+          })),
+        };
+      });
+    },
+  );
+}

@@ -1,0 +1,119 @@
+// /api/v1/finance/catalogue: the aid products in force on a date and their full history (read by staff who
+// propose or decide), and recording a dated new version (administrators).
+import Type from "typebox";
+import { ProductInputSchema, ProductViewSchema } from "../../../contracts/finance.ts";
+import { isCalendarDate } from "../../../core/rules/index.ts";
+import type { Database } from "../../../db/database.ts";
+import {
+  catalogueHistory,
+  catalogueOn,
+  type ProductRow,
+  recordProduct,
+} from "../../../db/finance/catalogue.ts";
+import { recordAudit } from "../../audit/auditTrail.ts";
+import { problemResponses } from "../../problem.ts";
+import type { AppInstance } from "../../types.ts";
+import { asProblems, financeActor, invalidField, todayInParis } from "./financeAccess.ts";
+import { financeMessages } from "./messages.fr.ts";
+
+function productView(row: ProductRow) {
+  return {
+    id: row.id,
+    code: row.code,
+    version: row.version,
+    kind: row.kind,
+    name: row.name,
+    maxAmountCents: row.maxAmountCents,
+    rateBp: row.rateBp,
+    maxDurationMonths: row.maxDurationMonths,
+    deferralMonths: row.deferralMonths,
+    directives: row.directives,
+    active: row.active,
+    appliesFrom: row.appliesFrom,
+    recordedAt: row.recordedAt.toISOString(),
+    reason: row.reason,
+  };
+}
+
+export async function catalogueRoutes(app: AppInstance, options: { db: Database }): Promise<void> {
+  const db = options.db.drizzle;
+
+  app.get(
+    "/api/v1/finance/catalogue",
+    {
+      config: { permission: "catalogue.read" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.catalogue,
+        querystring: Type.Object(
+          { date: Type.Optional(Type.String({ description: "Date (AAAA-MM-JJ), aujourd'hui par défaut." })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            date: Type.String({ format: "date" }),
+            products: Type.Array(ProductViewSchema, {
+              description: "Versions en vigueur, produits retirés exclus.",
+            }),
+            history: Type.Array(ProductViewSchema),
+          }),
+          ...problemResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const date = request.query.date ?? todayInParis();
+      if (!isCalendarDate(date)) throw invalidField("/date", "format", financeMessages.dateInvalid);
+      const inForce = await catalogueOn(db, date);
+      return {
+        date,
+        products: inForce.filter((row) => row.active).map(productView),
+        history: (await catalogueHistory(db)).map(productView),
+      };
+    },
+  );
+
+  app.post(
+    "/api/v1/finance/catalogue",
+    {
+      config: { permission: "catalogue.manage" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.recordProduct,
+        body: ProductInputSchema,
+        response: { 201: ProductViewSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const actor = financeActor(request);
+      if (!isCalendarDate(request.body.appliesFrom)) {
+        throw invalidField("/appliesFrom", "format", financeMessages.dateInvalid);
+      }
+      const row = await asProblems(() =>
+        db.transaction(async (tx) => {
+          const recorded = await recordProduct(tx, request.body, actor.userId);
+          await recordAudit(tx, {
+            action: "catalogue.product_recorded",
+            actorUserId: actor.userId,
+            actorRole: actor.role,
+            organisationId: actor.organisationId,
+            requestId: actor.requestId,
+            clientAddress: actor.clientAddress,
+            targetType: "aid_product",
+            targetId: recorded.id,
+            details: {
+              code: recorded.code,
+              version: recorded.version,
+              maxAmountCents: recorded.maxAmountCents,
+              rateBp: recorded.rateBp,
+              appliesFrom: recorded.appliesFrom,
+              active: recorded.active,
+            },
+          });
+          return recorded;
+        }),
+      );
+      return reply.code(201).send(productView(row));
+    },
+  );
+}

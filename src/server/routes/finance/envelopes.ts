@@ -1,0 +1,279 @@
+// /api/v1/finance/envelopes: a year's envelope (open, read in real time, allocations, forecast) and the
+// dated four-eyes threshold. Totals are summed from the aids when read; changes run under the envelope lock.
+import { and, count, eq, sum } from "drizzle-orm";
+import Type from "typebox";
+import {
+  AllocationsSchema,
+  EnvelopeViewSchema,
+  ForecastViewSchema,
+  OpenEnvelopeSchema,
+  ThresholdSchema,
+} from "../../../contracts/finance.ts";
+import {
+  ALERT_LABELS,
+  alertLevel,
+  available,
+  FOUR_EYES_THRESHOLD_KEY,
+  forecastExhaustion,
+  monthlyConsumption,
+} from "../../../core/finance/index.ts";
+import { isCalendarDate } from "../../../core/rules/index.ts";
+import type { Database, Drizzle } from "../../../db/database.ts";
+import { offerQueue } from "../../../db/finance/aids.ts";
+import {
+  commitmentMovements,
+  type EnvelopeRow,
+  envelopeState,
+  findEnvelope,
+  openYearEnvelope,
+  replaceAllocations,
+} from "../../../db/finance/envelopes.ts";
+import { FinanceNotFoundError } from "../../../db/finance/errors.ts";
+import { aids, ruleParameterValues } from "../../../db/schema.ts";
+import { recordAudit } from "../../audit/auditTrail.ts";
+import { problemResponses } from "../../problem.ts";
+import type { AppInstance } from "../../types.ts";
+import { asProblems, financeActor, invalidField, todayInParis } from "./financeAccess.ts";
+import { financeMessages } from "./messages.fr.ts";
+
+const YearParams = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2999 }) });
+
+/** The envelope as a budget controller reads it: every total, nationally and per allocation. */
+export async function envelopeView(tx: Drizzle, envelope: EnvelopeRow) {
+  const state = await envelopeState(tx, envelope);
+  const [queued] = await tx
+    .select({ count: count(), cents: sum(aids.amountCents) })
+    .from(aids)
+    .where(and(eq(aids.year, envelope.year), eq(aids.status, "queued")));
+  const used = state.national.reserved + state.national.committed;
+  const level = alertLevel(envelope.nationalCents, used);
+  return {
+    year: envelope.year,
+    nationalCents: envelope.nationalCents,
+    reservedCents: state.national.reserved,
+    committedCents: state.national.committed,
+    disbursedCents: state.national.disbursed,
+    availableCents: available(state),
+    queuedCount: queued?.count ?? 0,
+    queuedCents: Number(queued?.cents ?? 0),
+    level,
+    label: ALERT_LABELS[level],
+    allocations: envelope.allocations.map((allocation) => {
+      const amounts = state.byAllocation[allocation.code] ?? { reserved: 0, committed: 0, disbursed: 0 };
+      return {
+        ...allocation,
+        reservedCents: amounts.reserved,
+        committedCents: amounts.committed,
+        disbursedCents: amounts.disbursed,
+        availableCents: available(state, allocation.code),
+      };
+    }),
+  };
+}
+
+export async function envelopeRoutes(app: AppInstance, options: { db: Database }): Promise<void> {
+  const db = options.db.drizzle;
+
+  app.post(
+    "/api/v1/finance/envelopes",
+    {
+      config: { permission: "envelope.manage" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.openEnvelope,
+        body: OpenEnvelopeSchema,
+        response: { 201: EnvelopeViewSchema, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const actor = financeActor(request);
+      const view = await asProblems(() =>
+        db.transaction(async (tx) => {
+          const envelope = await openYearEnvelope(tx, {
+            ...request.body,
+            allocations: request.body.allocations ?? [],
+            openedByUserId: actor.userId,
+          });
+          await recordAudit(tx, {
+            action: "envelope.opened",
+            actorUserId: actor.userId,
+            actorRole: actor.role,
+            organisationId: actor.organisationId,
+            requestId: actor.requestId,
+            clientAddress: actor.clientAddress,
+            targetType: "envelope",
+            targetId: envelope.id,
+            details: {
+              year: envelope.year,
+              nationalCents: envelope.nationalCents,
+              allocations: envelope.allocations.length,
+            },
+          });
+          // Proposals waiting for this year, or left over from earlier ones, are offered in request order.
+          await offerQueue(tx, envelope, actor, true);
+          return envelopeView(tx, envelope);
+        }),
+      );
+      return reply.code(201).send(view);
+    },
+  );
+
+  app.get(
+    "/api/v1/finance/envelopes/:year",
+    {
+      config: { permission: "envelope.read" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.getEnvelope,
+        params: YearParams,
+        response: { 200: EnvelopeViewSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      asProblems(async () => {
+        const envelope = await findEnvelope(db, request.params.year);
+        if (envelope === undefined) throw new FinanceNotFoundError("envelope");
+        return envelopeView(db, envelope);
+      }),
+  );
+
+  app.put(
+    "/api/v1/finance/envelopes/:year/allocations",
+    {
+      config: { permission: "envelope.manage" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.allocations,
+        params: YearParams,
+        body: AllocationsSchema,
+        response: { 200: EnvelopeViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = financeActor(request);
+      return asProblems(() =>
+        db.transaction(async (tx) => {
+          const envelope = await replaceAllocations(tx, request.params.year, request.body.allocations);
+          await recordAudit(tx, {
+            action: "envelope.allocations_replaced",
+            actorUserId: actor.userId,
+            actorRole: actor.role,
+            organisationId: actor.organisationId,
+            requestId: actor.requestId,
+            clientAddress: actor.clientAddress,
+            targetType: "envelope",
+            targetId: envelope.id,
+            details: {
+              year: envelope.year,
+              allocations: envelope.allocations.map(({ code, amountCents }) => ({ code, amountCents })),
+            },
+          });
+          await offerQueue(tx, envelope, actor, false);
+          return envelopeView(tx, envelope);
+        }),
+      );
+    },
+  );
+
+  app.get(
+    "/api/v1/finance/envelopes/:year/forecast",
+    {
+      config: { permission: "envelope.read" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.forecast,
+        params: YearParams,
+        querystring: Type.Object(
+          { asOf: Type.Optional(Type.String({ description: "Date du calcul (AAAA-MM-JJ)." })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: ForecastViewSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const asOf = request.query.asOf ?? todayInParis();
+      if (!isCalendarDate(asOf)) throw invalidField("/asOf", "format", financeMessages.dateInvalid);
+      return asProblems(async () => {
+        const year = request.params.year;
+        const envelope = await findEnvelope(db, year);
+        if (envelope === undefined) throw new FinanceNotFoundError("envelope");
+        const monthly = monthlyConsumption(year, await commitmentMovements(db, year));
+        // A date outside the year reads the year as it stood at its end (or before it started).
+        const day =
+          asOf < `${year}-01-01` ? `${year}-01-01` : asOf > `${year}-12-31` ? `${year}-12-31` : asOf;
+        const forecast = forecastExhaustion({ national: envelope.nationalCents, monthly, asOf: day });
+        const alerts: string[] = [];
+        if (forecast.level === "alert_80") alerts.push(financeMessages.alert80(year));
+        if (forecast.level === "alert_95" || forecast.level === "exhausted") {
+          alerts.push(financeMessages.alert95(year));
+        }
+        if (forecast.exhaustedWithinYear && forecast.exhaustionDate !== null && forecast.left > 0) {
+          alerts.push(financeMessages.exhaustionBeforeYearEnd(year, forecast.exhaustionDate));
+        }
+        return {
+          year,
+          asOf: day,
+          nationalCents: envelope.nationalCents,
+          monthlyCents: monthly,
+          consumedCents: forecast.consumed,
+          leftCents: forecast.left,
+          consumedBp: forecast.consumedBp,
+          pacePerMonthCents: forecast.pacePerMonth,
+          windowMonths: forecast.windowMonths,
+          exhaustionDate: forecast.exhaustionDate,
+          exhaustedWithinYear: forecast.exhaustedWithinYear,
+          level: forecast.level,
+          label: forecast.label,
+          alerts,
+        };
+      });
+    },
+  );
+
+  app.post(
+    "/api/v1/finance/four-eyes-threshold",
+    {
+      config: { permission: "rule_parameters.change" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.threshold,
+        body: ThresholdSchema,
+        response: {
+          201: Type.Object({ valueCents: Type.Integer(), appliesFrom: Type.String({ format: "date" }) }),
+          ...problemResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = financeActor(request);
+      const { valueCents, appliesFrom, reason } = request.body;
+      if (!isCalendarDate(appliesFrom)) {
+        throw invalidField("/appliesFrom", "format", financeMessages.dateInvalid);
+      }
+      await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(ruleParameterValues)
+          .values({
+            key: FOUR_EYES_THRESHOLD_KEY,
+            value: valueCents,
+            appliesFrom,
+            reason: reason.trim(),
+            recordedByUserId: actor.userId,
+          })
+          .returning({ id: ruleParameterValues.id });
+        await recordAudit(tx, {
+          action: "rule_parameter.recorded",
+          actorUserId: actor.userId,
+          actorRole: actor.role,
+          organisationId: actor.organisationId,
+          requestId: actor.requestId,
+          clientAddress: actor.clientAddress,
+          targetType: "rule_parameter",
+          targetId: row?.id ?? null,
+          details: { key: FOUR_EYES_THRESHOLD_KEY, value: valueCents, appliesFrom },
+        });
+      });
+      return reply.code(201).send({ valueCents, appliesFrom });
+    },
+  );
+}

@@ -1,0 +1,132 @@
+// Fixtures of the finance tests: cases inserted straight into the cases table (already admitted, so that the
+// tests exercise aids rather than the case workflow), extra staff accounts, and a JSON client that carries
+// the session's cookie, CSRF token and an optional Idempotency-Key.
+import { randomUUID } from "node:crypto";
+import { hash } from "@node-rs/argon2";
+import { eq } from "drizzle-orm";
+import type { Database } from "../../src/db/database.ts";
+import { cases, organisations, type Role, users } from "../../src/db/schema.ts";
+import { ARGON2ID_OPTIONS, DEMO_PASSWORD } from "../../src/db/seed.ts";
+
+export const DIRECTIVE_2025 = "PP_SERV_ASD_2_DIR";
+export const DIRECTIVE_2021 = "PP_EX_CPA_2_DIR";
+
+async function idOf(db: Database, table: "organisations" | "users", key: string): Promise<string> {
+  const [row] =
+    table === "organisations"
+      ? await db.drizzle
+          .select({ id: organisations.id })
+          .from(organisations)
+          .where(eq(organisations.name, key))
+      : await db.drizzle.select({ id: users.id }).from(users).where(eq(users.email, key));
+  if (row === undefined) throw new Error(`no ${table} row for ${key}`);
+  return row.id;
+}
+
+/** Inserts `count` cases of an agency, assigned to a counsellor, at a given step; returns their ids. */
+export async function insertCases(
+  db: Database,
+  options: { count: number; agency: string; counsellorEmail: string; directive: string; status?: string },
+): Promise<string[]> {
+  const organisationId = await idOf(db, "organisations", options.agency);
+  const counsellorUserId = await idOf(db, "users", options.counsellorEmail);
+  const batch = randomUUID().slice(0, 8);
+  const rows = await db.drizzle
+    .insert(cases)
+    .values(
+      Array.from({ length: options.count }, (_, index) => ({
+        reference: `TEST-${batch}-${index}`,
+        organisationId,
+        counsellorUserId,
+        status: (options.status ?? "admitted") as "admitted",
+        directive: options.directive,
+        requestedOn: options.directive === DIRECTIVE_2021 ? "2025-06-02" : "2026-01-15",
+        channel: "phone" as const,
+        personFirstName: "Test",
+        personLastName: `Personne ${index}`,
+        legalBasis: "test",
+        noticeVersion: "test",
+        consentGivenAt: new Date(),
+      })),
+    )
+    .returning({ id: cases.id });
+  return rows.map((row) => row.id);
+}
+
+/** A staff account with the demo password (a second budget controller, for four-eyes). */
+export async function addStaff(db: Database, email: string, role: Role): Promise<void> {
+  await db.drizzle.insert(users).values({
+    email,
+    displayName: `${role} (test)`,
+    role,
+    passwordHash: await hash(DEMO_PASSWORD, ARGON2ID_OPTIONS),
+    isDemo: true,
+  });
+}
+
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  userId: string;
+}
+
+export interface Answer<T> {
+  status: number;
+  contentType: string | null;
+  body: T;
+}
+
+export function financeClient(baseUrl: string) {
+  return {
+    async signIn(email: string): Promise<Session> {
+      const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+      });
+      if (response.status !== 200) throw new Error(`sign-in of ${email} answered ${response.status}`);
+      const body = (await response.json()) as { csrfToken: string; user: { id: string } };
+      return {
+        cookie: response.headers.get("set-cookie")?.split(";")[0] ?? "",
+        csrfToken: body.csrfToken,
+        userId: body.user.id,
+      };
+    },
+
+    async call<T = Record<string, unknown>>(
+      session: Session,
+      method: string,
+      path: string,
+      body?: unknown,
+      idempotencyKey?: string,
+    ): Promise<Answer<T>> {
+      const headers: Record<string, string> = { cookie: session.cookie, "x-csrf-token": session.csrfToken };
+      if (body !== undefined) headers["content-type"] = "application/json";
+      if (idempotencyKey !== undefined) headers["idempotency-key"] = idempotencyKey;
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const contentType = response.headers.get("content-type");
+      const text = await response.text();
+      return {
+        status: response.status,
+        contentType,
+        body: (contentType?.includes("json") ? JSON.parse(text) : text) as T,
+      };
+    },
+
+    async download(
+      session: Session,
+      path: string,
+    ): Promise<{ status: number; type: string | null; bytes: Buffer }> {
+      const response = await fetch(`${baseUrl}${path}`, { headers: { cookie: session.cookie } });
+      return {
+        status: response.status,
+        type: response.headers.get("content-type"),
+        bytes: Buffer.from(await response.arrayBuffer()),
+      };
+    },
+  };
+}
