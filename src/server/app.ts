@@ -18,6 +18,7 @@ import { registerWeb } from "./plugins/web.ts";
 import { auditRoutes } from "./routes/audit/auditEvents.ts";
 import { authRoutes } from "./routes/auth/auth.ts";
 import { totpRoutes } from "./routes/auth/totp.ts";
+import { caseContentRoutes } from "./routes/caseContent/index.ts";
 import { caseRoutes } from "./routes/cases/index.ts";
 import { directiveRoutes } from "./routes/directives/directives.ts";
 import { eligibilityRoutes, type RateLimitSetting } from "./routes/eligibility/eligibility.ts";
@@ -88,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   await app.register(ruleParameterRoutes, { db });
   await app.register(financeRoutes, { db });
   await app.register(caseRoutes, { requestRateLimit: options.rateLimits?.requests });
+  await app.register(caseContentRoutes);
   await app.register(userRoutes);
 
   await registerWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);

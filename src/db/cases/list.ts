@@ -4,7 +4,7 @@
 import { and, desc, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { CaseStatus } from "../../core/cases/index.ts";
 import type { Drizzle } from "../database.ts";
-import { caseReferrals, cases, organisations, users } from "../schema.ts";
+import { appointments, caseActions, caseReferrals, cases, organisations, users } from "../schema.ts";
 
 export interface CaseloadFilter {
   organisationId: string;
@@ -44,17 +44,17 @@ export class InvalidCursorError extends Error {
 }
 
 // --- Plan and appointment facts of a listed case ------------------------------------------------------------
-// The caseload shows and filters on them; the action plan and the appointments fill them in. Until they are
-// stored, no case has an overdue action or an appointment.
+// The caseload shows and filters on them; the action plan and the appointments (src/db/caseContent) fill
+// them in. "Today" and "now" are the database's, the day in Paris.
 
-/** Number of the case's plan actions past their due date and not done. */
-export function overdueActionsOf(_caseId: SQL | typeof cases.id): SQL<number> {
-  return sql<number>`0`;
+/** Number of the case's plan actions still to do (planned or in progress) after their due day. */
+export function overdueActionsOf(caseId: SQL | typeof cases.id): SQL<number> {
+  return sql<number>`(select count(*)::int from ${caseActions} where ${caseActions.caseId} = ${caseId} and ${caseActions.status} in ('planned', 'in_progress') and ${caseActions.dueOn} < (now() at time zone 'Europe/Paris')::date)`;
 }
 
 /** Start of the case's next planned appointment, or null. */
-export function nextAppointmentOf(_caseId: SQL | typeof cases.id): SQL<Date | null> {
-  return sql<Date | null>`cast(null as timestamptz)`;
+export function nextAppointmentOf(caseId: SQL | typeof cases.id): SQL<Date | null> {
+  return sql<Date | null>`(select min(${appointments.at}) from ${appointments} where ${appointments.caseId} = ${caseId} and ${appointments.at} >= now())`;
 }
 
 // --- Cursors ------------------------------------------------------------------------------------------------
