@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CASE_STATUS_LABELS, COMMAND_LABELS } from "../src/core/cases/index.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
 import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
@@ -33,6 +34,8 @@ const account = (organisation: string, role = "counsellor") => {
   return found;
 };
 const PARIS = account("paris");
+const PARIS_MANAGER = account("paris", "manager");
+const LYON = account("lyon");
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -228,6 +231,160 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         // Signed out for real: the workspace sends back to the login page, remembering where to return.
         await page.goto(`${server.url}/espace`);
         await page.waitForURL(/\/connexion\?suite=%2Fespace$/);
+      } finally {
+        await context.close();
+      }
+    });
+
+    /** Signs in through the API (no browser), for the one step the workspace has no screen for yet. */
+    async function apiSession(email: string): Promise<{ cookie: string; csrfToken: string; userId: string }> {
+      const response = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { csrfToken: string; user: { id: string } };
+      const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
+      return { cookie, csrfToken: body.csrfToken, userId: body.user.id };
+    }
+
+    let caseUrl = "";
+
+    it("workspace: the Paris counsellor finds the new request of her agency, then, once it is hers, assesses it, admits the person and starts the diagnosis", async () => {
+      expect(reference).not.toBe("");
+      const context = await person();
+      try {
+        const page = await signIn(context, PARIS.email);
+        expect(await page.locator("h1").textContent()).toBe(workspaceMessages.caseload.titleCounsellor);
+        const newRequests = page.getByTestId("new-requests");
+        await newRequests.waitFor();
+        const link = newRequests.getByRole("link", { name: reference });
+        caseUrl = `${server.url}${await link.getAttribute("href")}`;
+        expect(await newRequests.getByRole("row", { name: new RegExp(reference) }).textContent()).toMatch(
+          new RegExp(REQUESTER.lastName, "i"),
+        );
+        await page.getByTestId("caseload-count").waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+
+        // Not hers yet: she may read the case, not move it.
+        await link.click();
+        await page.getByTestId("case-status").waitFor();
+        expect(await page.getByTestId("case-status").textContent()).toBe(CASE_STATUS_LABELS.request_received);
+        expect(await page.getByText(workspaceMessages.case.steps.notYours).isVisible()).toBe(true);
+
+        // The Paris manager assigns it to her (through the API: the assignment screen is still to come).
+        const manager = await apiSession(PARIS_MANAGER.email);
+        const counsellor = await apiSession(PARIS.email);
+        const caseId = caseUrl.split("/").pop() as string;
+        const current = await fetch(`${server.url}/api/v1/cases/${caseId}`, {
+          headers: { cookie: manager.cookie },
+        });
+        const assigned = await fetch(`${server.url}/api/v1/cases/${caseId}/assign`, {
+          method: "POST",
+          headers: {
+            cookie: manager.cookie,
+            "content-type": "application/json",
+            "x-csrf-token": manager.csrfToken,
+            "if-match": current.headers.get("etag") ?? "",
+          },
+          body: JSON.stringify({ counsellorUserId: counsellor.userId }),
+        });
+        expect(assigned.status).toBe(200);
+
+        // Her caseload now lists it; the search by reference finds it.
+        await page.goto(`${server.url}/espace`);
+        await page.locator("#filtre-recherche").fill(reference);
+        await page.locator("#filtre-recherche").press("Enter");
+        await expect.poll(() => page.getByTestId("caseload").locator("tbody tr").count()).toBe(1);
+        const row = page.getByTestId("caseload").locator("tbody tr");
+        expect(await row.textContent()).toContain(CASE_STATUS_LABELS.request_received);
+        expect(await row.textContent()).toContain(workspaceMessages.caseload.nextStep.request_received);
+        await page.getByRole("button", { name: workspaceMessages.caseload.reset }).click();
+        await expect.poll(() => page.getByTestId("caseload").locator("tbody tr").count()).toBeGreaterThan(0);
+        await page.screenshot({ path: join(SCREENSHOTS, "workspace.png") });
+        expect(await seriousViolations(page)).toEqual([]);
+
+        await page.goto(caseUrl);
+        await page.getByTestId("case-status").waitFor();
+        expect(await page.getByTestId("case-directive").textContent()).toMatch(/^PP_/);
+        expect(await page.getByTestId("case-next-step").textContent()).toBe(COMMAND_LABELS.assessEligibility);
+        expect(await seriousViolations(page)).toEqual([]);
+
+        // Eligibility, with the same form as the simulator: the request date is the case's.
+        await page.getByRole("button", { name: COMMAND_LABELS.assessEligibility }).click();
+        await page.locator("#champ-activity-employee").waitFor();
+        expect(await page.locator("#champ-requestDate").getAttribute("readonly")).not.toBeNull();
+        await page.locator("#champ-activity-employee").check();
+        await page.locator("#champ-sector-private_non_agricultural").check();
+        await page.locator("#champ-headcount").fill("50");
+        await page.locator("#champ-contractType-permanent").check();
+        await page.locator("#champ-contractStart").fill("01/01/2020");
+        await page.locator("#champ-disaster-none").check();
+        expect(await page.locator("#champ-postcode").inputValue()).toBe("75011");
+        await page.locator("#champ-occupancy-tenant").check();
+        await page.locator("#champ-situations-rent_arrears").check();
+        await page.getByRole("button", { name: COMMAND_LABELS.assessEligibility }).last().click();
+        const status = page.getByTestId("case-status");
+        await expect.poll(() => status.textContent()).toBe(CASE_STATUS_LABELS.eligibility_assessed);
+        expect(await page.getByTestId("case-outcome").textContent()).toBe("éligible");
+        expect(await page.getByTestId("eligibility-panel").textContent()).toContain("beneficiaires/1");
+        expect(await page.getByTestId("step-message").textContent()).toBe(
+          workspaceMessages.case.steps.done(
+            COMMAND_LABELS.assessEligibility,
+            CASE_STATUS_LABELS.eligibility_assessed,
+          ),
+        );
+
+        // Admission of an eligible person needs no motive.
+        await page.getByRole("button", { name: COMMAND_LABELS.admit }).click();
+        await page.locator("form").getByRole("button", { name: COMMAND_LABELS.admit }).click();
+        await expect.poll(() => status.textContent()).toBe(CASE_STATUS_LABELS.admitted);
+
+        // A second tab left open on the admitted case is now stale: its change is refused, in French.
+        const stale = await context.newPage();
+        await stale.goto(caseUrl);
+        await stale.getByTestId("case-status").waitFor();
+
+        await page.getByRole("button", { name: COMMAND_LABELS.startDiagnosis }).click();
+        await expect.poll(() => status.textContent()).toBe(CASE_STATUS_LABELS.diagnosis);
+        expect(await page.getByTestId("case-next-step").textContent()).toBe(COMMAND_LABELS.proposePlan);
+        const timeline = await page.getByTestId("timeline").locator("li").allTextContents();
+        const events = workspaceMessages.case.timeline.events;
+        for (const event of [
+          events.request_received,
+          events.case_assigned,
+          events.eligibility_assessed,
+          events.decision_taken,
+          events.diagnosis_started,
+        ]) {
+          expect(timeline.some((line) => line.includes(event as string))).toBe(true);
+        }
+        await page.screenshot({ path: join(SCREENSHOTS, "case.png"), fullPage: true });
+        expect(await seriousViolations(page)).toEqual([]);
+
+        await stale.getByRole("button", { name: COMMAND_LABELS.startDiagnosis }).click();
+        await expect
+          .poll(() => stale.getByTestId("step-message").textContent())
+          .toContain(workspaceMessages.case.steps.stale);
+        await stale.getByRole("button", { name: workspaceMessages.case.steps.reload }).click();
+        await expect
+          .poll(() => stale.getByTestId("case-status").textContent())
+          .toBe(CASE_STATUS_LABELS.diagnosis);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("workspace: a Lyon counsellor opening the Paris case's address reads « dossier introuvable »", async () => {
+      expect(caseUrl).not.toBe("");
+      const context = await person();
+      try {
+        const page = await signIn(context, LYON.email);
+        await page.goto(caseUrl);
+        await page.getByRole("heading", { level: 1, name: workspaceMessages.case.notFoundTitle }).waitFor();
+        expect(await page.getByText(REQUESTER.lastName).count()).toBe(0);
+        expect(await page.title()).toBe(messages.documentTitle.page(workspaceMessages.case.notFoundTitle));
       } finally {
         await context.close();
       }

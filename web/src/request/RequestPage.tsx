@@ -17,8 +17,8 @@ import {
 } from "@mantine/core";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import type { PublicRequest, PublicRequestReceipt } from "../../../src/contracts/cases.ts";
-import { isCalendarDate } from "../../../src/core/rules/dates.ts";
 import { callApi, NETWORK_FAILURE } from "../api.ts";
+import { frenchDay, isoDay } from "../frenchDates.ts";
 import { NOTICE_VERSION, requestMessages } from "./messages.fr.ts";
 
 const text = requestMessages;
@@ -97,14 +97,6 @@ type Errors = Partial<Record<Field, string>>;
 
 const fieldId = (field: Field) => `demande-${field}`;
 
-/** JJ/MM/AAAA → AAAA-MM-JJ, or undefined when it is not a real day. */
-function isoDay(typed: string): string | undefined {
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(typed.trim());
-  if (match === null) return undefined;
-  const iso = `${match[3]}-${(match[2] as string).padStart(2, "0")}-${(match[1] as string).padStart(2, "0")}`;
-  return isCalendarDate(iso) ? iso : undefined;
-}
-
 function check(values: Values): Errors {
   const errors: Errors = {};
   const blank = (value: string) => value.trim() === "";
@@ -141,8 +133,6 @@ function payload(values: Values): PublicRequest {
     consent: { processing: true, noticeVersion: NOTICE_VERSION },
   };
 }
-
-const frenchDay = (iso: string) => iso.split("-").reverse().join("/");
 
 export default function RequestPage() {
   const [values, setValues] = useState<Values>(EMPTY);

@@ -1,10 +1,13 @@
 // The signed-in workspace, loaded on demand: nothing of it weighs on the public pages. It checks the
 // session once, sends whoever is not signed in to the login page (and back afterwards), then shows the page
 // the path names.
-import { Stack, Text, Title } from "@mantine/core";
+import { Text } from "@mantine/core";
 import { useEffect } from "react";
+import { CaseloadPage } from "./CaseloadPage.tsx";
+import { CasePage } from "./CasePage.tsx";
 import { workspaceMessages } from "./messages.fr.ts";
-import { loginPath, type Session, useSession } from "./session.ts";
+import { caseIdOf } from "./paths.ts";
+import { loginPath, useSession } from "./session.ts";
 
 export default function Workspace({ path }: { path: string }) {
   const current = useSession();
@@ -19,15 +22,13 @@ export default function Workspace({ path }: { path: string }) {
       return <Text role="status">{workspaceMessages.signingIn}</Text>;
     case "unavailable":
       return <Text role="alert">{workspaceMessages.unavailable}</Text>;
-    case "signedIn":
-      return <WorkspaceHome session={current.session} />;
+    case "signedIn": {
+      const caseId = caseIdOf(path);
+      return caseId === undefined ? (
+        <CaseloadPage session={current.session} />
+      ) : (
+        <CasePage id={caseId} session={current.session} />
+      );
+    }
   }
-}
-
-function WorkspaceHome({ session }: { session: Session }) {
-  return (
-    <Stack gap="md">
-      <Title order={1}>{session.user.displayName}</Title>
-    </Stack>
-  );
 }
