@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   db: async () => (await import("./db.ts")).runDbCommand,
   audit: async () => (await import("./audit.ts")).runAuditCommand,
   users: async () => (await import("./users.ts")).runUsersCommand,
+  retention: async () => (await import("./retention.ts")).runRetentionCommand,
   parameters: async () => (await import("./parametersCommand.ts")).runParametersCommand,
 };
 

@@ -15,6 +15,8 @@ Commandes :
   audit verify            Vérifie que le journal d'audit n'a pas été modifié (chaîne d'empreintes).
   users add|set-password|reset-mfa
                           Comptes du personnel : création, mot de passe, second facteur.
+  retention run [--dry-run]
+                          Anonymise les dossiers clos depuis plus de RETENTION_YEARS ans (5 par défaut).
   parameters list|history|set
                           Paramètres des règles fixés par Action Logement Services : valeurs en
                           vigueur, historique, enregistrement d'une nouvelle valeur datée.

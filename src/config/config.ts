@@ -23,6 +23,7 @@ const EnvSchema = Type.Object({
   ),
   SESSION_SECRET: Type.Optional(Type.String()),
   DATA_ENCRYPTION_KEY: Type.Optional(Type.String()),
+  RETENTION_YEARS: Type.Integer({ minimum: 1, maximum: 30, default: 5 }),
 });
 
 const EXPECTED: Record<keyof Static<typeof EnvSchema>, string> = {
@@ -34,6 +35,7 @@ const EXPECTED: Record<keyof Static<typeof EnvSchema>, string> = {
   LOG_LEVEL: LOG_LEVELS.join(" | "),
   SESSION_SECRET: "une chaîne / a string",
   DATA_ENCRYPTION_KEY: "une chaîne base64 / a base64 string",
+  RETENTION_YEARS: "un nombre d'années de 1 à 30 / a number of years from 1 to 30",
 };
 
 /**
@@ -58,6 +60,8 @@ export interface Config {
   sessionSecret: string;
   /** 32-byte key for application-level encryption of sensitive fields (AES-256-GCM). */
   dataEncryptionKey: Buffer;
+  /** Years after closure after which a case's personal data is anonymised (src/server/privacy/retention.ts). */
+  retentionYears: number;
 }
 
 /** One problem per variable, each message naming the variable. */
@@ -122,6 +126,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     logLevel: values.LOG_LEVEL,
     sessionSecret,
     dataEncryptionKey,
+    retentionYears: values.RETENTION_YEARS,
   };
 
   function secret(variable: string, value: string | undefined, demoValue: string): string | undefined {

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "../config/config.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed.ts";
 import { buildApp } from "./app.ts";
 import { createLogger } from "./logger.ts";
+import { scheduleRetention } from "./privacy/retentionSchedule.ts";
 import { openPreparedDatabase } from "./startup.ts";
 import { startupMessages } from "./startupMessages.ts";
 import { buildWebIfStale } from "./webBuild.ts";
@@ -52,12 +53,15 @@ if (webOutcome === "no-web-app") logger.info("no web/vite.config.ts yet: web app
 else logger.info({ outcome: webOutcome }, "web application");
 
 const app = await buildApp({ config, db, logger });
+const stopRetention =
+  config.nodeEnv === "test" ? () => {} : scheduleRetention(db.drizzle, config.retentionYears, logger);
 
 closeWithGrace(
   { delay: 10_000, logger: { error: (message) => logger.error(message) } },
   async ({ signal, err }) => {
     if (err) logger.error({ err }, "stopping after an unexpected error");
     else logger.info({ signal }, "stopping");
+    stopRetention();
     await app.close(); // stops accepting, lets in-flight requests finish
     await db.close();
   },
