@@ -2,12 +2,16 @@
 // never a 403), the ETag / If-Match rules of optimistic concurrency, and turning the state machine's
 // refusals into problems. The case sub-resources (diagnosis, plan, documents, aids) use the same helpers.
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { CaseDetail } from "../../../contracts/cases.ts";
 import { CASE_ERROR_KINDS, type CaseError } from "../../../core/cases/index.ts";
 import type { AuditContext } from "../../../db/cases/repository.ts";
 import {
+  type CaseChange,
   CaseCommandError,
   CaseNotFoundError,
   type CaseRecord,
+  type CaseRow,
+  changeCase,
   findCase,
   StaleCaseError,
 } from "../../../db/cases/repository.ts";
@@ -15,8 +19,10 @@ import type { Drizzle } from "../../../db/database.ts";
 import { type Action, type Actor, isInScope, type ScopedResource } from "../../auth/permissions.ts";
 import type { SessionContext } from "../../auth/sessions.ts";
 import { HttpProblem } from "../../problem.ts";
+import type { AppInstance } from "../../types.ts";
 import { requestAuditFields } from "../auth/auth.ts";
 import { caseProblemMessages } from "./messages.fr.ts";
+import { caseDetail } from "./presenters.ts";
 
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
@@ -140,4 +146,47 @@ export async function asProblems<T>(
     if (error instanceof CaseNotFoundError) throw caseNotFound();
     throw error;
   }
+}
+
+// --- The one way to change a case over HTTP ------------------------------------------------------------------
+
+/** What a change does to the case as it is in the transaction; it may write rows of its own with `tx`. */
+export type ComputeChange = (row: CaseRow, tx: Drizzle) => Promise<CaseChange> | CaseChange;
+
+/**
+ * Runs before the transaction, on the case as loaded: reads and checks that need the database (PGlite has
+ * one connection, which the transaction holds), then returns the change.
+ */
+export type PrepareChange = (row: CaseRow) => Promise<ComputeChange> | ComputeChange;
+
+/**
+ * Every change of a case over HTTP: the case within the caller's scope (404 outside, 403 when `permission`
+ * does not cover it), If-Match (428, 412), the change with its events and audit entry in one transaction,
+ * then the case as it now is, with its new ETag.
+ */
+export async function runCaseStep(
+  app: AppInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  permission: Action,
+  prepare: PrepareChange,
+  fieldPath?: (field: string) => string,
+): Promise<CaseDetail> {
+  const { id } = request.params as { id: string };
+  const record = await loadCaseInScope(app.db.drizzle, request, id, permission);
+  const version = expectedVersion(request, record.row.version);
+  const compute = await prepare(record.row);
+  await asProblems(
+    () =>
+      changeCase(
+        app.db,
+        { caseId: record.row.id, expectedVersion: version, context: auditContext(request) },
+        compute,
+      ),
+    fieldPath,
+  );
+  const fresh = await findCase(app.db.drizzle, record.row.id);
+  if (fresh === undefined) throw caseNotFound();
+  setEtag(reply, fresh.row.version);
+  return caseDetail(app.db.drizzle, fresh, [app.config.dataEncryptionKey]);
 }

@@ -25,33 +25,19 @@ import {
   CaseCommandError,
   type CaseRow,
   caseStateOf,
-  changeCase,
-  findCase,
   findOrganisations,
   findUser,
   insertReferral,
   insertSnapshot,
   lifecycleChange,
 } from "../../../db/cases/repository.ts";
-import type { Drizzle } from "../../../db/database.ts";
 import { loadParameterTimeline, todayInParis } from "../../../db/ruleParameters.ts";
 import type { Action } from "../../auth/permissions.ts";
 import { HttpProblem, problemResponses, type ValidationIssue } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
-import {
-  asProblems,
-  auditContext,
-  caseNotFound,
-  expectedVersion,
-  loadCaseInScope,
-  sessionOf,
-  setEtag,
-} from "./caseAccess.ts";
+import { type PrepareChange, runCaseStep, sessionOf } from "./caseAccess.ts";
 import { caseProblemMessages, caseRouteMessages } from "./messages.fr.ts";
-import { caseDetail } from "./presenters.ts";
 import { CaseIdParams } from "./reads.ts";
-
-type Compute = (row: CaseRow, tx: Drizzle) => Promise<CaseChange> | CaseChange;
 
 /** The change a lifecycle command makes, audited as `case.<command>` with the statuses before and after. */
 function commandChange(
@@ -136,32 +122,13 @@ function eligibilityInput(body: unknown, requestedOn: string): { situation: Situ
 export async function caseStepRoutes(app: AppInstance): Promise<void> {
   const db = app.db;
 
-  /** The one step handler. `prepare` runs before the transaction (reads, checks) and returns the change. */
-  async function step(
+  const step = (
     request: FastifyRequest,
     reply: FastifyReply,
     permission: Action,
-    prepare: (row: CaseRow) => Promise<Compute> | Compute,
+    prepare: PrepareChange,
     fieldPath?: (field: string) => string,
-  ) {
-    const { id } = request.params as { id: string };
-    const record = await loadCaseInScope(db.drizzle, request, id, permission);
-    const version = expectedVersion(request, record.row.version);
-    const compute = await prepare(record.row);
-    await asProblems(
-      () =>
-        changeCase(
-          db,
-          { caseId: record.row.id, expectedVersion: version, context: auditContext(request) },
-          compute,
-        ),
-      fieldPath,
-    );
-    const fresh = await findCase(db.drizzle, record.row.id);
-    if (fresh === undefined) throw caseNotFound();
-    setEtag(reply, fresh.row.version);
-    return caseDetail(db.drizzle, fresh, [app.config.dataEncryptionKey]);
-  }
+  ) => runCaseStep(app, request, reply, permission, prepare, fieldPath);
 
   const routeSchema = (
     summary: string,
@@ -273,7 +240,14 @@ export async function caseStepRoutes(app: AppInstance): Promise<void> {
   for (const simple of simpleSteps) {
     app.post(
       `/api/v1/cases/:id/${simple.path}`,
-      { config: { permission: "cases.change" }, schema: routeSchema(simple.summary, "EmptyStep") },
+      {
+        config: { permission: "cases.change" },
+        schema: routeSchema(simple.summary, "EmptyStep"),
+        // Nothing to say: no body is as good as {}.
+        preValidation: async (request) => {
+          request.body ??= {};
+        },
+      },
       async (request, reply) =>
         step(request, reply, "cases.change", () => (row) => commandChange(row, simple.command)),
     );
