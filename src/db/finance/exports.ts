@@ -59,7 +59,7 @@ export async function exportRows(tx: Drizzle, dataset: ExportDataset, year: numb
     .from(aidRepayments)
     .innerJoin(aids, eq(aids.id, aidRepayments.aidId))
     .where(eq(aids.year, year))
-    .orderBy(asc(aidRepayments.receivedOn), asc(aidRepayments.id));
+    .orderBy(asc(aidRepayments.receivedOn), asc(aidRepayments.recordedAt), asc(aidRepayments.id));
   return rows.map(({ aid, repayment }) => [
     aid.id,
     aid.caseId,
