@@ -736,6 +736,68 @@ for (const kind of DATABASE_KINDS) {
       }
     });
 
+    it("limits the public form per client address", async () => {
+      const limited = await startServer(database.db, {
+        rateLimits: { requests: { max: 2, timeWindow: "1 minute" } },
+      });
+      try {
+        const body = {
+          person: { firstName: "Rémi", lastName: "Quéré", phone: "0612121212", postcode: "69003" },
+          situationSummary: "Demande.",
+          consent: CONSENT,
+        };
+        const statuses: number[] = [];
+        for (let attempt = 0; attempt < 3; attempt += 1) {
+          statuses.push((await call(limited.url, "POST", "/api/v1/requests", { body })).status);
+        }
+        expect(statuses).toEqual([201, 201, 429]);
+      } finally {
+        await limited.close();
+      }
+    });
+
+    it("puts a request taken by the agency in the hands of one of its own counsellors only", async () => {
+      const person = { firstName: "Noé", lastName: "Aubertin", phone: "0633221100" };
+      const toLyon = await api<Problem>("POST", "/api/v1/cases", {
+        session: sessions.parisManager,
+        body: {
+          person,
+          channel: "visit",
+          requestedOn: "2024-11-04",
+          consent: CONSENT,
+          counsellorUserId: sessions.lyonCounsellor.userId,
+        },
+      });
+      expect(toLyon.status).toBe(422);
+      expect(toLyon.body.errors?.[0]?.path).toBe("/counsellorUserId");
+      const beforeDirectives = await api<Problem>("POST", "/api/v1/cases", {
+        session: sessions.parisCounsellor,
+        body: { person, channel: "visit", requestedOn: "2020-11-04", consent: CONSENT },
+      });
+      expect(beforeDirectives.status).toBe(422);
+      expect(beforeDirectives.body.code).toBe("NO_DIRECTIVE_IN_FORCE");
+      const byManager = await api("POST", "/api/v1/cases", {
+        session: sessions.parisManager,
+        body: {
+          person,
+          channel: "partner_referral",
+          requestedOn: "2024-11-04",
+          consent: CONSENT,
+          counsellorUserId: sessions.parisCounsellor.userId,
+        },
+      });
+      expect(byManager.status).toBe(201);
+      expect(byManager.body).toMatchObject({
+        channel: "partner_referral",
+        counsellor: { id: sessions.parisCounsellor.userId },
+      });
+      const unassigned = await api("POST", "/api/v1/cases", {
+        session: sessions.parisManager,
+        body: { person, channel: "visit", requestedOn: "2024-11-05", consent: CONSENT },
+      });
+      expect(unassigned.body.counsellor).toBeNull();
+    });
+
     it("pages through the caseload with a cursor: every case exactly once, in a stable order", async () => {
       const lyon = sessions.lyonCounsellor;
       const created = new Set<string>();
