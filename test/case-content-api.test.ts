@@ -577,6 +577,28 @@ for (const kind of DATABASE_KINDS) {
       });
     });
 
+    it("lists the content routes and payloads in the OpenAPI document", async () => {
+      const document = await api<{
+        paths: Record<string, unknown>;
+        components: { schemas: Record<string, unknown> };
+      }>("GET", "/api/v1/openapi.json");
+      for (const path of [
+        "/api/v1/cases/{id}/diagnosis",
+        "/api/v1/cases/{id}/actions",
+        "/api/v1/cases/{id}/actions/{actionId}",
+        "/api/v1/referrals/{id}/actions/{actionId}",
+        "/api/v1/cases/{id}/appointments",
+        "/api/v1/cases/{id}/outcome",
+        "/api/v1/cases/{id}/quality",
+        "/api/v1/surveys/{token}",
+      ]) {
+        expect(document.body.paths, path).toHaveProperty([path]);
+      }
+      expect(Object.keys(document.body.components.schemas)).toEqual(
+        expect.arrayContaining(["Diagnosis", "Budget", "ActionInput", "AppointmentInput", "SurveyAnswer"]),
+      );
+    });
+
     it("writes no sensitive text to the logs", () => {
       const logs = logLines.join("\n");
       for (const secret of [HEALTH, VIOLENCE, NOTES, APPOINTMENT_NOTES, "Zyprexa", "Quintavalle", "Yanis"]) {

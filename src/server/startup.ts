@@ -2,6 +2,8 @@
 import type { Config } from "../config/config.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
+import { seedDemoCases } from "../db/demoCases.ts";
+import { todayInParis } from "../db/ruleParameters.ts";
 import { assertNoDemoAccounts, seedDemoData } from "../db/seed.ts";
 
 export interface PreparedDatabase {
@@ -18,6 +20,7 @@ export async function prepareDatabase(config: Config, db: Database): Promise<Omi
     return { appliedMigrations: applied, createdDemoAccounts: 0 };
   }
   const { createdAccounts } = await seedDemoData(db);
+  await seedDemoCases(db, config.dataEncryptionKey, todayInParis());
   return { appliedMigrations: applied, createdDemoAccounts: createdAccounts };
 }
 
