@@ -1,8 +1,8 @@
 // Startup steps shared by `npm start` and `appui db migrate`: open, migrate, then seed (demo) or check (production).
 import type { Config } from "../config/config.ts";
 import { type Database, openDatabase } from "../db/database.ts";
-import { migrate } from "../db/migrate.ts";
 import { seedDemoCases } from "../db/demoCases.ts";
+import { migrate } from "../db/migrate.ts";
 import { todayInParis } from "../db/ruleParameters.ts";
 import { assertNoDemoAccounts, seedDemoData } from "../db/seed.ts";
 
