@@ -173,6 +173,35 @@ for (const kind of DATABASE_KINDS) {
         expect(envelope.body.committedCents).toBeLessThanOrEqual(NATIONAL);
         expect(await totalsFromTable()).toEqual({ reserved: 0, committed });
       }, 120_000);
+
+      it("offers the proposals still queued to next year's envelope when it opens", async () => {
+        const queued = aids.filter((aid) => aid.status === "queued");
+        const waiting = queued.reduce((sum, aid) => sum + aid.amountCents, 0);
+        expect(waiting).toBeLessThanOrEqual(NATIONAL);
+        const opened = await client.call<Record<string, number>>(
+          controller,
+          "POST",
+          "/api/v1/finance/envelopes",
+          {
+            year: year() + 1,
+            nationalCents: NATIONAL,
+          },
+        );
+        expect(opened.status).toBe(201);
+        expect(opened.body).toMatchObject({ reservedCents: waiting, committedCents: 0, queuedCount: 0 });
+        const moved = await client.call<{ aids: Aid[] }>(
+          controller,
+          "GET",
+          `/api/v1/finance/aids?year=${year() + 1}&status=proposed`,
+        );
+        expect(new Set(moved.body.aids.map((aid) => aid.id))).toEqual(new Set(queued.map((aid) => aid.id)));
+        const thisYear = await client.call<Record<string, number>>(
+          controller,
+          "GET",
+          `/api/v1/finance/envelopes/${year()}`,
+        );
+        expect(thisYear.body.queuedCount).toBe(0);
+      });
     },
   );
 }
