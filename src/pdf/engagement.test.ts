@@ -118,9 +118,12 @@ describe("the reciprocal engagement", () => {
     expect(text).toContain("Signature précédée de la mention « Lu et approuvé »");
     expect(text).toContain("Pour Action Logement Services Claire Fontaine, conseiller social");
 
-    const accepted = (await read({ ...ENGAGEMENT, acknowledgedOn: "2025-12-12" })).text;
+    const accepted = (await read({ ...ENGAGEMENT, signature: { on: "2025-12-12", online: true } })).text;
     expect(accepted).toContain("l'a accepté en ligne le 12 décembre 2025");
     expect(accepted).not.toContain("Lu et approuvé");
+    const signed = (await read({ ...ENGAGEMENT, signature: { on: "2025-12-13", online: false } })).text;
+    expect(signed).toContain("signé par les deux parties le 13 décembre 2025");
+    expect(signed).not.toContain("accepté en ligne");
   });
 
   it("keeps a long plan readable over several pages, every action included, pages numbered", async () => {

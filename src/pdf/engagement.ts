@@ -83,7 +83,7 @@ function owner(action: EngagementAction): string {
 
 function signatures(input: EngagementInput): Content {
   const blocks: Content =
-    input.acknowledgedOn === undefined
+    input.signature === undefined
       ? {
           columns: [
             { stack: ENGAGEMENT.signatureBeneficiary(input.person.name), width: "*" },
@@ -92,7 +92,12 @@ function signatures(input: EngagementInput): Content {
           columnGap: 24,
           margin: [0, 4, 0, 48],
         }
-      : { text: ENGAGEMENT.acknowledgedOnline(input.acknowledgedOn), bold: true };
+      : {
+          text: (input.signature.online ? ENGAGEMENT.acceptedOnline : ENGAGEMENT.signedOn)(
+            input.signature.on,
+          ),
+          bold: true,
+        };
   // The heading never stays alone at the foot of a page, away from the blocks it announces.
   return { stack: [heading(ENGAGEMENT.signaturesHeading), blocks], unbreakable: true };
 }

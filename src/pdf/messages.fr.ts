@@ -62,7 +62,6 @@ export const REFUSAL_LETTER = {
     incomplete:
       "les éléments transmis ne permettent pas d'établir que votre situation remplit les conditions prévues par la directive.",
   } satisfies Record<Outcome, string>,
-  groundsHeading: "Conditions de la directive non remplies :",
   contestHeading: "Si vous n'êtes pas d'accord avec cette décision",
   contest: (agency: string) =>
     `Vous pouvez demander un nouvel examen de votre demande en écrivant à votre conseiller ou à votre agence (${agency}), en indiquant la référence du dossier et en joignant tout élément qui n'aurait pas été pris en compte. Si votre situation change, vous pouvez aussi présenter une nouvelle demande à tout moment.`,
@@ -145,6 +144,7 @@ export const ENGAGEMENT = {
     "Fait à ……………………, le ……………………",
     "Signature",
   ],
-  acknowledgedOnline: (on: string) =>
+  acceptedOnline: (on: string) =>
     `Le bénéficiaire a pris connaissance de cet engagement et l'a accepté en ligne le ${frenchDate(on)}.`,
+  signedOn: (on: string) => `Cet engagement a été signé par les deux parties le ${frenchDate(on)}.`,
 } as const;

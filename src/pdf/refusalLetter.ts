@@ -1,7 +1,7 @@
 // The refusal letter (« lettre de refus »): sent when the counsellor refuses a request. It says under which
 // directive the request was examined, the outcome and the counsellor's motive, how to ask for a new
 // examination, where else to find help, and the service's guarantees.
-import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
+import type { TDocumentDefinitions } from "pdfmake/interfaces";
 import {
   bullets,
   caseDocument,
@@ -17,13 +17,6 @@ import type { RefusalLetterInput } from "./types.ts";
 
 export function refusalLetterDefinition(input: RefusalLetterInput): TDocumentDefinitions {
   const motive = input.motive?.trim() || REFUSAL_LETTER.defaultMotive[input.outcome];
-  const grounds: Content[] =
-    input.grounds === undefined || input.grounds.length === 0
-      ? []
-      : [
-          { text: REFUSAL_LETTER.groundsHeading, margin: [0, 4, 0, 2] },
-          bullets(input.grounds.map((g) => `${g.text} (${g.clause})`)),
-        ];
   return caseDocument(input, REFUSAL_LETTER.title, [
     letterhead(input),
     references(input),
@@ -34,7 +27,6 @@ export function refusalLetterDefinition(input: RefusalLetterInput): TDocumentDef
     heading(REFUSAL_LETTER.outcomeHeading),
     REFUSAL_LETTER.outcome(input.outcome),
     { text: REFUSAL_LETTER.motive(motive), margin: [0, 4, 0, 4] },
-    ...grounds,
     { text: REFUSAL_LETTER.noEntitlement, style: "small", margin: [0, 0, 0, 4] },
     heading(REFUSAL_LETTER.contestHeading),
     { text: REFUSAL_LETTER.contest(input.agency.name), style: "paragraph" },

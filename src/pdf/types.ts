@@ -36,18 +36,11 @@ export interface CaseDocumentInput {
   readonly retentionYears: number;
 }
 
-/** A condition of the directive found not met, as the rules engine explained it. */
-export interface RefusalGround {
-  readonly clause: string;
-  readonly text: string;
-}
-
 export interface RefusalLetterInput extends CaseDocumentInput {
   /** The outcome the decision was taken on. */
   readonly outcome: Outcome;
   /** The counsellor's written motive; required by the lifecycle when the outcome was « éligible ». */
   readonly motive?: string;
-  readonly grounds?: readonly RefusalGround[];
 }
 
 export interface EngagementAction {
@@ -66,6 +59,6 @@ export interface EngagementInput extends CaseDocumentInput {
   /** ISO day the plan was proposed, when known. */
   readonly planProposedOn?: string;
   readonly actions: readonly EngagementAction[];
-  /** ISO day the person accepted the engagement through the one-time link, once they have. */
-  readonly acknowledgedOn?: string;
+  /** Once recorded: the day of the signature, and whether it was an acceptance through the one-time link. */
+  readonly signature?: { readonly on: string; readonly online: boolean };
 }

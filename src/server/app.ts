@@ -21,6 +21,7 @@ import { totpRoutes } from "./routes/auth/totp.ts";
 import { caseContentRoutes } from "./routes/caseContent/index.ts";
 import { caseRoutes } from "./routes/cases/index.ts";
 import { directiveRoutes } from "./routes/directives/directives.ts";
+import { documentRoutes } from "./routes/documents/index.ts";
 import { eligibilityRoutes, type RateLimitSetting } from "./routes/eligibility/eligibility.ts";
 import { financeRoutes } from "./routes/finance/index.ts";
 import { healthRoutes } from "./routes/health/health.ts";
@@ -89,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   await app.register(ruleParameterRoutes, { db });
   await app.register(financeRoutes, { db });
   await app.register(caseRoutes, { requestRateLimit: options.rateLimits?.requests });
+  await app.register(documentRoutes);
   await app.register(caseContentRoutes);
   await app.register(userRoutes);
 
