@@ -765,3 +765,30 @@ export const surveys = pgTable(
     index("surveys_case_idx").on(table.caseId, table.createdAt),
   ],
 );
+
+// --- Auditors' justified access to case content (issue 6) ---------------------------------------------------
+
+/**
+ * An auditor's written justification for reading one case, and until when it opens the case (read only).
+ * The reason is kept here rather than in the audit trail, which is immutable and never holds free text: the
+ * trail records the justification's id, and every read made under it names that id.
+ */
+export const caseAccessJustifications = pgTable(
+  "case_access_justifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id),
+    auditorUserId: uuid("auditor_user_id")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason").notNull(),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    check("case_access_justifications_window_check", sql`${table.expiresAt} > ${table.grantedAt}`),
+    index("case_access_justifications_lookup_idx").on(table.caseId, table.auditorUserId, table.expiresAt),
+  ],
+);
