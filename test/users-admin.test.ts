@@ -131,6 +131,19 @@ for (const kind of DATABASE_KINDS) {
       expect(unchanged).toEqual({ displayName: "Claire Fontaine (démo)", deactivatedAt: null });
     });
 
+    it("never lets an administrator read case content", async () => {
+      const admin = await signIn(ADMIN);
+      for (const path of [
+        "/api/v1/cases",
+        "/api/v1/cases/00000000-0000-4000-8000-000000000000",
+        "/api/v1/cases/00000000-0000-4000-8000-000000000000/timeline",
+      ]) {
+        const response = await call(admin, "GET", path);
+        expect(response.status, path).toBe(403);
+        expect(await response.json()).toMatchObject({ code: "forbidden" });
+      }
+    });
+
     it("creates an account under the password policy and role/organisation rules; it can sign in", async () => {
       const admin = await signIn(ADMIN);
       const body = {
