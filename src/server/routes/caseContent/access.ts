@@ -8,6 +8,7 @@ import type { FastifyRequest } from "fastify";
 import { DIAGNOSIS_ERROR_KINDS, type DiagnosisError } from "../../../core/diagnosis/index.ts";
 import {
   type CaseChange,
+  CaseNotFoundError,
   type CaseRecord,
   type CaseRow,
   changeCase,
@@ -81,27 +82,18 @@ export async function changeAtCurrentVersion(
   context: Parameters<typeof changeCase>[1]["context"],
   compute: Compute,
 ): Promise<CaseRow> {
-  for (let attempt = 1; ; attempt++) {
-    const [current] = await db.drizzle
-      .select({ version: cases.version })
-      .from(cases)
-      .where(eq(cases.id, caseId));
-    if (current === undefined) throw new Error("case vanished");
-    try {
-      return await asProblemsKeepingStale(() =>
-        changeCase(db, { caseId, expectedVersion: current.version, context }, compute),
-      );
-    } catch (error) {
-      if (!(error instanceof StaleCaseError) || attempt >= 5) throw error;
+  return asProblems(async () => {
+    for (let attempt = 1; ; attempt++) {
+      const [current] = await db.drizzle
+        .select({ version: cases.version })
+        .from(cases)
+        .where(eq(cases.id, caseId));
+      if (current === undefined) throw new CaseNotFoundError();
+      try {
+        return await changeCase(db, { caseId, expectedVersion: current.version, context }, compute);
+      } catch (error) {
+        if (!(error instanceof StaleCaseError) || attempt >= 5) throw error;
+      }
     }
-  }
-}
-
-async function asProblemsKeepingStale<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof StaleCaseError) throw error;
-    return asProblems(() => Promise.reject(error));
-  }
+  });
 }
