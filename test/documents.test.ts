@@ -11,7 +11,7 @@ import { renderPdf } from "../src/pdf/render.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { elfProgram, PNG_1PX, SHELL_SCRIPT } from "./support/files.ts";
 import { pdfText } from "./support/pdfText.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { capturingLogger, type RunningServer, startServer } from "./support/server.ts";
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 const DAY = 24 * 60 * 60 * 1000;
@@ -41,12 +41,15 @@ for (const kind of DATABASE_KINDS) {
     let paris: Session;
     let lyon: Session;
     let manager: Session;
+    const logLines: string[] = [];
+    const tokens: string[] = [];
 
     beforeAll(async () => {
       database = await kind.open();
       await migrate(database.db);
       await seedDemoData(database.db);
       server = await startServer(database.db, {
+        logger: capturingLogger(logLines),
         auth: { loginRateLimitPerMinute: 10_000, now: () => new Date(Date.now() + clockOffsetMs) },
       });
       paris = await signIn("conseillere.paris@demo.appui.fr");
@@ -448,6 +451,7 @@ for (const kind of DATABASE_KINDS) {
       );
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const token = created.body.token as string;
+      tokens.push(token);
       expect(created.body.path).toBe(`/api/v1/engagements/${token}`);
       expect(Date.parse(created.body.expiresAt as string) - Date.now()).toBeGreaterThan(13.9 * DAY);
       // Only the token's hash is stored.
@@ -543,6 +547,38 @@ for (const kind of DATABASE_KINDS) {
       expect((await json("GET", `/api/v1/cases/${planned.id}`, paris)).body).toMatchObject({
         status: "action_plan",
       });
+    });
+
+    it("lists the documents routes and payloads in the OpenAPI document", async () => {
+      const document = (await json("GET", "/api/v1/openapi.json")).body as {
+        paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>;
+        components: { schemas: Record<string, unknown> };
+      };
+      for (const path of [
+        "/api/v1/cases/{id}/documents",
+        "/api/v1/cases/{id}/documents/{documentId}",
+        "/api/v1/cases/{id}/letters/refusal.pdf",
+        "/api/v1/cases/{id}/engagement.pdf",
+        "/api/v1/cases/{id}/engagement/link",
+        "/api/v1/engagements/{token}",
+        "/api/v1/engagements/{token}/engagement.pdf",
+      ]) {
+        expect(document.paths, path).toHaveProperty([path]);
+      }
+      expect(Object.keys(document.components.schemas)).toEqual(
+        expect.arrayContaining(["CaseDocument", "CaseDocumentList", "EngagementLink", "EngagementSummary"]),
+      );
+      expect(document.paths["/api/v1/cases/{id}/documents"]?.post?.requestBody?.content).toHaveProperty([
+        "multipart/form-data",
+      ]);
+    });
+
+    it("never writes names, file names or link tokens to the logs", () => {
+      const logs = logLines.join("\n");
+      expect(logLines.length).toBeGreaterThan(50);
+      for (const secret of ["Lefèvre", "Lœwy", "Hélène", "releve-bancaire", "échéance", ...tokens]) {
+        expect(logs, secret).not.toContain(secret);
+      }
     });
 
     it("creates no link where the engagement cannot be signed", async () => {

@@ -35,6 +35,19 @@ export const CaseDocumentSchema = Type.Object(
 );
 export type CaseDocument = Static<typeof CaseDocumentSchema>;
 
+/** The upload form (multipart/form-data): read part by part by the route, described here for OpenAPI. */
+export const DocumentUploadFormSchema = Type.Object(
+  {
+    file: Type.String({
+      format: "binary",
+      description: "Le fichier : PDF, JPEG ou PNG d'après son contenu, 10 Mo au plus.",
+    }),
+    kind: Type.Optional(Type.Enum(DOCUMENT_KINDS, { description: "attachment par défaut." })),
+    actionId: Type.Optional(Uuid("Action du plan à laquelle la pièce se rapporte.")),
+  },
+  { additionalProperties: false, $id: "DocumentUploadForm" },
+);
+
 export const CaseDocumentListSchema = Type.Object(
   { items: Type.Array(Type.Ref("CaseDocument"), { description: "Du plus ancien au plus récent." }) },
   { $id: "CaseDocumentList" },
@@ -90,6 +103,7 @@ export const EngagementAcceptedSchema = Type.Object(
 
 export const DOCUMENT_SCHEMAS = [
   CaseDocumentSchema,
+  DocumentUploadFormSchema,
   CaseDocumentListSchema,
   EngagementLinkSchema,
   EngagementSummarySchema,
