@@ -319,6 +319,15 @@ for (const kind of DATABASE_KINDS) {
             amountCents,
             receivedOn: "2026-03-30",
           });
+        const flag = (asOf: string) =>
+          client.call<Aid & Problem>(controller, "POST", `/api/v1/finance/aids/${loan.body.id}/arrears`, {
+            asOf,
+          });
+        const early = await flag("2026-02-01");
+        expect(early.status).toBe(409);
+        expect(early.body.code).toBe("NO_ARREARS");
+        expect((await flag("2026-04-01")).body.status).toBe("in_arrears");
+        // Covering both overdue instalments takes the loan out of arrears.
         expect((await repay(20_000)).body.status).toBe("repaying");
         const tooMuch = await repay(100_001);
         expect(tooMuch.status).toBe(409);
@@ -379,6 +388,37 @@ for (const kind of DATABASE_KINDS) {
         expect(
           (await client.download(paris, `/api/v1/finance/exports/repayments?year=${year}&format=csv`)).status,
         ).toBe(403);
+      });
+
+      it("writes off a loan in arrears, which stays committed and disbursed", async () => {
+        const loan = await client.call<Aid>(paris, "POST", "/api/v1/finance/aids", {
+          caseId: parisCases[7],
+          productCode: "pret",
+          amountCents: 60_000,
+          durationMonths: 6,
+        });
+        await approve(controller, loan.body.id);
+        await client.call(controller, "POST", `/api/v1/finance/aids/${loan.body.id}/disburse`, {
+          payeeKind: "creditor",
+          iban: IBAN,
+          paidOn: "2026-01-15",
+        });
+        const before = await envelope();
+        const path = `/api/v1/finance/aids/${loan.body.id}`;
+        const early = await client.call<Problem>(controller, "POST", `${path}/write-off`, {
+          reason: "Irrécouvrable",
+        });
+        expect(early.status).toBe(409);
+        expect(early.body.detail).toBe("Impossible de passer en perte une aide en remboursement.");
+        await client.call(controller, "POST", `${path}/arrears`, { asOf: "2026-06-01" });
+        const written = await client.call<Aid>(controller, "POST", `${path}/write-off`, {
+          reason: "Irrécouvrable",
+        });
+        expect(written.body).toMatchObject({ status: "written_off", decisionReason: "Irrécouvrable" });
+        expect(await envelope()).toMatchObject({
+          committedCents: before.committedCents,
+          disbursedCents: before.disbursedCents,
+        });
       });
     },
   );

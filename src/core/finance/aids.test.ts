@@ -37,6 +37,11 @@ describe("aid lifecycle", () => {
       status: "repaid",
     });
     expect(aidTransition("repaying", "flag_arrears", "loan")).toEqual({ ok: true, status: "in_arrears" });
+    expect(aidTransition("in_arrears", "repay", "loan")).toEqual({ ok: true, status: "in_arrears" });
+    expect(aidTransition("in_arrears", "repay", "loan", { arrearsCleared: true })).toEqual({
+      ok: true,
+      status: "repaying",
+    });
     expect(aidTransition("in_arrears", "write_off", "loan")).toEqual({ ok: true, status: "written_off" });
   });
 

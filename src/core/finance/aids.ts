@@ -93,9 +93,15 @@ export function aidTransition(
   status: AidStatus,
   command: AidCommand,
   kind: AidKind,
-  options: { fullyRepaid?: boolean } = {},
+  options: { fullyRepaid?: boolean; arrearsCleared?: boolean } = {},
 ): { readonly ok: true; readonly status: AidStatus } | AidRefusal {
-  const next = nextStatus(status, command, kind, options.fullyRepaid ?? false);
+  const next = nextStatus(
+    status,
+    command,
+    kind,
+    options.fullyRepaid ?? false,
+    options.arrearsCleared ?? false,
+  );
   return next === undefined
     ? refusal("ILLEGAL_TRANSITION", AID_MESSAGES.illegalTransition(command, status))
     : { ok: true, status: next };
@@ -106,6 +112,7 @@ function nextStatus(
   command: AidCommand,
   kind: AidKind,
   fullyRepaid: boolean,
+  arrearsCleared: boolean,
 ): AidStatus | undefined {
   switch (command) {
     case "offer":
@@ -121,7 +128,9 @@ function nextStatus(
       return kind === "loan" ? "repaying" : "disbursed";
     case "repay":
       if (kind !== "loan" || (status !== "repaying" && status !== "in_arrears")) return undefined;
-      return fullyRepaid ? "repaid" : status;
+      if (fullyRepaid) return "repaid";
+      // A repayment that covers every overdue instalment takes the loan out of arrears.
+      return status === "in_arrears" && arrearsCleared ? "repaying" : status;
     case "flag_arrears":
       return status === "repaying" ? "in_arrears" : undefined;
     case "write_off":

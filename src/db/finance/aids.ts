@@ -13,6 +13,7 @@ import {
   aidTransition,
   approvalStep,
   approve as approveInEnvelope,
+  arrearsOn,
   available,
   buildSchedule,
   DEFAULT_FOUR_EYES_THRESHOLD_CENTS,
@@ -242,7 +243,7 @@ async function lockAid(
 function transitionOrThrow(
   aid: AidRow,
   command: AidCommand,
-  options: { fullyRepaid?: boolean } = {},
+  options: { fullyRepaid?: boolean; arrearsCleared?: boolean } = {},
 ): AidStatus {
   const next = aidTransition(aid.status, command, aid.kind, options);
   if (!next.ok) throw new FinanceConflictError(next.code, next.message, { aidStatus: aid.status });
@@ -513,7 +514,12 @@ export async function recordRepayment(
   }
   await tx.insert(aidRepayments).values({ aidId: aid.id, ...repayment, recordedByUserId: actor.userId });
   const fullyRepaid = repayment.amountCents === before.outstandingCents;
-  const next = transitionOrThrow(aid, "repay", { fullyRepaid });
+  const received = [...before.repayments, repayment].map((item) => ({
+    date: item.receivedOn,
+    amount: item.amountCents,
+  }));
+  const arrearsCleared = arrearsOn(before.schedule, received, repayment.receivedOn).arrears === 0;
+  const next = transitionOrThrow(aid, "repay", { fullyRepaid, arrearsCleared });
   const [updated] = await tx
     .update(aids)
     .set({ status: next, updatedAt: new Date() })
@@ -527,4 +533,67 @@ export async function recordRepayment(
     details: { amountCents: repayment.amountCents, receivedOn: repayment.receivedOn },
   });
   return { aid: updated ?? aid, position: await loanPosition(tx, updated ?? aid) };
+}
+
+/** Flags a loan in arrears when an instalment due before `asOf` is not covered by the repayments. */
+export async function flagArrears(
+  tx: Drizzle,
+  aidId: string,
+  asOf: string,
+  actor: FinanceActor,
+): Promise<AidRow> {
+  const [aid] = await tx.select().from(aids).where(eq(aids.id, aidId)).for("update");
+  if (aid === undefined) throw new FinanceNotFoundError("aid");
+  const next = transitionOrThrow(aid, "flag_arrears");
+  const position = await loanPosition(tx, aid);
+  const report = arrearsOn(
+    position.schedule,
+    position.repayments.map((item) => ({ date: item.receivedOn, amount: item.amountCents })),
+    asOf,
+  );
+  if (report.arrears === 0) throw new FinanceConflictError("NO_ARREARS", FINANCE_MESSAGES.noArrears(asOf));
+  const [updated] = await tx
+    .update(aids)
+    .set({ status: next, updatedAt: new Date() })
+    .where(eq(aids.id, aid.id))
+    .returning();
+  await recordEvent(tx, aid, "arrears_flagged", next, actor.userId);
+  await audit(tx, actor, {
+    action: "aid.arrears_flagged",
+    targetType: "aid",
+    targetId: aid.id,
+    details: { asOf, arrearsCents: report.arrears, overdue: report.overdue.length },
+  });
+  return updated ?? aid;
+}
+
+/** Writes off a loan in arrears: it stays committed and disbursed; nothing more is expected. */
+export async function writeOff(
+  tx: Drizzle,
+  aidId: string,
+  reason: string,
+  actor: FinanceActor,
+): Promise<AidRow> {
+  const [aid] = await tx.select().from(aids).where(eq(aids.id, aidId)).for("update");
+  if (aid === undefined) throw new FinanceNotFoundError("aid");
+  const next = transitionOrThrow(aid, "write_off");
+  const [updated] = await tx
+    .update(aids)
+    .set({
+      status: next,
+      decidedByUserId: actor.userId,
+      decidedAt: new Date(),
+      decisionReason: reason,
+      updatedAt: new Date(),
+    })
+    .where(eq(aids.id, aid.id))
+    .returning();
+  await recordEvent(tx, aid, "written_off", next, actor.userId, reason);
+  await audit(tx, actor, {
+    action: "aid.written_off",
+    targetType: "aid",
+    targetId: aid.id,
+    details: { amountCents: aid.amountCents },
+  });
+  return updated ?? aid;
 }

@@ -25,6 +25,7 @@ export const FINANCE_MESSAGES = {
   ibanInvalid: "L'IBAN est invalide (longueur, pays ou clé de contrôle ISO 13616).",
   repaymentTooLarge: (left: number) =>
     `Le remboursement dépasse ce qui reste dû sur le prêt (${formatCents(left)}).`,
+  noArrears: (date: string) => `Aucune échéance n'est impayée au ${date} : le prêt n'est pas en impayé.`,
   notALoan: "Seul un prêt a un échéancier et des remboursements.",
   notDisbursed: "Le prêt n'est pas encore versé : il n'a pas d'échéancier.",
   idempotencyMismatch:

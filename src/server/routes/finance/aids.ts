@@ -24,9 +24,11 @@ import {
   closeAid,
   disburseAid,
   type FinanceActor,
+  flagArrears,
   loanPosition,
   proposeAid,
   recordRepayment,
+  writeOff,
 } from "../../../db/finance/aids.ts";
 import { FinanceNotFoundError } from "../../../db/finance/errors.ts";
 import { maskIban, validIban } from "../../../db/finance/iban.ts";
@@ -330,6 +332,53 @@ export async function aidRoutes(app: AppInstance, options: { db: Database }): Pr
         db.transaction((tx) => recordRepayment(tx, request.params.id, request.body, actor)),
       );
       return reply.code(201).send(aidView(result.aid));
+    },
+  );
+
+  app.post(
+    "/api/v1/finance/aids/:id/arrears",
+    {
+      config: { permission: "aids.disburse" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.arrears,
+        params: AidParams,
+        body: Type.Object(
+          { asOf: Type.String({ format: "date", description: "Date du constat (AAAA-MM-JJ)." }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: AidViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = financeActor(request);
+      if (!isCalendarDate(request.body.asOf))
+        throw invalidField("/asOf", "format", financeMessages.dateInvalid);
+      const row = await asProblems(() =>
+        db.transaction((tx) => flagArrears(tx, request.params.id, request.body.asOf, actor)),
+      );
+      return aidView(row);
+    },
+  );
+
+  app.post(
+    "/api/v1/finance/aids/:id/write-off",
+    {
+      config: { permission: "aids.decide" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.writeOff,
+        params: AidParams,
+        body: ReasonRequiredSchema,
+        response: { 200: AidViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = financeActor(request);
+      const row = await asProblems(() =>
+        db.transaction((tx) => writeOff(tx, request.params.id, request.body.reason.trim(), actor)),
+      );
+      return aidView(row);
     },
   );
 

@@ -35,6 +35,8 @@ export const financeMessages = {
     cancel: "Annuler une aide non versée (libère le montant)",
     disburse: "Enregistrer le versement d'une aide approuvée",
     repay: "Enregistrer un remboursement reçu sur un prêt",
+    arrears: "Signaler un prêt en impayé (une échéance passée n'est pas couverte)",
+    writeOff: "Passer en perte un prêt en impayé",
     schedule: "Échéancier d'un prêt, remboursements reçus et impayés",
     export: "Exporter engagements, versements ou remboursements (CSV ou XLSX)",
   },
