@@ -9,6 +9,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CASE_STATUS_LABELS, COMMAND_LABELS } from "../src/core/cases/index.ts";
+import { formatCents } from "../src/core/finance/money.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
 import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
@@ -251,7 +252,7 @@ describe.skipIf(chromiumMissing && !IN_CI)(
 
     let caseUrl = "";
 
-    it("workspace: the Paris counsellor finds the new request of her agency, then, once it is hers, assesses it, admits the person and starts the diagnosis", async () => {
+    it("workspace: the Paris counsellor finds the new request of her agency, then, once it is hers, assesses it, admits the person, writes the diagnosis with its reste à vivre and starts the plan", async () => {
       expect(reference).not.toBe("");
       const context = await person();
       try {
@@ -349,6 +350,36 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         await page.getByRole("button", { name: COMMAND_LABELS.startDiagnosis }).click();
         await expect.poll(() => status.textContent()).toBe(CASE_STATUS_LABELS.diagnosis);
         expect(await page.getByTestId("case-next-step").textContent()).toBe(COMMAND_LABELS.proposePlan);
+
+        // The diagnosis: the reste à vivre follows the amounts as they are typed, then the whole is saved.
+        const diagnosis = workspaceMessages.diagnosis;
+        await page.locator("#diag-member-0-age").fill("38");
+        await page.getByRole("button", { name: diagnosis.addIncome }).click();
+        await page.locator("#diag-income-0-amount").fill("1 850,00");
+        await page.getByRole("button", { name: diagnosis.addExpense }).click();
+        await page.locator("#diag-expense-0-kind").selectOption("rent");
+        await page.locator("#diag-expense-0-amount").fill("720");
+        expect(await page.getByTestId("remaining-income").textContent()).toBe(
+          diagnosis.perMonth(formatCents(113_000)),
+        );
+        await page.getByRole("button", { name: diagnosis.save }).click();
+        expect(await page.getByTestId("diagnosis-message").textContent()).toBe(diagnosis.fixFirst);
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe("diag-occupancy");
+        await page.locator("#diag-occupancy").selectOption("tenant");
+        await page.locator("#diag-activity").selectOption("employee");
+        await page.getByRole("button", { name: diagnosis.save }).click();
+        await expect.poll(() => page.getByTestId("diagnosis-message").textContent()).toBe(diagnosis.saved);
+
+        // The plan, and a first action in it.
+        await page.getByRole("button", { name: COMMAND_LABELS.proposePlan }).click();
+        await expect.poll(() => status.textContent()).toBe(CASE_STATUS_LABELS.action_plan);
+        await page.locator("#action-externalAid").selectOption("fsl");
+        await page.locator("#action-title").fill("Déposer une demande d'aide au FSL pour la dette de loyer");
+        await page.locator("#action-due").fill("31/12/2099");
+        await page.getByRole("button", { name: workspaceMessages.actions.add }).click();
+        await expect
+          .poll(() => page.getByTestId("actions").locator("tbody tr").first().textContent())
+          .toContain("FSL");
         const timeline = await page.getByTestId("timeline").locator("li").allTextContents();
         const events = workspaceMessages.case.timeline.events;
         for (const event of [
@@ -357,6 +388,9 @@ describe.skipIf(chromiumMissing && !IN_CI)(
           events.eligibility_assessed,
           events.decision_taken,
           events.diagnosis_started,
+          events.diagnosis_recorded,
+          events.action_plan_proposed,
+          events.action_added,
         ]) {
           expect(timeline.some((line) => line.includes(event as string))).toBe(true);
         }
@@ -370,11 +404,11 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         await stale.getByRole("button", { name: workspaceMessages.case.steps.reload }).click();
         await expect
           .poll(() => stale.getByTestId("case-status").textContent())
-          .toBe(CASE_STATUS_LABELS.diagnosis);
+          .toBe(CASE_STATUS_LABELS.action_plan);
       } finally {
         await context.close();
       }
-    });
+    }, 240_000);
 
     it("workspace: a Lyon counsellor opening the Paris case's address reads « dossier introuvable »", async () => {
       expect(caseUrl).not.toBe("");

@@ -5,12 +5,14 @@ import { Anchor, Box, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/cor
 import { useCallback, useEffect, useState } from "react";
 import type { Static } from "typebox";
 import type { CaseDetail, CaseTimeline, EligibilitySnapshotSchema } from "../../../src/contracts/cases.ts";
-import { DECISION_LABELS, nextSteps } from "../../../src/core/cases/index.ts";
+import { type CaseStatus, DECISION_LABELS, nextSteps } from "../../../src/core/cases/index.ts";
 import { DIRECTIVES, FACT_LABELS, OUTCOME_LABELS, STATUS_LABELS } from "../../../src/core/rules/index.ts";
 import { callApi, type Problem } from "../api.ts";
 import { frenchDay } from "../frenchDates.ts";
 import { messages } from "../messages.fr.ts";
+import { ActionsPanel } from "./ActionsPanel.tsx";
 import { caseState } from "./caseState.ts";
+import { DiagnosisPanel } from "./DiagnosisPanel.tsx";
 import { workspaceMessages } from "./messages.fr.ts";
 import { WORKSPACE_HOME } from "./paths.ts";
 import { StepsPanel } from "./StepsPanel.tsx";
@@ -18,6 +20,9 @@ import type { Session } from "./session.ts";
 import { TimelineList } from "./TimelineList.tsx";
 
 const text = workspaceMessages.case;
+
+/** The steps at which the diagnosis and the action plan can be written (the API's rule too). */
+const CONTENT_OPEN: readonly CaseStatus[] = ["diagnosis", "action_plan", "engagement", "follow_up"];
 
 type Loaded =
   | { kind: "loading" }
@@ -100,6 +105,18 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
             }}
             onReload={load}
           />
+          {CONTENT_OPEN.includes(detail.status) && (
+            <>
+              <DiagnosisPanel caseId={detail.id} etag={loaded.etag} session={session} onSaved={load} />
+              <ActionsPanel
+                caseId={detail.id}
+                etag={loaded.etag}
+                session={session}
+                mayChange={session.role === "manager" || detail.counsellor?.id === session.user.id}
+                onChanged={load}
+              />
+            </>
+          )}
           <TimelineList items={timeline} />
         </Stack>
       );
