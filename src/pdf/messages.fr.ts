@@ -1,5 +1,6 @@
-// Every word of the refusal letter and of the reciprocal engagement, in French. The clauses quoted come
-// from the directive versions themselves (src/core/rules); what is written here only introduces them.
+// Every word of the refusal letter and of the reciprocal engagement, in French. The clauses quoted come from
+// the directive versions themselves (src/core/rules); what is written here only introduces them. Guillemets
+// hold their text with no-break spaces, so that no line starts with « or ».
 import type { ActionOwner } from "../core/diagnosis/index.ts";
 import { frenchDate } from "../core/rules/index.ts";
 import type { Outcome } from "../core/rules/types.ts";
@@ -16,7 +17,7 @@ export const COMMON = {
   followedBy: (name: string) => `Dossier suivi par : ${name}`,
   directive: (reference: string, title: string, appliesFrom: string) =>
     `Directive appliquée : ${reference} (${title}), en vigueur depuis le ${frenchDate(appliesFrom)}, date de votre demande comprise.`,
-  clause: (id: string, text: string) => `« ${text.replace(/[\s,;.]+$/u, "")} » (${id})`,
+  clause: (id: string, text: string) => `«\u00a0${text.replace(/[\s,;.]+$/u, "")}\u00a0» (${id})`,
   page: (current: number, count: number, reference: string) =>
     `${LETTERHEAD.organisation} · dossier ${reference} · page ${current} sur ${count}`,
   confidential: "Document confidentiel",
@@ -52,7 +53,7 @@ export const REFUSAL_LETTER = {
   outcomeHeading: "Résultat de l'examen et motif de la décision",
   outcome: (outcome: Outcome) => `Résultat de l'examen de votre éligibilité : ${OUTCOME_WORDS[outcome]}.`,
   noEntitlement:
-    "Ce résultat éclaire la décision de votre conseiller sans la remplacer : la directive n'ouvre aucun droit automatique (« Droit ouvert : non »).",
+    "Ce résultat éclaire la décision de votre conseiller sans la remplacer : la directive n'ouvre aucun droit automatique («\u00a0Droit ouvert : non\u00a0»).",
   motive: (motive: string) => `Motif de la décision : ${motive}`,
   /** When the counsellor wrote no motive (possible only when the outcome was not « éligible »). */
   defaultMotive: {
@@ -95,10 +96,10 @@ export const ENGAGEMENT = {
       "Le cas échéant, ce document formalise votre adhésion au plan d'actions proposé par votre conseiller : sa signature vous est proposée, mais l'accompagnement peut se poursuivre sans elle, pour un motif noté au dossier. La directive le prévoit :",
   },
   partiesHeading: "Entre les soussignés",
-  beneficiary: (name: string) => `${name}, ci-après « le bénéficiaire »,`,
+  beneficiary: (name: string) => `${name}, ci-après «\u00a0le bénéficiaire\u00a0»,`,
   and: "et",
   als: (agency: string, counsellor: string) =>
-    `${LETTERHEAD.organisation}, ${agency}, représentée par ${counsellor}, conseiller social, ci-après « ALS ».`,
+    `${LETTERHEAD.organisation}, ${agency}, représentée par ${counsellor}, conseiller social, ci-après «\u00a0ALS\u00a0».`,
   alsHeading: "Action Logement Services s'engage à",
   alsCommitments: [
     "mettre en œuvre les actions du plan qui lui reviennent, dans les délais indiqués ;",
@@ -127,7 +128,7 @@ export const ENGAGEMENT = {
   ownerNamed: (label: string, name: string) => `${label} : ${name}`,
   noRightHeading: "Portée de cet engagement",
   noRight:
-    "Cet engagement n'ouvre aucun droit automatique à une aide : chaque aide ou produit inscrit au plan reste soumis à ses propres conditions et à la décision d'Action Logement Services (« Droit ouvert : non »). Le plan peut être revu d'un commun accord au cours du suivi. La directive prévoit le suivi de sa mise en œuvre :",
+    "Cet engagement n'ouvre aucun droit automatique à une aide : chaque aide ou produit inscrit au plan reste soumis à ses propres conditions et à la décision d'Action Logement Services («\u00a0Droit ouvert : non\u00a0»). Le plan peut être revu d'un commun accord au cours du suivi. La directive prévoit le suivi de sa mise en œuvre :",
   rentalService:
     "L'accompagnement peut intervenir en lien avec le service locatif d'Action Logement Services pour lever les freins à l'attribution d'un logement, sans accès prioritaire au logement :",
   planDated: (on: string) => `Plan d'actions proposé le ${frenchDate(on)}.`,
@@ -136,7 +137,7 @@ export const ENGAGEMENT = {
     "Le bénéficiaire",
     name,
     "Fait à ……………………, le ……………………",
-    "Signature précédée de la mention « Lu et approuvé »",
+    "Signature précédée de la mention «\u00a0Lu et approuvé\u00a0»",
   ],
   signatureAls: (counsellor: string) => [
     `Pour ${LETTERHEAD.organisation}`,
