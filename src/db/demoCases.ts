@@ -7,7 +7,8 @@
 // transactions and audit appends) would make the first start of a demo far slower. The data is
 // deterministic (fixed pseudo-random seed), and the people are invented.
 import { randomBytes, randomUUID } from "node:crypto";
-import { count, inArray, sql } from "drizzle-orm";
+import { type Column, count, getTableColumns, inArray, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import {
   CASE_STATUSES,
   type Case,
@@ -312,18 +313,16 @@ export async function seedDemoCases(db: Database, key: Buffer, today: string): P
         }
       }
     }
-    const chunks = async <T>(list: T[], insert: (part: T[]) => Promise<unknown>) => {
-      for (let start = 0; start < list.length; start += 500) await insert(list.slice(start, start + 500));
-    };
-    await chunks(rows.cases, (part) => tx.insert(cases).values(part));
-    await chunks(rows.snapshots, (part) => tx.insert(eligibilitySnapshots).values(part));
-    await chunks(rows.events, (part) => tx.insert(caseEvents).values(part));
-    await chunks(rows.diagnoses, (part) => tx.insert(diagnoses).values(part));
-    await chunks(rows.referrals, (part) => tx.insert(caseReferrals).values(part));
-    await chunks(rows.actions, (part) => tx.insert(caseActions).values(part));
-    await chunks(rows.appointments, (part) => tx.insert(appointments).values(part));
-    await chunks(rows.outcomes, (part) => tx.insert(caseOutcomes).values(part));
-    await chunks(rows.surveys, (part) => tx.insert(surveys).values(part));
+    // Foreign keys first: cases, then what refers to them.
+    await insertAsJson(tx, cases, rows.cases);
+    await insertAsJson(tx, eligibilitySnapshots, rows.snapshots);
+    await insertAsJson(tx, caseEvents, rows.events);
+    await insertAsJson(tx, diagnoses, rows.diagnoses);
+    await insertAsJson(tx, caseReferrals, rows.referrals);
+    await insertAsJson(tx, caseActions, rows.actions);
+    await insertAsJson(tx, appointments, rows.appointments);
+    await insertAsJson(tx, caseOutcomes, rows.outcomes);
+    await insertAsJson(tx, surveys, rows.surveys);
     await recordAudit(tx as Drizzle, {
       action: "demo.cases_seeded",
       targetType: "demo",
@@ -634,6 +633,30 @@ export async function seedDemoCases(db: Database, key: Buffer, today: string): P
       updatedAt: at(lastDay, 11),
     });
   }
+}
+
+/**
+ * Inserts many rows as one JSON parameter (jsonb_populate_recordset): one statement, one parameter, where
+ * a multi-row VALUES insert binds thousands of parameters, which PGlite handles several times slower.
+ * Columns absent from every row keep their default.
+ */
+async function insertAsJson<T extends PgTable>(tx: Drizzle, table: T, rows: readonly T["$inferInsert"][]) {
+  if (rows.length === 0) return;
+  const columns = getTableColumns(table) as Record<string, Column>;
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const names = keys.map((key) => (columns[key] as Column).name);
+  const records = rows.map((row) =>
+    Object.fromEntries(
+      keys.map((key, index) => [names[index], (row as Record<string, unknown>)[key] ?? null]),
+    ),
+  );
+  const list = sql.join(
+    names.map((name) => sql.identifier(name)),
+    sql`, `,
+  );
+  await tx.execute(
+    sql`insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, ${JSON.stringify(records)}::jsonb)`,
+  );
 }
 
 /** The command that enters each step (for "has the case been through this step?"). */
