@@ -183,7 +183,7 @@ for (const kind of DATABASE_KINDS) {
       etag = created.etag ?? "";
       await step("eligibility", { situation: ELIGIBLE_FACTS, assessedOn: REQUESTED_ON });
       await step("decision", { decision: "admit" });
-    }, 120_000);
+    }, 240_000);
 
     afterAll(async () => {
       await server?.close();
