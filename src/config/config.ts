@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from "node:path";
 import Type, { type Static } from "typebox";
 import Value from "typebox/value";
 import { configMessages } from "./messages.ts";
+import { type OidcConfig, readOidcConfig } from "./oidc.ts";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const NODE_ENVS = ["development", "test", "production"] as const;
@@ -62,6 +63,8 @@ export interface Config {
   dataEncryptionKey: Buffer;
   /** Years after closure after which a case's personal data is anonymised (src/server/privacy/retention.ts). */
   retentionYears: number;
+  /** Single sign-on through OpenID Connect; undefined when off (the default). */
+  oidc: OidcConfig | undefined;
 }
 
 /** One problem per variable, each message naming the variable. */
@@ -106,6 +109,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   if (keyText !== undefined && dataEncryptionKey === undefined)
     problems.push(configMessages.badEncryptionKey);
 
+  const oidc = readOidcConfig(env, production, problems);
+
   if (!schemaValid || problems.length > 0 || sessionSecret === undefined || dataEncryptionKey === undefined) {
     throw new ConfigError(problems);
   }
@@ -127,6 +132,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     sessionSecret,
     dataEncryptionKey,
     retentionYears: values.RETENTION_YEARS,
+    oidc,
   };
 
   function secret(variable: string, value: string | undefined, demoValue: string): string | undefined {

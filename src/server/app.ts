@@ -17,6 +17,7 @@ import { registerSecurityHeaders } from "./plugins/security.ts";
 import { registerWeb } from "./plugins/web.ts";
 import { auditRoutes } from "./routes/audit/auditEvents.ts";
 import { authRoutes } from "./routes/auth/auth.ts";
+import { oidcRoutes } from "./routes/auth/oidc.ts";
 import { totpRoutes } from "./routes/auth/totp.ts";
 import { caseContentRoutes } from "./routes/caseContent/index.ts";
 import { caseRoutes } from "./routes/cases/index.ts";
@@ -84,6 +85,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   await app.register(healthRoutes, { db });
   await app.register(authRoutes);
   await app.register(totpRoutes);
+  if (config.oidc !== undefined) await app.register(oidcRoutes, { oidc: config.oidc });
   await app.register(auditRoutes);
   await app.register(eligibilityRoutes, { db, rateLimit: options.rateLimits?.eligibility });
   await app.register(directiveRoutes);

@@ -15,7 +15,7 @@ import {
 } from "../../db/schema.ts";
 import { DEMO_EMAIL_DOMAIN } from "../../db/seed.ts";
 import { type AuditEventInput, recordAudit } from "../audit/auditTrail.ts";
-import { hashNewPassword } from "../auth/passwords.ts";
+import { dummyPasswordHash, hashNewPassword } from "../auth/passwords.ts";
 import { type AccountProblem, accountProblemMessages } from "./messages.fr.ts";
 
 /** A refusal the caller turns into a problem (API) or an exit code (CLI). */
@@ -271,4 +271,87 @@ export async function revokeUserSessions(db: Executor, userId: string, now: Date
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
     .returning({ id: sessions.id });
   return revoked.length;
+}
+
+export interface DirectoryIdentity {
+  email: string;
+  displayName: string;
+  role: Role;
+  organisationName: string | null;
+}
+
+/**
+ * The account of someone the directory signed in (single sign-on): created at the first sign-in, with a
+ * password nobody knows, and brought in line with the directory (name, role, organisation) at each one.
+ * A deactivated account stays deactivated: the directory cannot bring it back.
+ */
+export async function provisionDirectoryAccount(
+  db: Drizzle,
+  identity: DirectoryIdentity,
+  options: { audit: AuditContext; now: Date },
+): Promise<string> {
+  const email = normaliseEmail(identity.email);
+  const organisationId =
+    identity.organisationName === null ? null : await findOrganisationIdByName(db, identity.organisationName);
+  await checkOrganisation(db, identity.role, organisationId);
+  const [existing] = await db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      role: users.role,
+      organisationId: users.organisationId,
+      deactivatedAt: users.deactivatedAt,
+    })
+    .from(users)
+    .where(eq(users.email, email));
+  if (existing?.deactivatedAt !== null && existing?.deactivatedAt !== undefined) {
+    throw new AccountError("account_deactivated");
+  }
+  if (existing === undefined) {
+    const passwordHash = await dummyPasswordHash();
+    return db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(users)
+        .values({
+          email,
+          displayName: identity.displayName,
+          role: identity.role,
+          organisationId,
+          passwordHash,
+        })
+        .returning({ id: users.id });
+      const id = created?.id as string;
+      await recordAudit(tx, {
+        ...options.audit,
+        action: "user.created",
+        targetType: "user",
+        targetId: id,
+        details: { ...options.audit.details, role: identity.role, organisationId },
+      });
+      return id;
+    });
+  }
+  const rightsChanged = existing.role !== identity.role || existing.organisationId !== organisationId;
+  if (rightsChanged || existing.displayName !== identity.displayName) {
+    await db.transaction(async (tx) => {
+      await tx
+        .update(users)
+        .set({ displayName: identity.displayName, role: identity.role, organisationId })
+        .where(eq(users.id, existing.id));
+      if (rightsChanged) await revokeUserSessions(tx, existing.id, options.now);
+      await recordAudit(tx, {
+        ...options.audit,
+        action: "user.updated",
+        targetType: "user",
+        targetId: existing.id,
+        details: {
+          ...options.audit.details,
+          role: identity.role,
+          organisationId,
+          sessionsRevoked: rightsChanged,
+        },
+      });
+    });
+  }
+  return existing.id;
 }

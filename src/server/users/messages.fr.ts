@@ -61,3 +61,22 @@ export const usersRouteMessages = {
   roleFilter: "Rôle des comptes.",
   includeDeactivated: "Inclure les comptes désactivés (non par défaut).",
 } as const;
+
+export const oidcMessages = {
+  startSummary: "Connexion par l'annuaire de l'entreprise (OpenID Connect) : redirige vers le fournisseur",
+  callbackSummary: "Retour du fournisseur d'identité : ouvre la session et redirige vers l'application",
+  problems: {
+    sso_failed: {
+      title: "Connexion par l'annuaire impossible",
+      detail: "La réponse de l'annuaire est invalide ou a expiré ; recommencez la connexion.",
+    },
+    sso_no_role: {
+      title: "Aucun rôle dans Appui",
+      detail: "Votre compte de l'annuaire n'appartient à aucun groupe donnant accès à Appui.",
+    },
+    sso_refused: {
+      title: "Connexion refusée",
+      detail: "Ce compte ne peut pas se connecter à Appui ; adressez-vous à un administrateur.",
+    },
+  },
+} as const;
