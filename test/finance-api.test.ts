@@ -338,14 +338,17 @@ for (const kind of DATABASE_KINDS) {
       });
 
       it("forecasts the year's consumption and exports commitments, disbursements and repayments", async () => {
-        const forecast = await client.call<{ monthlyCents: number[]; consumedCents: number; level: string }>(
-          controller,
-          "GET",
-          `/api/v1/finance/envelopes/${year}/forecast?asOf=${year}-12-31`,
-        );
+        const forecast = await client.call<{
+          monthlyCents: number[];
+          consumedCents: number;
+          level: string;
+          method: string;
+        }>(controller, "GET", `/api/v1/finance/envelopes/${year}/forecast?asOf=${year}-12-31`);
         expect(forecast.status).toBe(200);
         const committed = (await envelope()).committedCents as number;
         expect(forecast.body.consumedCents).toBe(committed);
+        // Nothing was committed last year: no season to follow, the pace is linear.
+        expect(forecast.body.method).toBe("linear");
         expect(forecast.body.monthlyCents.reduce((sum, cents) => sum + cents, 0)).toBe(committed);
 
         const csv = await client.download(

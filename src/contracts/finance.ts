@@ -76,6 +76,13 @@ export const ForecastViewSchema = Type.Object({
   consumedBp: Type.Integer({ description: "Part consommée en points de base (8 000 = 80 %)." }),
   pacePerMonthCents: Nullable(Type.Integer()),
   windowMonths: Type.Integer(),
+  method: Type.Enum(["seasonal", "linear"], {
+    description:
+      "seasonal : mois à venir comme l'an dernier, à l'échelle des derniers mois ; linear : rythme constant.",
+  }),
+  projectedYearEndCents: Nullable(
+    Type.Integer({ description: "Engagé au 31 décembre selon la projection saisonnière." }),
+  ),
   exhaustionDate: Nullable(Type.String({ format: "date" })),
   exhaustedWithinYear: Type.Boolean(),
   level: Type.String(),

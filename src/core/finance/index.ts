@@ -101,3 +101,4 @@ export {
   totalInterest,
   totalPaid,
 } from "./schedule.ts";
+export { type SeasonalProjection, seasonalProjection } from "./seasonality.ts";

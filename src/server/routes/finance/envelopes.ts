@@ -16,6 +16,7 @@ import {
   FOUR_EYES_THRESHOLD_KEY,
   forecastExhaustion,
   monthlyConsumption,
+  seasonalProjection,
 } from "../../../core/finance/index.ts";
 import { isCalendarDate } from "../../../core/rules/index.ts";
 import type { Database, Drizzle } from "../../../db/database.ts";
@@ -201,7 +202,25 @@ export async function envelopeRoutes(app: AppInstance, options: { db: Database }
         // A date outside the year reads the year as it stood at its end (or before it started).
         const day =
           asOf < `${year}-01-01` ? `${year}-01-01` : asOf > `${year}-12-31` ? `${year}-12-31` : asOf;
-        const forecast = forecastExhaustion({ national: envelope.nationalCents, monthly, asOf: day });
+        const linear = forecastExhaustion({ national: envelope.nationalCents, monthly, asOf: day });
+        // Last year's months give the season, when there is a last year to read.
+        const seasonal =
+          linear.left > 0
+            ? seasonalProjection({
+                national: envelope.nationalCents,
+                monthly,
+                lastYear: monthlyConsumption(year - 1, await commitmentMovements(db, year - 1)),
+                asOf: day,
+              })
+            : undefined;
+        const forecast =
+          seasonal === undefined
+            ? linear
+            : {
+                ...linear,
+                exhaustionDate: seasonal.exhaustionDate,
+                exhaustedWithinYear: seasonal.exhaustionDate !== null,
+              };
         const alerts: string[] = [];
         if (forecast.level === "alert_80") alerts.push(financeMessages.alert80(year));
         if (forecast.level === "alert_95" || forecast.level === "exhausted") {
@@ -220,6 +239,8 @@ export async function envelopeRoutes(app: AppInstance, options: { db: Database }
           consumedBp: forecast.consumedBp,
           pacePerMonthCents: forecast.pacePerMonth,
           windowMonths: forecast.windowMonths,
+          method: seasonal === undefined ? ("linear" as const) : ("seasonal" as const),
+          projectedYearEndCents: seasonal?.yearEnd ?? null,
           exhaustionDate: forecast.exhaustionDate,
           exhaustedWithinYear: forecast.exhaustedWithinYear,
           level: forecast.level,
