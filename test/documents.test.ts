@@ -593,5 +593,16 @@ for (const kind of DATABASE_KINDS) {
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe("engagement_not_signable");
     });
+
+    // Last: it spends this address's allowance on the public link routes.
+    it("limits the public link routes per address", async () => {
+      let limited: Awaited<ReturnType<typeof json>> | undefined;
+      for (let i = 0; i <= 30 && limited === undefined; i++) {
+        const response = await json("GET", `/api/v1/engagements/${"y".repeat(43)}`);
+        if (response.status === 429) limited = response;
+        else expect(response.status).toBe(404);
+      }
+      expect(limited?.contentType).toMatch(PROBLEM_JSON);
+    });
   });
 }

@@ -84,6 +84,12 @@ function personContext(request: { id: string; ip: string }): AuditContext {
 
 class LinkNoLongerUsable extends Error {}
 
+/**
+ * Requests per client address and minute on the public link routes. A token cannot be guessed (256 bits);
+ * the limit keeps anyone from making the server render PDFs or query the database in a loop.
+ */
+const PUBLIC_RATE_LIMIT = { max: 30, timeWindow: "1 minute" };
+
 export async function engagementLinkRoutes(app: AppInstance): Promise<void> {
   const db = app.db;
   const now = () => app.authOptions.now();
@@ -153,11 +159,12 @@ export async function engagementLinkRoutes(app: AppInstance): Promise<void> {
   app.get(
     "/api/v1/engagements/:token",
     {
+      config: { rateLimit: PUBLIC_RATE_LIMIT },
       schema: {
         tags: ["documents"],
         summary: documentRouteMessages.publicSummary,
         params: TokenParams,
-        response: { 200: Type.Ref("EngagementSummary"), ...problemResponses(400, 404, 410) },
+        response: { 200: Type.Ref("EngagementSummary"), ...problemResponses(400, 404, 410, 429) },
       },
     },
     async (request) => {
@@ -203,13 +210,14 @@ export async function engagementLinkRoutes(app: AppInstance): Promise<void> {
   app.get(
     "/api/v1/engagements/:token/engagement.pdf",
     {
+      config: { rateLimit: PUBLIC_RATE_LIMIT },
       schema: {
         tags: ["documents"],
         summary: documentRouteMessages.publicPdfSummary,
         params: TokenParams,
         response: {
           200: { description: "Le document PDF.", content: { "application/pdf": { schema: {} } } },
-          ...problemResponses(400, 404, 410),
+          ...problemResponses(400, 404, 410, 429),
         },
       },
     },
@@ -236,14 +244,14 @@ export async function engagementLinkRoutes(app: AppInstance): Promise<void> {
     {
       // The token in the path is the credential: a page on another site cannot know it, so the CSRF
       // check (for sessions) adds nothing, and the person has no session anyway.
-      config: { csrf: false },
+      config: { csrf: false, rateLimit: PUBLIC_RATE_LIMIT },
       schema: {
         tags: ["documents"],
         summary: documentRouteMessages.publicAcceptSummary,
         description: documentRouteMessages.publicAcceptDescription,
         params: TokenParams,
         body: Type.Ref("EngagementAcceptance"),
-        response: { 200: Type.Ref("EngagementAccepted"), ...problemResponses(400, 404, 409, 410, 415) },
+        response: { 200: Type.Ref("EngagementAccepted"), ...problemResponses(400, 404, 409, 410, 415, 429) },
       },
     },
     async (request) => {
