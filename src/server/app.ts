@@ -26,6 +26,7 @@ import { documentRoutes } from "./routes/documents/index.ts";
 import { eligibilityRoutes, type RateLimitSetting } from "./routes/eligibility/eligibility.ts";
 import { financeRoutes } from "./routes/finance/index.ts";
 import { healthRoutes } from "./routes/health/health.ts";
+import { privacyRoutes } from "./routes/privacy/index.ts";
 import { ruleParameterRoutes } from "./routes/ruleParameters/ruleParameters.ts";
 import { userRoutes } from "./routes/users/users.ts";
 import type { AppInstance } from "./types.ts";
@@ -94,6 +95,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   await app.register(caseRoutes, { requestRateLimit: options.rateLimits?.requests });
   await app.register(documentRoutes);
   await app.register(caseContentRoutes);
+  await app.register(privacyRoutes);
   await app.register(userRoutes);
 
   await registerWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
