@@ -13,6 +13,7 @@ import { formatCents } from "../src/core/finance/money.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
 import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
+import { totpCode } from "../src/server/auth/totp.ts";
 import { buildWebIfStale } from "../src/server/webBuild.ts";
 import { messages } from "../web/src/messages.fr.ts";
 import { requestMessages } from "../web/src/request/messages.fr.ts";
@@ -37,6 +38,9 @@ const account = (organisation: string, role = "counsellor") => {
 const PARIS = account("paris");
 const PARIS_MANAGER = account("paris", "manager");
 const LYON = account("lyon");
+const AUDITOR = DEMO_ACCOUNTS.find(
+  (candidate) => candidate.role === "auditor",
+) as (typeof DEMO_ACCOUNTS)[number];
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -419,6 +423,56 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         await page.getByRole("heading", { level: 1, name: workspaceMessages.case.notFoundTitle }).waitFor();
         expect(await page.getByText(REQUESTER.lastName).count()).toBe(0);
         expect(await page.title()).toBe(messages.documentTitle.page(workspaceMessages.case.notFoundTitle));
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("sign-in with a second factor: the code is asked for after the password, a wrong one is refused, the right one opens the workspace", async () => {
+      // The auditor enrols an authenticator through the API, as the enrolment screen would.
+      const auditor = await apiSession(AUDITOR.email);
+      const call = (path: string, body?: unknown) =>
+        fetch(`${server.url}${path}`, {
+          method: "POST",
+          headers: {
+            cookie: auditor.cookie,
+            "x-csrf-token": auditor.csrfToken,
+            ...(body === undefined ? {} : { "content-type": "application/json" }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      const { secret } = (await (await call("/api/v1/auth/totp/setup")).json()) as { secret: string };
+      expect((await call("/api/v1/auth/totp/confirm", { code: totpCode(secret, new Date()) })).status).toBe(
+        200,
+      );
+
+      const context = await person();
+      try {
+        const page = await open(context, "/connexion");
+        await page.locator("#connexion-email").fill(AUDITOR.email);
+        await page.locator("#connexion-password").fill(DEMO_PASSWORD);
+        await page.keyboard.press("Enter");
+        await page.locator("#connexion-code").waitFor();
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("connexion-code");
+        const live = page.locator("[aria-live=assertive]");
+        expect(await live.textContent()).toBe(workspaceMessages.login.secondFactorIntro);
+        expect(await seriousViolations(page)).toEqual([]);
+
+        const current = totpCode(secret, new Date());
+        await page.keyboard.type(current === "000000" ? "111111" : "000000");
+        await page.keyboard.press("Enter");
+        await expect.poll(() => live.textContent()).toBe(workspaceMessages.login.invalidCode);
+        expect(page.url()).toBe(`${server.url}/connexion`);
+
+        // The next period's code: the one used to confirm the enrolment cannot be replayed.
+        await page.locator("#connexion-code").fill(totpCode(secret, new Date(Date.now() + 30_000)));
+        await page.keyboard.press("Enter");
+        await page.getByTestId("signed-in-as").waitFor();
+        expect(new URL(page.url()).pathname).toBe("/espace");
+        // An auditor has no caseload: the workspace says so instead of an empty list.
+        await expect
+          .poll(() => page.getByText(workspaceMessages.caseload.forbidden).count())
+          .toBeGreaterThan(0);
       } finally {
         await context.close();
       }

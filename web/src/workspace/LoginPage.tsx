@@ -1,7 +1,7 @@
 // Sign-in: email and password, then the second factor when the API asks for it. Every refusal is said in
 // French in a live region (read out by screen readers) and, for a field's own mistake, next to the field.
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import { callApi, NETWORK_FAILURE, type Problem } from "../api.ts";
 import { workspaceMessages } from "./messages.fr.ts";
 import { afterLoginPath, type Session, sessionStarted, useSession } from "./session.ts";
@@ -53,6 +53,10 @@ function LoginForm() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const codeInput = useRef<HTMLInputElement>(null);
+  // The code's field appears with the second step: it takes the focus, for keyboard and screen reader users.
+  useEffect(() => {
+    if (step === "secondFactor") codeInput.current?.focus();
+  }, [step]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -97,8 +101,6 @@ function LoginForm() {
     if (problem.code === "mfa_required") {
       setStep("secondFactor");
       setMessage(text.secondFactorIntro);
-      // The new field appears after this render: focus it for keyboard and screen reader users.
-      requestAnimationFrame(() => codeInput.current?.focus());
       return;
     }
     if (problem.code === "invalid_mfa_code") {
