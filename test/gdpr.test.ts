@@ -69,6 +69,7 @@ for (const kind of DATABASE_KINDS) {
     let reference = "";
     let etag = "";
     let closedCase = { id: "", reference: "" };
+    let clockOffsetMs = 0;
 
     const api = <T = Record<string, unknown>>(
       method: string,
@@ -111,7 +112,7 @@ for (const kind of DATABASE_KINDS) {
       });
       server = await startServer(database.db, {
         logger: capturingLogger(logLines),
-        auth: { loginRateLimitPerMinute: 10_000 },
+        auth: { loginRateLimitPerMinute: 10_000, now: () => new Date(Date.now() + clockOffsetMs) },
       });
       for (const [key, email] of Object.entries(DEMO_USERS)) {
         sessions[key as keyof typeof DEMO_USERS] = await signIn(server.url, email);
@@ -232,6 +233,25 @@ for (const kind of DATABASE_KINDS) {
           (event) => event.actorUserId === sessions.auditor.userId,
         );
         expect(timelineReads.map((event) => event.details.justificationId)).toEqual([justified.body.id]);
+      });
+
+      it("closes the case again an hour after the justification", async () => {
+        clockOffsetMs = 61 * 60_000;
+        try {
+          // A fresh session at the later time: the earlier one has been idle too long by then.
+          const later = await signIn(server.url, DEMO_USERS.auditor);
+          const expired = await api<Problem>("GET", `/api/v1/cases/${caseId}/justified-read`, {
+            session: later,
+          });
+          expect(expired.status).toBe(403);
+          expect(expired.body.code).toBe("justification_required");
+        } finally {
+          clockOffsetMs = 0;
+        }
+        const stillOpen = await api("GET", `/api/v1/cases/${caseId}/justified-read`, {
+          session: sessions.auditor,
+        });
+        expect(stillOpen.status).toBe(200);
       });
 
       it("keeps another case closed to the auditor: a justification opens one case only", async () => {
@@ -467,6 +487,21 @@ for (const kind of DATABASE_KINDS) {
           session: sessions.parisCounsellor,
         });
         expect(exported.body.cases.map((item) => item.id)).toEqual([caseId]);
+      });
+
+      it("lists the routes in the OpenAPI document", async () => {
+        const document = await api<{ paths: Record<string, Record<string, unknown>> }>(
+          "GET",
+          "/api/v1/openapi.json",
+        );
+        expect(document.status).toBe(200);
+        const paths = document.body.paths;
+        expect(Object.keys(paths["/api/v1/cases/{id}/access-justifications"] ?? {})).toContain("post");
+        expect(Object.keys(paths["/api/v1/cases/{id}/justified-read"] ?? {})).toContain("get");
+        expect(Object.keys(paths["/api/v1/cases/{id}/personal-data"] ?? {})).toContain("get");
+        expect(Object.keys(paths["/api/v1/cases/{id}/personal-data.pdf"] ?? {})).toContain("get");
+        expect(Object.keys(paths["/api/v1/cases/{id}/person"] ?? {})).toContain("patch");
+        expect(Object.keys(paths["/api/v1/cases/{id}/erasure"] ?? {})).toContain("post");
       });
 
       it("keeps personal data out of the logs", () => {
