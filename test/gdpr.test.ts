@@ -313,7 +313,7 @@ for (const kind of DATABASE_KINDS) {
         expect(text).toContain(`Dossier ${closedCase.reference}`);
         expect(text).toContain("Quintavalle");
         expect(text).toContain(HEALTH);
-        expect(text).toContain("1 850,12 €");
+        expect(text).toContain("montant mensuel : 1 850,12 €");
       });
     });
 
@@ -482,6 +482,14 @@ for (const kind of DATABASE_KINDS) {
         });
         expect(again.status).toBe(409);
         expect(again.body.code).toBe("already_erased");
+        const read = await api("GET", `/api/v1/cases/${closedCase.id}`, { session: sessions.parisManager });
+        const rectify = await api<Problem>("PATCH", `/api/v1/cases/${closedCase.id}/person`, {
+          session: sessions.parisManager,
+          body: { lastName: "Quintavalle" },
+          ifMatch: read.etag,
+        });
+        expect(rectify.status).toBe(409);
+        expect(rectify.body.code).toBe("personal_data_erased");
         // The open case of the same person is untouched, and its export no longer finds the erased one.
         const exported = await api<Export>("GET", `/api/v1/cases/${caseId}/personal-data`, {
           session: sessions.parisCounsellor,

@@ -25,7 +25,7 @@ function describe(value: unknown, key = ""): string {
   if (Array.isArray(value)) return value.map((item) => describe(item)).join(" ; ");
   if (typeof value === "object") {
     return Object.entries(value as Record<string, unknown>)
-      .map(([name, item]) => `${name} : ${describe(item, name)}`)
+      .map(([name, item]) => `${T.fieldNames[name] ?? name} : ${describe(item, name)}`)
       .join(", ");
   }
   return String(value);

@@ -8,6 +8,7 @@ import type { ErasureRequest, PersonRectification } from "../../../contracts/pri
 import { territoryOfPostcode } from "../../../core/rules/index.ts";
 import { normaliseEmail, normalisePhone, tidyName } from "../../../db/cases/identity.ts";
 import type { CaseRecord, CaseRow } from "../../../db/cases/repository.ts";
+import type { Drizzle } from "../../../db/database.ts";
 import { caseAnonymisations, cases } from "../../../db/schema.ts";
 import { personalDataPdf } from "../../../pdf/personalData.ts";
 import { recordAudit } from "../../audit/auditTrail.ts";
@@ -76,6 +77,18 @@ function rectificationProblems(row: CaseRow, values: Partial<PersonColumns>): Va
     });
   }
   return problems;
+}
+
+/** 409 once the case's personal data are erased (by request or by the retention job). */
+async function refuseWhenErased(db: Drizzle, caseId: string): Promise<void> {
+  const [erased] = await db
+    .select({ id: caseAnonymisations.caseId })
+    .from(caseAnonymisations)
+    .where(eq(caseAnonymisations.caseId, caseId));
+  if (erased !== undefined) {
+    const { title, detail } = privacyProblemMessages.alreadyErased;
+    throw new HttpProblem(409, "personal_data_erased", title, detail);
+  }
 }
 
 export async function personRightsRoutes(app: AppInstance): Promise<void> {
@@ -175,18 +188,13 @@ export async function personRightsRoutes(app: AppInstance): Promise<void> {
     async (request, reply) => {
       const body = request.body as PersonRectification;
       const values = storedValues(body);
-      return runCaseStep(app, request, reply, "cases.change", (row) => {
+      return runCaseStep(app, request, reply, "cases.change", async (row) => {
+        // First: an erased case has no contact left, and saying so beats asking for one.
+        await refuseWhenErased(db, row.id);
         const problems = rectificationProblems(row, values);
         if (problems.length > 0) throw HttpProblem.of(400, "validation_failed", { errors: problems });
         return async (current, tx) => {
-          const [erased] = await tx
-            .select({ id: caseAnonymisations.caseId })
-            .from(caseAnonymisations)
-            .where(eq(caseAnonymisations.caseId, current.id));
-          if (erased !== undefined) {
-            const { title, detail } = privacyProblemMessages.alreadyErased;
-            throw new HttpProblem(409, "personal_data_erased", title, detail);
-          }
+          await refuseWhenErased(tx, current.id);
           // Which fields changed, in the body's names: the values stay in the case row only.
           const fields = (Object.keys(COLUMNS) as (keyof PersonRectification)[]).filter(
             (field) => COLUMNS[field] in values && current[COLUMNS[field]] !== values[COLUMNS[field]],
