@@ -15,6 +15,7 @@ import { todayInParis } from "../src/db/ruleParameters.ts";
 import {
   appointments,
   auditEvents,
+  caseAccessJustifications,
   caseDocuments,
   caseEvents,
   cases,
@@ -94,6 +95,10 @@ for (const kind of DATABASE_KINDS) {
           passwordHash: "x",
         })
         .returning({ id: users.id });
+      const [auditor] = await db.drizzle
+        .insert(users)
+        .values({ email: "auditeur@exemple.fr", displayName: "Auditeur", role: "auditor", passwordHash: "x" })
+        .returning({ id: users.id });
       const today = todayInParis();
       const person = (closedOn: string | undefined) => ({
         organisationId: agency?.id as string,
@@ -143,6 +148,13 @@ for (const kind of DATABASE_KINDS) {
         await db.drizzle
           .insert(appointments)
           .values({ caseId: id, at: new Date("2020-02-01T09:00:00Z"), channel: "visit", notes: "v1.notes" });
+        await db.drizzle.insert(caseAccessJustifications).values({
+          caseId: id,
+          auditorUserId: auditor?.id as string,
+          reason: "Réclamation de Mme Vasseur auprès de la CNIL",
+          grantedAt: new Date("2020-03-01T10:00:00Z"),
+          expiresAt: new Date("2020-03-01T11:00:00Z"),
+        });
         const content = Buffer.from("%PDF-1.4 bulletin de salaire de Zoé Vasseur");
         await db.drizzle.insert(caseDocuments).values({
           caseId: id,

@@ -10,6 +10,7 @@ import { todayInParis } from "../../db/ruleParameters.ts";
 import {
   aids,
   appointments,
+  caseAccessJustifications,
   caseActions,
   caseAnonymisations,
   caseDocuments,
@@ -166,6 +167,18 @@ export const PERSONAL_DATA_ERASERS: readonly PersonalDataEraser[] = [
           .set({ comment: null })
           .where(eq(surveys.caseId, caseId))
           .returning({ id: surveys.id }),
+      ),
+  },
+  {
+    // An auditor's written reason may name the person; who read, when and until when stay.
+    table: "case_access_justifications",
+    erase: (tx, caseId) =>
+      changed(
+        tx
+          .update(caseAccessJustifications)
+          .set({ reason: "—" })
+          .where(eq(caseAccessJustifications.caseId, caseId))
+          .returning({ id: caseAccessJustifications.id }),
       ),
   },
   {
