@@ -1,5 +1,6 @@
-// The envelope invariant under concurrency, over real HTTP on each database: 100 proposals on 2025 cases
-// whose sum is twice the envelope are fired at once, then 100 approvals at once (plus duplicates). Exactly
+// The envelope invariant under concurrency, over real HTTP on each database, through two servers sharing
+// it: 100 proposals on 2025 cases whose sum is twice the envelope are fired at once, then 100 approvals at
+// once (plus duplicates). Exactly
 // the proposals that fit are reserved (the others wait in the queue), exactly the reserved ones are
 // approved, the queued ones get a clear French 409, and reserved + committed never exceed the envelope and
 // match the aids to the cent.
@@ -31,6 +32,10 @@ for (const kind of DATABASE_KINDS) {
     () => {
       let database: TestDatabase;
       let server: RunningServer;
+      // A second server on the same database, as two instances behind a load balancer: each queues its
+      // own money moves, so the two contend on the envelope row's lock in the database.
+      let twin: RunningServer;
+      let clients: ReturnType<typeof financeClient>[];
       let client: ReturnType<typeof financeClient>;
       let counsellor: Session;
       let controller: Session;
@@ -43,6 +48,8 @@ for (const kind of DATABASE_KINDS) {
         await seedDemoData(database.db);
         server = await startServer(database.db, { auth: { loginRateLimitPerMinute: 10_000 } });
         client = financeClient(server.url);
+        twin = await startServer(database.db, { auth: { loginRateLimitPerMinute: 10_000 } });
+        clients = [client, financeClient(twin.url)];
         const admin = await client.signIn("admin@demo.appui.fr");
         counsellor = await client.signIn("conseillere.paris@demo.appui.fr");
         controller = await client.signIn("budget@demo.appui.fr");
@@ -70,6 +77,7 @@ for (const kind of DATABASE_KINDS) {
       }, 60_000);
 
       afterAll(async () => {
+        await twin?.close();
         await server?.close();
         await database?.dispose();
       });
@@ -90,7 +98,7 @@ for (const kind of DATABASE_KINDS) {
         expect(total).toBeGreaterThan(NATIONAL * 1.5);
         const answers = await Promise.all(
           caseIds.map((caseId, index) =>
-            client.call<Aid>(counsellor, "POST", "/api/v1/finance/aids", {
+            (clients[index % 2] ?? client).call<Aid>(counsellor, "POST", "/api/v1/finance/aids", {
               caseId,
               productCode: "subvention-maintien",
               amountCents: amountOf(index),
@@ -132,8 +140,8 @@ for (const kind of DATABASE_KINDS) {
         const targets = [...aids.map((aid) => aid.id), ...duplicates];
         const started = performance.now();
         const answers = await Promise.all(
-          targets.map((id) =>
-            client.call<Aid & { code?: string; detail?: string }>(
+          targets.map((id, index) =>
+            (clients[index % 2] ?? client).call<Aid & { code?: string; detail?: string }>(
               controller,
               "POST",
               `/api/v1/finance/aids/${id}/approve`,

@@ -310,6 +310,11 @@ for (const kind of DATABASE_KINDS) {
           outstandingCents: number;
         }>(controller, "GET", `/api/v1/finance/aids/${loan.body.id}/schedule?asOf=2026-04-01`);
         expect(schedule.body.rows).toHaveLength(12);
+        const reads = await database.db.drizzle
+          .select()
+          .from(auditEvents)
+          .where(eq(auditEvents.action, "aid.schedule_read"));
+        expect(reads.map((event) => event.targetId)).toEqual([loan.body.id]);
         expect(schedule.body.rows[0]).toMatchObject({ dueDate: "2026-02-28", instalmentCents: 10_000 });
         expect(schedule.body.rows[1]?.dueDate).toBe("2026-03-28");
         // Two instalments were due before 1 April and nothing was received.

@@ -41,6 +41,7 @@ import type { AppInstance } from "../../types.ts";
 import { loadCaseInScope } from "../cases/caseAccess.ts";
 import { asProblems, financeActor, idempotencyKeyOf, invalidField, todayInParis } from "./financeAccess.ts";
 import { financeMessages } from "./messages.fr.ts";
+import type { MoneyLane } from "./moneyLane.ts";
 
 const AidParams = Type.Object({ id: Type.String({ format: "uuid" }) });
 
@@ -88,31 +89,35 @@ async function aidInScope(db: Drizzle, actor: FinanceActor, id: string): Promise
 /** Runs `work` in a transaction, behind the request's Idempotency-Key when it carries one. */
 async function moneyMove(
   db: Drizzle,
+  lane: MoneyLane,
   request: FastifyRequest,
   actor: FinanceActor,
   work: (tx: Drizzle) => Promise<{ status: number; body: unknown }>,
 ): Promise<{ status: number; body: unknown }> {
   const key = idempotencyKeyOf(request);
   return asProblems(() =>
-    db.transaction(async (tx) =>
-      key === undefined
-        ? work(tx)
-        : idempotent(
-            tx,
-            {
-              actorUserId: actor.userId,
-              key,
-              route: `${request.method} ${request.url.split("?")[0]}`,
-              body: request.body,
-            },
-            () => work(tx),
-          ),
+    lane(() =>
+      db.transaction(async (tx) =>
+        key === undefined
+          ? work(tx)
+          : idempotent(
+              tx,
+              {
+                actorUserId: actor.userId,
+                key,
+                route: `${request.method} ${request.url.split("?")[0]}`,
+                body: request.body,
+              },
+              () => work(tx),
+            ),
+      ),
     ),
   );
 }
 
-export async function aidRoutes(app: AppInstance, options: { db: Database }): Promise<void> {
+export async function aidRoutes(app: AppInstance, options: { db: Database; lane: MoneyLane }): Promise<void> {
   const db = options.db.drizzle;
+  const { lane } = options;
 
   app.post(
     "/api/v1/finance/aids",
@@ -130,9 +135,11 @@ export async function aidRoutes(app: AppInstance, options: { db: Database }): Pr
       // A case outside the caller's agency is a 404, a colleague's case a 403 (as every case route).
       await loadCaseInScope(db, request, request.body.caseId, "aids.propose");
       const result = await asProblems(() =>
-        db.transaction((tx) =>
-          proposeAid(tx, request.body, actor, todayInParis(), (resource) =>
-            isInScope(permissionActor(actor), "aids.propose", resource),
+        lane(() =>
+          db.transaction((tx) =>
+            proposeAid(tx, request.body, actor, todayInParis(), (resource) =>
+              isInScope(permissionActor(actor), "aids.propose", resource),
+            ),
           ),
         ),
       );
@@ -230,7 +237,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database }): Pr
     },
     async (request, reply) => {
       const actor = financeActor(request);
-      const response = await moneyMove(db, request, actor, async (tx) => {
+      const response = await moneyMove(db, lane, request, actor, async (tx) => {
         const result = await approveAid(
           tx,
           request.params.id,
@@ -260,7 +267,11 @@ export async function aidRoutes(app: AppInstance, options: { db: Database }): Pr
       async (request) => {
         const actor = financeActor(request);
         const result = await asProblems(() =>
-          db.transaction((tx) => closeAid(tx, request.params.id, command, actor, request.body.reason.trim())),
+          lane(() =>
+            db.transaction((tx) =>
+              closeAid(tx, request.params.id, command, actor, request.body.reason.trim()),
+            ),
+          ),
         );
         return aidView(result.aid);
       },
@@ -289,7 +300,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database }): Pr
           throw invalidField(`/${field}`, "format", financeMessages.dateInvalid);
         }
       }
-      const response = await moneyMove(db, request, actor, async (tx) => {
+      const response = await moneyMove(db, lane, request, actor, async (tx) => {
         const result = await disburseAid(tx, request.params.id, { ...request.body, iban }, actor);
         const { disbursement } = result;
         return {
@@ -329,7 +340,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database }): Pr
         throw invalidField("/receivedOn", "format", financeMessages.dateInvalid);
       }
       const result = await asProblems(() =>
-        db.transaction((tx) => recordRepayment(tx, request.params.id, request.body, actor)),
+        lane(() => db.transaction((tx) => recordRepayment(tx, request.params.id, request.body, actor))),
       );
       return reply.code(201).send(aidView(result.aid));
     },
@@ -355,7 +366,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database }): Pr
       if (!isCalendarDate(request.body.asOf))
         throw invalidField("/asOf", "format", financeMessages.dateInvalid);
       const row = await asProblems(() =>
-        db.transaction((tx) => flagArrears(tx, request.params.id, request.body.asOf, actor)),
+        lane(() => db.transaction((tx) => flagArrears(tx, request.params.id, request.body.asOf, actor))),
       );
       return aidView(row);
     },
@@ -376,7 +387,9 @@ export async function aidRoutes(app: AppInstance, options: { db: Database }): Pr
     async (request) => {
       const actor = financeActor(request);
       const row = await asProblems(() =>
-        db.transaction((tx) => writeOff(tx, request.params.id, request.body.reason.trim(), actor)),
+        lane(() =>
+          db.transaction((tx) => writeOff(tx, request.params.id, request.body.reason.trim(), actor)),
+        ),
       );
       return aidView(row);
     },
@@ -404,6 +417,16 @@ export async function aidRoutes(app: AppInstance, options: { db: Database }): Pr
       return asProblems(async () => {
         const aid = await aidInScope(db, actor, request.params.id);
         const position = await loanPosition(db, aid);
+        await recordAudit(db, {
+          action: "aid.schedule_read",
+          actorUserId: actor.userId,
+          actorRole: actor.role,
+          organisationId: actor.organisationId,
+          requestId: actor.requestId,
+          clientAddress: actor.clientAddress,
+          targetType: "aid",
+          targetId: aid.id,
+        });
         const arrears = arrearsOn(
           position.schedule,
           position.repayments.map((repayment) => ({

@@ -36,6 +36,7 @@ import { problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { asProblems, financeActor, invalidField, todayInParis } from "./financeAccess.ts";
 import { financeMessages } from "./messages.fr.ts";
+import type { MoneyLane } from "./moneyLane.ts";
 
 const YearParams = Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2999 }) });
 
@@ -72,8 +73,12 @@ export async function envelopeView(tx: Drizzle, envelope: EnvelopeRow) {
   };
 }
 
-export async function envelopeRoutes(app: AppInstance, options: { db: Database }): Promise<void> {
+export async function envelopeRoutes(
+  app: AppInstance,
+  options: { db: Database; lane: MoneyLane },
+): Promise<void> {
   const db = options.db.drizzle;
+  const { lane } = options;
 
   app.post(
     "/api/v1/finance/envelopes",
@@ -89,31 +94,33 @@ export async function envelopeRoutes(app: AppInstance, options: { db: Database }
     async (request, reply) => {
       const actor = financeActor(request);
       const view = await asProblems(() =>
-        db.transaction(async (tx) => {
-          const envelope = await openYearEnvelope(tx, {
-            ...request.body,
-            allocations: request.body.allocations ?? [],
-            openedByUserId: actor.userId,
-          });
-          await recordAudit(tx, {
-            action: "envelope.opened",
-            actorUserId: actor.userId,
-            actorRole: actor.role,
-            organisationId: actor.organisationId,
-            requestId: actor.requestId,
-            clientAddress: actor.clientAddress,
-            targetType: "envelope",
-            targetId: envelope.id,
-            details: {
-              year: envelope.year,
-              nationalCents: envelope.nationalCents,
-              allocations: envelope.allocations.length,
-            },
-          });
-          // Proposals waiting for this year, or left over from earlier ones, are offered in request order.
-          await offerQueue(tx, envelope, actor, true);
-          return envelopeView(tx, envelope);
-        }),
+        lane(() =>
+          db.transaction(async (tx) => {
+            const envelope = await openYearEnvelope(tx, {
+              ...request.body,
+              allocations: request.body.allocations ?? [],
+              openedByUserId: actor.userId,
+            });
+            await recordAudit(tx, {
+              action: "envelope.opened",
+              actorUserId: actor.userId,
+              actorRole: actor.role,
+              organisationId: actor.organisationId,
+              requestId: actor.requestId,
+              clientAddress: actor.clientAddress,
+              targetType: "envelope",
+              targetId: envelope.id,
+              details: {
+                year: envelope.year,
+                nationalCents: envelope.nationalCents,
+                allocations: envelope.allocations.length,
+              },
+            });
+            // Proposals waiting for this year, or left over from earlier ones, are offered in request order.
+            await offerQueue(tx, envelope, actor, true);
+            return envelopeView(tx, envelope);
+          }),
+        ),
       );
       return reply.code(201).send(view);
     },
@@ -153,25 +160,27 @@ export async function envelopeRoutes(app: AppInstance, options: { db: Database }
     async (request) => {
       const actor = financeActor(request);
       return asProblems(() =>
-        db.transaction(async (tx) => {
-          const envelope = await replaceAllocations(tx, request.params.year, request.body.allocations);
-          await recordAudit(tx, {
-            action: "envelope.allocations_replaced",
-            actorUserId: actor.userId,
-            actorRole: actor.role,
-            organisationId: actor.organisationId,
-            requestId: actor.requestId,
-            clientAddress: actor.clientAddress,
-            targetType: "envelope",
-            targetId: envelope.id,
-            details: {
-              year: envelope.year,
-              allocations: envelope.allocations.map(({ code, amountCents }) => ({ code, amountCents })),
-            },
-          });
-          await offerQueue(tx, envelope, actor, false);
-          return envelopeView(tx, envelope);
-        }),
+        lane(() =>
+          db.transaction(async (tx) => {
+            const envelope = await replaceAllocations(tx, request.params.year, request.body.allocations);
+            await recordAudit(tx, {
+              action: "envelope.allocations_replaced",
+              actorUserId: actor.userId,
+              actorRole: actor.role,
+              organisationId: actor.organisationId,
+              requestId: actor.requestId,
+              clientAddress: actor.clientAddress,
+              targetType: "envelope",
+              targetId: envelope.id,
+              details: {
+                year: envelope.year,
+                allocations: envelope.allocations.map(({ code, amountCents }) => ({ code, amountCents })),
+              },
+            });
+            await offerQueue(tx, envelope, actor, false);
+            return envelopeView(tx, envelope);
+          }),
+        ),
       );
     },
   );

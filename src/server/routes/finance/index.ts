@@ -5,10 +5,13 @@ import { aidRoutes } from "./aids.ts";
 import { catalogueRoutes } from "./catalogue.ts";
 import { envelopeRoutes } from "./envelopes.ts";
 import { exportRoutes } from "./exports.ts";
+import { createMoneyLane } from "./moneyLane.ts";
 
 export async function financeRoutes(app: AppInstance, options: { db: Database }): Promise<void> {
-  await app.register(envelopeRoutes, options);
+  // One lane per server: every route that reserves, commits, releases or pays queues in it.
+  const lane = createMoneyLane();
+  await app.register(envelopeRoutes, { ...options, lane });
   await app.register(catalogueRoutes, options);
-  await app.register(aidRoutes, options);
+  await app.register(aidRoutes, { ...options, lane });
   await app.register(exportRoutes, options);
 }
