@@ -3,7 +3,7 @@
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
 import type { ExportedCase, PersonalDataExport } from "../contracts/privacy.ts";
 import { amount, bullets, heading } from "./layout.ts";
-import { PERSONAL_DATA as T } from "./personalDataMessages.fr.ts";
+import { PERSONAL_DATA as T } from "./messages.fr.ts";
 import { renderPdf } from "./render.ts";
 
 const PARIS_DAY = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long" });
