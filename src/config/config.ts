@@ -24,6 +24,7 @@ const EnvSchema = Type.Object({
   ),
   SESSION_SECRET: Type.Optional(Type.String()),
   DATA_ENCRYPTION_KEY: Type.Optional(Type.String()),
+  DATA_ENCRYPTION_KEYS_PREVIOUS: Type.Optional(Type.String()),
   RETENTION_YEARS: Type.Integer({ minimum: 1, maximum: 30, default: 5 }),
 });
 
@@ -36,6 +37,8 @@ const EXPECTED: Record<keyof Static<typeof EnvSchema>, string> = {
   LOG_LEVEL: LOG_LEVELS.join(" | "),
   SESSION_SECRET: "une chaîne / a string",
   DATA_ENCRYPTION_KEY: "une chaîne base64 / a base64 string",
+  DATA_ENCRYPTION_KEYS_PREVIOUS:
+    "des chaînes base64 séparées par des virgules / comma-separated base64 strings",
   RETENTION_YEARS: "un nombre d'années de 1 à 30 / a number of years from 1 to 30",
 };
 
@@ -61,6 +64,11 @@ export interface Config {
   sessionSecret: string;
   /** 32-byte key for application-level encryption of sensitive fields (AES-256-GCM). */
   dataEncryptionKey: Buffer;
+  /**
+   * Keys that decrypt: the current one first, then the previous ones (DATA_ENCRYPTION_KEYS_PREVIOUS), so that
+   * values sealed before a rotation still open. Each value names the id of its key.
+   */
+  dataDecryptionKeys: readonly Buffer[];
   /** Years after closure after which a case's personal data is anonymised (src/server/privacy/retention.ts). */
   retentionYears: number;
   /** Single sign-on through OpenID Connect; undefined when off (the default). */
@@ -108,6 +116,12 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const dataEncryptionKey = keyText === undefined ? undefined : decodeKey(keyText);
   if (keyText !== undefined && dataEncryptionKey === undefined)
     problems.push(configMessages.badEncryptionKey);
+  const previousKeys = (raw.DATA_ENCRYPTION_KEYS_PREVIOUS ?? "")
+    .split(",")
+    .map((text) => text.trim())
+    .filter((text) => text !== "")
+    .map(decodeKey);
+  if (previousKeys.includes(undefined)) problems.push(configMessages.badPreviousEncryptionKeys);
 
   const oidc = readOidcConfig(env, production, problems);
 
@@ -131,6 +145,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     logLevel: values.LOG_LEVEL,
     sessionSecret,
     dataEncryptionKey,
+    dataDecryptionKeys: [dataEncryptionKey, ...(previousKeys as Buffer[])],
     retentionYears: values.RETENTION_YEARS,
     oidc,
   };

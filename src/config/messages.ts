@@ -12,6 +12,8 @@ export const configMessages = {
     "DATABASE_URL : doit commencer par postgres:// ou postgresql:// / must start with postgres:// or postgresql://",
   badEncryptionKey:
     "DATA_ENCRYPTION_KEY : 32 octets encodés en base64 attendus (openssl rand -base64 32) / expected 32 bytes in base64 (openssl rand -base64 32)",
+  badPreviousEncryptionKeys:
+    "DATA_ENCRYPTION_KEYS_PREVIOUS : clés séparées par des virgules, chacune de 32 octets encodés en base64 / comma-separated keys, each 32 bytes in base64",
   shortSessionSecret:
     "SESSION_SECRET : au moins 32 caractères (openssl rand -base64 48) / at least 32 characters (openssl rand -base64 48)",
 } as const;

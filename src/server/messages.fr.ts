@@ -74,6 +74,11 @@ export const problemMessages = {
     title: "Erreur interne",
     detail: "Une erreur inattendue est survenue. L'identifiant de la requête permet de la retrouver.",
   },
+  encrypted_data_unreadable: {
+    title: "Donnée chiffrée illisible",
+    detail:
+      "Une donnée chiffrée ne peut pas être déchiffrée avec les clés configurées. L'identifiant de la requête permet à l'exploitant de retrouver la clé manquante.",
+  },
   service_unavailable: {
     title: "Service indisponible",
     detail: "Le service est momentanément indisponible ; réessayez plus tard.",

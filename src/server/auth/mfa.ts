@@ -14,13 +14,13 @@ function hashRecoveryCode(code: string): string {
 /** Accepts a TOTP code once: the step is recorded atomically, so a replayed code fails. */
 export async function acceptTotpCode(
   db: Drizzle,
-  key: Buffer,
+  keys: readonly Buffer[],
   user: { id: string; totpSecret: string | null; totpLastStep: number | null },
   code: string,
   now: Date,
 ): Promise<boolean> {
   if (user.totpSecret === null) return false;
-  const secret = decryptSecret([key], user.totpSecret, user.id);
+  const secret = decryptSecret(keys, user.totpSecret, user.id);
   const step = verifyTotp(secret, code, now, user.totpLastStep);
   if (step === undefined) return false;
   const updated = await db
@@ -74,7 +74,7 @@ export type EnrolmentResult =
  */
 export async function confirmTotpEnrolment(
   db: Drizzle,
-  key: Buffer,
+  keys: { current: Buffer; all: readonly Buffer[] },
   userId: string,
   code: string,
   now: Date,
@@ -85,7 +85,7 @@ export async function confirmTotpEnrolment(
     .where(eq(users.id, userId));
   if (user?.enabledAt !== null && user?.enabledAt !== undefined) return { kind: "already_enabled" };
   if (user?.pending === null || user?.pending === undefined) return { kind: "not_started" };
-  const secret = decryptSecret([key], user.pending, userId);
+  const secret = decryptSecret(keys.all, user.pending, userId);
   const step = verifyTotp(secret, code, now, null);
   if (step === undefined) return { kind: "invalid_code" };
   const codes = newRecoveryCodes();
@@ -93,7 +93,7 @@ export async function confirmTotpEnrolment(
     await tx
       .update(users)
       .set({
-        totpSecret: encryptSecret(key, secret, userId),
+        totpSecret: encryptSecret(keys.current, secret, userId),
         totpPendingSecret: null,
         totpEnabledAt: now,
         totpLastStep: step,

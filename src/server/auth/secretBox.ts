@@ -1,6 +1,6 @@
 // Application-level encryption of secrets stored in the database (AES-256-GCM, node:crypto). Each value
 // names its key (first 8 hex characters of the key's SHA-256), so that keys can be rotated: decrypt with any
-// known key, encrypt with the current one.
+// known key (DATA_ENCRYPTION_KEY and DATA_ENCRYPTION_KEYS_PREVIOUS), encrypt with the current one.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
 const VERSION = "v1";
@@ -24,20 +24,39 @@ export function encryptSecret(key: Buffer, plaintext: string, associatedData: st
 }
 
 /**
- * Decrypts a value made by encryptSecret with one of `keys`. `associatedData` (e.g. the user id) must be
- * the same as at encryption: a value copied to another row does not decrypt. Throws on any mismatch.
+ * A stored value that cannot be decrypted: its key is not configured, or it was altered or moved to another
+ * row. The message names the key id and the reason only, never the value, so that it can be logged.
+ */
+export class UnreadableSecretError extends Error {
+  constructor(
+    readonly keyId: string | undefined,
+    readonly reason: "format" | "unknown_key" | "authentication",
+  ) {
+    super(`encrypted value unreadable (${reason}${keyId === undefined ? "" : `, key id ${keyId}`})`);
+    this.name = "UnreadableSecretError";
+  }
+}
+
+/**
+ * Decrypts a value made by encryptSecret with the one of `keys` whose id the value names. `associatedData`
+ * (e.g. the user id) must be the same as at encryption: a value copied to another row does not decrypt.
+ * Throws UnreadableSecretError on any mismatch.
  */
 export function decryptSecret(keys: readonly Buffer[], value: string, associatedData: string): string {
   const [version, id, iv, tag, ciphertext] = value.split(".");
   if (version !== VERSION || iv === undefined || tag === undefined || ciphertext === undefined) {
-    throw new Error("unknown encrypted value format");
+    throw new UnreadableSecretError(undefined, "format");
   }
   const key = keys.find((candidate) => keyId(candidate) === id);
-  if (key === undefined) throw new Error(`no key with id ${id}`);
-  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
-  decipher.setAAD(Buffer.from(associatedData));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString(
-    "utf8",
-  );
+  if (key === undefined) throw new UnreadableSecretError(id, "unknown_key");
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+    decipher.setAAD(Buffer.from(associatedData));
+    decipher.setAuthTag(Buffer.from(tag, "base64url"));
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString(
+      "utf8",
+    );
+  } catch {
+    throw new UnreadableSecretError(id, "authentication");
+  }
 }

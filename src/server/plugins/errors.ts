@@ -2,6 +2,7 @@
 // oversized body) is a 4xx with a stable code; only a fault of ours is a 500, logged without its data.
 import type { FastifyError } from "fastify";
 import { findSqlStateError } from "../../db/errors.ts";
+import { UnreadableSecretError } from "../auth/secretBox.ts";
 import { fallbackValidationMessage, type ProblemCode, validationMessages } from "../messages.fr.ts";
 import {
   HttpProblem,
@@ -35,6 +36,14 @@ export function registerErrors(app: AppInstance): void {
     if (databaseProblem !== undefined) {
       request.log.info({ errorCode: findSqlStateError(error)?.code }, "input rejected by the database");
       return sendProblem(reply, databaseProblem);
+    }
+    if (error instanceof UnreadableSecretError) {
+      // A missing previous key (DATA_ENCRYPTION_KEYS_PREVIOUS) or an altered row: the operator must act.
+      request.log.error(
+        { keyId: error.keyId, reason: error.reason },
+        "stored encrypted value unreadable with the configured keys",
+      );
+      return sendProblem(reply, HttpProblem.of(500, "encrypted_data_unreadable"));
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

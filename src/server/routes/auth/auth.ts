@@ -184,7 +184,7 @@ export async function authRoutes(app: AppInstance): Promise<void> {
         }
         const accepted =
           totpCode !== undefined
-            ? await acceptTotpCode(db, app.config.dataEncryptionKey, user, totpCode, now)
+            ? await acceptTotpCode(db, app.config.dataDecryptionKeys, user, totpCode, now)
             : await consumeRecoveryCode(db, user.id, recoveryCode as string, now);
         if (!accepted) throw await failSecondFactor();
         secondFactor = totpCode !== undefined ? "totp" : "recovery_code";

@@ -202,7 +202,7 @@ export async function oidcRoutes(app: AppInstance, options: { oidc: OidcConfig }
     const value = readCookie(request.headers.cookie, FLOW_COOKIE);
     if (value === undefined || value === "") return undefined;
     try {
-      return JSON.parse(decryptSecret([key], value, FLOW_COOKIE)) as Flow;
+      return JSON.parse(decryptSecret(app.config.dataDecryptionKeys, value, FLOW_COOKIE)) as Flow;
     } catch {
       return undefined;
     }

@@ -71,7 +71,7 @@ export async function totpRoutes(app: AppInstance): Promise<void> {
       const session = request.auth as SessionContext;
       const result = await confirmTotpEnrolment(
         db,
-        key,
+        { current: key, all: app.config.dataDecryptionKeys },
         session.user.id,
         request.body.code,
         app.authOptions.now(),

@@ -33,7 +33,7 @@ const parisDay = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Eur
 
 export async function appointmentRoutes(app: AppInstance): Promise<void> {
   const db = app.db;
-  const keys = () => [app.config.dataEncryptionKey];
+  const keys = () => app.config.dataDecryptionKeys;
 
   app.get(
     "/api/v1/cases/:id/appointments",

@@ -25,7 +25,7 @@ export const DIAGNOSIS_OPEN: readonly CaseStatus[] = ["diagnosis", "action_plan"
 
 export async function diagnosisRoutes(app: AppInstance): Promise<void> {
   const db = app.db;
-  const keys = () => [app.config.dataEncryptionKey];
+  const keys = () => app.config.dataDecryptionKeys;
 
   async function view(caseId: string, withSensitive: boolean): Promise<DiagnosisView | undefined> {
     const stored = await readDiagnosis(db.drizzle, caseId, keys(), withSensitive);

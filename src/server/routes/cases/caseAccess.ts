@@ -188,5 +188,5 @@ export async function runCaseStep(
   const fresh = await findCase(app.db.drizzle, record.row.id);
   if (fresh === undefined) throw caseNotFound();
   setEtag(reply, fresh.row.version);
-  return caseDetail(app.db.drizzle, fresh, [app.config.dataEncryptionKey]);
+  return caseDetail(app.db.drizzle, fresh, app.config.dataDecryptionKeys);
 }

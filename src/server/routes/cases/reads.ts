@@ -110,7 +110,7 @@ export async function caseReadRoutes(app: AppInstance): Promise<void> {
         details: { version: record.row.version },
       });
       setEtag(reply, record.row.version);
-      return caseDetail(db, record, [app.config.dataEncryptionKey]);
+      return caseDetail(db, record, app.config.dataDecryptionKeys);
     },
   );
 

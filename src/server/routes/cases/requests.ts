@@ -192,7 +192,7 @@ export async function caseRequestRoutes(
       if (record === undefined) throw new Error("created case not found");
       setEtag(reply, record.row.version);
       reply.header("location", `/api/v1/cases/${record.row.id}`);
-      return reply.code(201).send(await caseDetail(db.drizzle, record, [app.config.dataEncryptionKey]));
+      return reply.code(201).send(await caseDetail(db.drizzle, record, app.config.dataDecryptionKeys));
     },
   );
 }

@@ -106,7 +106,7 @@ export async function justifiedAccessRoutes(app: AppInstance): Promise<void> {
         targetId: record.row.id,
         details: { version: record.row.version, justificationId },
       });
-      return caseDetail(db, record, [app.config.dataEncryptionKey]);
+      return caseDetail(db, record, app.config.dataDecryptionKeys);
     },
   );
 

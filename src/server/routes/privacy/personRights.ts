@@ -93,7 +93,7 @@ async function refuseWhenErased(db: Drizzle, caseId: string): Promise<void> {
 
 export async function personRightsRoutes(app: AppInstance): Promise<void> {
   const db = app.db.drizzle;
-  const keys = () => [app.config.dataEncryptionKey];
+  const keys = () => app.config.dataDecryptionKeys;
 
   async function exportFor(request: FastifyRequest, format: "json" | "pdf") {
     const { id } = request.params as { id: string };
