@@ -18,6 +18,15 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { CONTACT_CHANNELS, REQUEST_CHANNELS } from "../contracts/cases.ts";
+import { CASE_STATUSES } from "../core/cases/types.ts";
+import {
+  ACTION_KINDS,
+  ACTION_OWNERS,
+  ACTION_STATUSES,
+  APPOINTMENT_CHANNELS,
+  EXTERNAL_AIDS,
+} from "../core/diagnosis/types.ts";
 import {
   AID_KINDS,
   AID_STATUSES,
@@ -191,21 +200,6 @@ export const recoveryCodes = pgTable(
 
 // --- Cases (issue 5) ---------------------------------------------------------------------------------------
 
-export const CASE_STATUS_VALUES = [
-  "request_received",
-  "eligibility_assessed",
-  "admitted",
-  "refused",
-  "redirected",
-  "diagnosis",
-  "action_plan",
-  "engagement",
-  "follow_up",
-  "closed",
-] as const;
-export const REQUEST_CHANNEL_VALUES = ["web_form", "phone", "visit", "partner_referral"] as const;
-export const CONTACT_CHANNEL_VALUES = ["phone", "email", "visit"] as const;
-
 /** Numbers of the human references (ASD-<year>-<number>): unique across years, never reused. */
 export const caseReferenceSeq = pgSequence("case_reference_seq", { startWith: 1 });
 
@@ -225,10 +219,10 @@ export const cases = pgTable(
       .notNull()
       .references(() => organisations.id),
     counsellorUserId: uuid("counsellor_user_id").references(() => users.id),
-    status: text("status").$type<(typeof CASE_STATUS_VALUES)[number]>().notNull(),
+    status: text("status").$type<(typeof CASE_STATUSES)[number]>().notNull(),
     directive: text("directive").notNull(),
     requestedOn: date("requested_on", { mode: "string" }).notNull(),
-    channel: text("channel").$type<(typeof REQUEST_CHANNEL_VALUES)[number]>().notNull(),
+    channel: text("channel").$type<(typeof REQUEST_CHANNELS)[number]>().notNull(),
     eligibility: jsonb("eligibility").$type<Record<string, unknown>>(),
     decision: jsonb("decision").$type<Record<string, unknown>>(),
     engagement: jsonb("engagement").$type<Record<string, unknown>>(),
@@ -241,7 +235,7 @@ export const cases = pgTable(
     /** Digits only (a leading + kept), for the same reason. */
     personPhone: text("person_phone"),
     personPostcode: text("person_postcode"),
-    preferredChannel: text("preferred_channel").$type<(typeof CONTACT_CHANNEL_VALUES)[number]>(),
+    preferredChannel: text("preferred_channel").$type<(typeof CONTACT_CHANNELS)[number]>(),
     preferredTimes: text("preferred_times"),
     situationSummary: text("situation_summary"),
     legalBasis: text("legal_basis").notNull(),
@@ -255,11 +249,11 @@ export const cases = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    check("cases_status_check", sql`${table.status} in (${inList(CASE_STATUS_VALUES)})`),
-    check("cases_channel_check", sql`${table.channel} in (${inList(REQUEST_CHANNEL_VALUES)})`),
+    check("cases_status_check", sql`${table.status} in (${inList(CASE_STATUSES)})`),
+    check("cases_channel_check", sql`${table.channel} in (${inList(REQUEST_CHANNELS)})`),
     check(
       "cases_preferred_channel_check",
-      sql`${table.preferredChannel} is null or ${table.preferredChannel} in (${inList(CONTACT_CHANNEL_VALUES)})`,
+      sql`${table.preferredChannel} is null or ${table.preferredChannel} in (${inList(CONTACT_CHANNELS)})`,
     ),
     check("cases_version_check", sql`${table.version} >= 1`),
     // The caseload's stable order, and its filters.
@@ -635,19 +629,6 @@ export const engagementLinks = pgTable(
 
 // --- A case's content (issue 5): diagnosis, action plan, appointments, closure outcomes, survey -------------
 
-export const ACTION_KIND_VALUES = [
-  "al_product",
-  "external_aid",
-  "partner_referral",
-  "rental_service",
-  "housing_first",
-  "other",
-] as const;
-export const EXTERNAL_AID_VALUES = ["fsl", "caf", "over_indebtedness_file", "ccas", "other"] as const;
-export const ACTION_OWNER_VALUES = ["beneficiary", "counsellor", "partner"] as const;
-export const ACTION_STATUS_VALUES = ["planned", "in_progress", "done", "cancelled"] as const;
-export const APPOINTMENT_CHANNEL_VALUES = ["visit", "phone", "video"] as const;
-
 /**
  * The social diagnosis of a case (one per case, replaced as a whole). `data` holds the structured part
  * (household, budget lines, debts, housing, employment); `sensitive` the health, violence and free-notes
@@ -675,14 +656,14 @@ export const caseActions = pgTable(
     caseId: uuid("case_id")
       .notNull()
       .references(() => cases.id),
-    kind: text("kind").$type<(typeof ACTION_KIND_VALUES)[number]>().notNull(),
+    kind: text("kind").$type<(typeof ACTION_KINDS)[number]>().notNull(),
     title: text("title").notNull(),
     catalogueItemId: uuid("catalogue_item_id"),
-    externalAid: text("external_aid").$type<(typeof EXTERNAL_AID_VALUES)[number]>(),
-    owner: text("owner").$type<(typeof ACTION_OWNER_VALUES)[number]>().notNull(),
+    externalAid: text("external_aid").$type<(typeof EXTERNAL_AIDS)[number]>(),
+    owner: text("owner").$type<(typeof ACTION_OWNERS)[number]>().notNull(),
     partnerOrganisationId: uuid("partner_organisation_id").references(() => organisations.id),
     dueOn: date("due_on", { mode: "string" }).notNull(),
-    status: text("status").$type<(typeof ACTION_STATUS_VALUES)[number]>().notNull(),
+    status: text("status").$type<(typeof ACTION_STATUSES)[number]>().notNull(),
     outcome: text("outcome"),
     version: integer("version").notNull().default(1),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
@@ -690,13 +671,13 @@ export const caseActions = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    check("case_actions_kind_check", sql`${table.kind} in (${inList(ACTION_KIND_VALUES)})`),
+    check("case_actions_kind_check", sql`${table.kind} in (${inList(ACTION_KINDS)})`),
     check(
       "case_actions_external_aid_check",
-      sql`${table.externalAid} is null or ${table.externalAid} in (${inList(EXTERNAL_AID_VALUES)})`,
+      sql`${table.externalAid} is null or ${table.externalAid} in (${inList(EXTERNAL_AIDS)})`,
     ),
-    check("case_actions_owner_check", sql`${table.owner} in (${inList(ACTION_OWNER_VALUES)})`),
-    check("case_actions_status_check", sql`${table.status} in (${inList(ACTION_STATUS_VALUES)})`),
+    check("case_actions_owner_check", sql`${table.owner} in (${inList(ACTION_OWNERS)})`),
+    check("case_actions_status_check", sql`${table.status} in (${inList(ACTION_STATUSES)})`),
     check("case_actions_version_check", sql`${table.version} >= 1`),
     index("case_actions_case_idx").on(table.caseId, table.dueOn),
     // Overdue actions of the caseload: those still to do, by due day.
@@ -716,13 +697,13 @@ export const appointments = pgTable(
       .notNull()
       .references(() => cases.id),
     at: timestamp("at", { withTimezone: true }).notNull(),
-    channel: text("channel").$type<(typeof APPOINTMENT_CHANNEL_VALUES)[number]>().notNull(),
+    channel: text("channel").$type<(typeof APPOINTMENT_CHANNELS)[number]>().notNull(),
     notes: text("notes"),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    check("appointments_channel_check", sql`${table.channel} in (${inList(APPOINTMENT_CHANNEL_VALUES)})`),
+    check("appointments_channel_check", sql`${table.channel} in (${inList(APPOINTMENT_CHANNELS)})`),
     index("appointments_case_at_idx").on(table.caseId, table.at),
   ],
 );

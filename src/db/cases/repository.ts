@@ -5,7 +5,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, max, ne, or, sql } from "drizzle-orm";
 import {
-  type CASE_STATUSES,
   type Case,
   type CaseError,
   type CaseEvent,
@@ -16,21 +15,8 @@ import type { AuditEventInput } from "../../server/audit/auditTrail.ts";
 import { recordAudit } from "../../server/audit/auditTrail.ts";
 import { decryptSecret, encryptSecret } from "../../server/auth/secretBox.ts";
 import { type Database, type Drizzle, rowsOf } from "../database.ts";
-import {
-  type CASE_STATUS_VALUES,
-  caseEvents,
-  caseReferrals,
-  cases,
-  eligibilitySnapshots,
-  organisations,
-  users,
-} from "../schema.ts";
+import { caseEvents, caseReferrals, cases, eligibilitySnapshots, organisations, users } from "../schema.ts";
 import { type PersonIdentity, samePerson } from "./identity.ts";
-
-// The table's check constraint and the core list the same statuses.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const statusesAgree: Same<(typeof CASE_STATUS_VALUES)[number], (typeof CASE_STATUSES)[number]> = true;
-void statusesAgree;
 
 export type CaseRow = typeof cases.$inferSelect;
 export type SnapshotRow = typeof eligibilitySnapshots.$inferSelect;
@@ -111,7 +97,7 @@ export interface TimelineEvent {
 
 // --- Situation summary (free text written by the person: encrypted) ----------------------------------------
 
-const summaryAssociatedData = (caseId: string) => `case:${caseId}:situation_summary`;
+export const summaryAssociatedData = (caseId: string) => `case:${caseId}:situation_summary`;
 
 export function readSituationSummary(row: CaseRow, keys: readonly Buffer[]): string | null {
   return row.situationSummary === null
