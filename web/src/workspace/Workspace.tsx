@@ -7,6 +7,7 @@ import { CaseloadPage } from "./CaseloadPage.tsx";
 import { CasePage } from "./CasePage.tsx";
 import { workspaceMessages } from "./messages.fr.ts";
 import { caseIdOf } from "./paths.ts";
+import { isRolePath, RoleMenu, RolePage } from "./roles/RolePages.tsx";
 import { loginPath, useSession } from "./session.ts";
 
 export default function Workspace({ path }: { path: string }) {
@@ -24,10 +25,17 @@ export default function Workspace({ path }: { path: string }) {
       return <Text role="alert">{workspaceMessages.unavailable}</Text>;
     case "signedIn": {
       const caseId = caseIdOf(path);
-      return caseId === undefined ? (
-        <CaseloadPage session={current.session} />
-      ) : (
-        <CasePage id={caseId} session={current.session} />
+      return (
+        <>
+          <RoleMenu path={path} session={current.session} />
+          {isRolePath(path) ? (
+            <RolePage path={path} session={current.session} />
+          ) : caseId === undefined ? (
+            <CaseloadPage session={current.session} />
+          ) : (
+            <CasePage id={caseId} session={current.session} />
+          )}
+        </>
       );
     }
   }

@@ -1,0 +1,423 @@
+// The budget controller's page: the year's envelope (what is reserved, committed, disbursed and left, as one
+// gauge), the forecast with its alerts, and the proposals waiting for a decision. A year without an envelope
+// offers the form that opens it.
+import { Alert, Box, Button, Group, Progress, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { AID_STATUS_LABELS } from "../../../../src/core/finance/messages.fr.ts";
+import { formatCents, parseAmount } from "../../../../src/core/finance/money.ts";
+import { callApi, type Problem } from "../../api.ts";
+import { frenchDay, frenchMoment, todayInParis } from "../../frenchDates.ts";
+import type { Session } from "../session.ts";
+import { roleMessages } from "./messages.fr.ts";
+
+const text = roleMessages.envelope;
+
+interface Envelope {
+  year: number;
+  nationalCents: number;
+  reservedCents: number;
+  committedCents: number;
+  disbursedCents: number;
+  availableCents: number;
+  queuedCount: number;
+  queuedCents: number;
+  level: string;
+  label: string;
+}
+
+interface Forecast {
+  consumedBp: number;
+  pacePerMonthCents: number | null;
+  method: "seasonal" | "linear";
+  exhaustionDate: string | null;
+  exhaustedWithinYear: boolean;
+  alerts: string[];
+}
+
+interface Aid {
+  id: string;
+  productName: string;
+  amountCents: number;
+  status: keyof typeof AID_STATUS_LABELS;
+  requestedAt: string;
+  firstApprovedByUserId: string | null;
+  message: string | null;
+}
+
+type Loaded =
+  | { kind: "loading" }
+  | { kind: "missing" }
+  | { kind: "failed"; message: string }
+  | { kind: "ready"; envelope: Envelope; forecast: Forecast | null; queue: Aid[] };
+
+function problemText(problem: Problem): string {
+  if (problem.status === 403) return roleMessages.forbidden;
+  return problem.detail || roleMessages.failed;
+}
+
+const percent = (part: number, whole: number) => (whole <= 0 ? 0 : Math.min(100, (part / whole) * 100));
+
+export function EnvelopePage({ session }: { session: Session }) {
+  const year = Number(todayInParis().slice(-4));
+  const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
+  const [announcement, setAnnouncement] = useState("");
+
+  const load = useCallback(async () => {
+    const envelope = await callApi<Envelope>(`/api/v1/finance/envelopes/${year}`);
+    if (!envelope.ok) {
+      setLoaded(
+        envelope.problem.status === 404
+          ? { kind: "missing" }
+          : { kind: "failed", message: problemText(envelope.problem) },
+      );
+      return;
+    }
+    const [forecast, proposed, queued] = await Promise.all([
+      callApi<Forecast>(`/api/v1/finance/envelopes/${year}/forecast`),
+      callApi<{ aids: Aid[] }>(`/api/v1/finance/aids?year=${year}&status=proposed`),
+      callApi<{ aids: Aid[] }>(`/api/v1/finance/aids?year=${year}&status=queued`),
+    ]);
+    const queue = [...(proposed.ok ? proposed.body.aids : []), ...(queued.ok ? queued.body.aids : [])].sort(
+      (a, b) => a.requestedAt.localeCompare(b.requestedAt),
+    );
+    setLoaded({
+      kind: "ready",
+      envelope: envelope.body,
+      forecast: forecast.ok ? forecast.body : null,
+      queue,
+    });
+  }, [year]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <Stack gap="xl">
+      <Title order={1}>{text.title(year)}</Title>
+      <div aria-live="polite" data-testid="envelope-announcement">
+        {announcement !== "" && <Text fw={600}>{announcement}</Text>}
+      </div>
+      {loaded.kind === "loading" && <Text role="status">{text.loading}</Text>}
+      {loaded.kind === "failed" && <Text role="alert">{loaded.message}</Text>}
+      {loaded.kind === "missing" && (
+        <OpenEnvelopeForm
+          year={year}
+          session={session}
+          onOpened={() => {
+            setAnnouncement(text.opened(year));
+            void load();
+          }}
+        />
+      )}
+      {loaded.kind === "ready" && (
+        <>
+          <Gauge envelope={loaded.envelope} />
+          {loaded.forecast !== null && <ForecastPanel forecast={loaded.forecast} />}
+          <Queue
+            aids={loaded.queue}
+            session={session}
+            onDecided={(message) => {
+              setAnnouncement(message);
+              void load();
+            }}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function Gauge({ envelope }: { envelope: Envelope }) {
+  const whole = envelope.nationalCents;
+  const rows: [string, number][] = [
+    [text.national, envelope.nationalCents],
+    [text.reserved, envelope.reservedCents],
+    [text.committed, envelope.committedCents],
+    [text.disbursed, envelope.disbursedCents],
+    [text.available, envelope.availableCents],
+  ];
+  return (
+    <Box component="section" aria-labelledby="jauge">
+      <Title order={2} id="jauge" mb="sm">
+        {text.gaugeTitle}
+      </Title>
+      <Progress.Root size={28} aria-label={text.gaugeLabel} mb="md">
+        <Progress.Section
+          value={percent(envelope.committedCents, whole)}
+          color="blue.9"
+          aria-label={`${text.committed} : ${formatCents(envelope.committedCents)}`}
+        >
+          <Progress.Label>{text.committed}</Progress.Label>
+        </Progress.Section>
+        <Progress.Section
+          value={percent(envelope.reservedCents, whole)}
+          color="orange.9"
+          aria-label={`${text.reserved} : ${formatCents(envelope.reservedCents)}`}
+        >
+          <Progress.Label>{text.reserved}</Progress.Label>
+        </Progress.Section>
+      </Progress.Root>
+      <dl className="envelope-totals" data-testid="envelope-totals">
+        {rows.map(([label, cents]) => (
+          <Group key={label} gap="xs">
+            <Text component="dt" fw={600}>
+              {label} :
+            </Text>
+            <Text component="dd" m={0}>
+              {formatCents(cents)}
+            </Text>
+          </Group>
+        ))}
+      </dl>
+      <Text mt="sm">{envelope.label}</Text>
+      {envelope.queuedCount > 0 && (
+        <Text>{text.queued(envelope.queuedCount, formatCents(envelope.queuedCents))}</Text>
+      )}
+    </Box>
+  );
+}
+
+function ForecastPanel({ forecast }: { forecast: Forecast }) {
+  return (
+    <Box component="section" aria-labelledby="prevision">
+      <Title order={2} id="prevision" mb="sm">
+        {text.forecastTitle}
+      </Title>
+      {forecast.alerts.map((alert) => (
+        <Alert key={alert} color="orange.9" variant="outline" mb="sm">
+          <Text c="dark">{alert}</Text>
+        </Alert>
+      ))}
+      <Text>{text.consumed(`${(forecast.consumedBp / 100).toLocaleString("fr-FR")} %`)}</Text>
+      {forecast.pacePerMonthCents !== null && (
+        <Text>{text.pace(formatCents(forecast.pacePerMonthCents))}</Text>
+      )}
+      <Text data-testid="exhaustion">
+        {forecast.exhaustedWithinYear && forecast.exhaustionDate !== null
+          ? text.exhaustion(frenchDay(forecast.exhaustionDate))
+          : text.noExhaustion}
+      </Text>
+      <Text size="sm">{text.method[forecast.method]}</Text>
+    </Box>
+  );
+}
+
+function Queue({
+  aids,
+  session,
+  onDecided,
+}: {
+  aids: Aid[];
+  session: Session;
+  onDecided: (message: string) => void;
+}) {
+  const columns = text.columns;
+  return (
+    <Box component="section" aria-labelledby="file-decisions">
+      <Title order={2} id="file-decisions" mb="sm">
+        {text.queueTitle}
+      </Title>
+      {aids.length === 0 ? (
+        <Text>{text.queueEmpty}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={800}>
+          <Table striped data-testid="approval-queue">
+            <caption className="visually-hidden">{text.queueCaption}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{columns.requestedAt}</Table.Th>
+                <Table.Th scope="col">{columns.product}</Table.Th>
+                <Table.Th scope="col">{columns.amount}</Table.Th>
+                <Table.Th scope="col">{columns.status}</Table.Th>
+                <Table.Th scope="col">{columns.fourEyes}</Table.Th>
+                <Table.Th scope="col">{columns.decide}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {aids.map((aid) => (
+                <DecisionRow key={aid.id} aid={aid} session={session} onDecided={onDecided} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Box>
+  );
+}
+
+function DecisionRow({
+  aid,
+  session,
+  onDecided,
+}: {
+  aid: Aid;
+  session: Session;
+  onDecided: (message: string) => void;
+}) {
+  const [refusing, setRefusing] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+  const amount = formatCents(aid.amountCents);
+
+  async function decide(command: "approve" | "refuse") {
+    if (command === "refuse" && reason.trim() === "") {
+      setError(roleMessages.required);
+      return;
+    }
+    setBusy(true);
+    const result = await callApi<Aid>(`/api/v1/finance/aids/${aid.id}/${command}`, {
+      method: "POST",
+      body: command === "refuse" ? { reason: reason.trim() } : {},
+      csrfToken: session.csrfToken,
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setError(problemText(result.problem));
+      return;
+    }
+    setError("");
+    onDecided(
+      command === "refuse"
+        ? text.refused(aid.productName, amount)
+        : (result.body.message ?? text.approved(aid.productName, amount)),
+    );
+  }
+
+  const reasonId = `refus-${aid.id}`;
+  return (
+    <Table.Tr>
+      <Table.Td>{frenchMoment(aid.requestedAt)}</Table.Td>
+      <Table.Th scope="row">{aid.productName}</Table.Th>
+      <Table.Td>{amount}</Table.Td>
+      <Table.Td>{AID_STATUS_LABELS[aid.status]}</Table.Td>
+      <Table.Td>{aid.firstApprovedByUserId !== null ? text.firstApproval : text.noApproval}</Table.Td>
+      <Table.Td>
+        <Stack gap="xs">
+          {refusing ? (
+            <form
+              onSubmit={(event: FormEvent) => {
+                event.preventDefault();
+                void decide("refuse");
+              }}
+            >
+              <TextInput
+                id={reasonId}
+                label={text.refuseReason}
+                value={reason}
+                maxLength={500}
+                onChange={(event) => setReason(event.currentTarget.value)}
+                error={error !== "" ? error : undefined}
+                withAsterisk
+              />
+              <Group gap="xs" mt="xs">
+                <Button type="submit" size="xs" color="red.9" loading={busy}>
+                  {text.confirmRefusal}
+                </Button>
+                <Button type="button" size="xs" variant="subtle" onClick={() => setRefusing(false)}>
+                  {text.cancel}
+                </Button>
+              </Group>
+            </form>
+          ) : (
+            <Group gap="xs">
+              {aid.status === "proposed" && (
+                <Button
+                  size="xs"
+                  loading={busy}
+                  aria-label={`${text.approve} : ${aid.productName}, ${amount}`}
+                  onClick={() => void decide("approve")}
+                >
+                  {text.approve}
+                </Button>
+              )}
+              <Button
+                size="xs"
+                variant="outline"
+                color="red.9"
+                aria-label={`${text.refuse} : ${aid.productName}, ${amount}`}
+                onClick={() => setRefusing(true)}
+              >
+                {text.refuse}
+              </Button>
+            </Group>
+          )}
+          <span aria-live="assertive">
+            {!refusing && error !== "" && (
+              <Text size="sm" c="red.9" component="span">
+                {error}
+              </Text>
+            )}
+          </span>
+        </Stack>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function OpenEnvelopeForm({
+  year,
+  session,
+  onOpened,
+}: {
+  year: number;
+  session: Session;
+  onOpened: () => void;
+}) {
+  const [amount, setAmount] = useState("");
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (amount.trim() === "") {
+      setError(roleMessages.required);
+      return;
+    }
+    const parsed = parseAmount(amount);
+    if (!parsed.ok) {
+      setError(parsed.message);
+      return;
+    }
+    setBusy(true);
+    const result = await callApi(`/api/v1/finance/envelopes`, {
+      method: "POST",
+      body: { year, nationalCents: parsed.cents },
+      csrfToken: session.csrfToken,
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.problem.errors[0]?.message ?? problemText(result.problem));
+      return;
+    }
+    setError("");
+    onOpened();
+  }
+
+  return (
+    <Box component="section" aria-labelledby="ouvrir-enveloppe">
+      <Text mb="md">{text.noEnvelope(year)}</Text>
+      <Title order={2} id="ouvrir-enveloppe" mb="sm">
+        {text.openTitle(year)}
+      </Title>
+      <form onSubmit={submit} noValidate>
+        <Group align="flex-start" gap="md">
+          <TextInput
+            id="enveloppe-montant"
+            label={text.amount}
+            description={text.amountHint}
+            inputMode="decimal"
+            value={amount}
+            onChange={(event) => setAmount(event.currentTarget.value)}
+            error={error !== "" ? <span aria-live="assertive">{error}</span> : undefined}
+            withAsterisk
+          />
+          <Button type="submit" mt={50} loading={busy}>
+            {text.open}
+          </Button>
+        </Group>
+      </form>
+    </Box>
+  );
+}
