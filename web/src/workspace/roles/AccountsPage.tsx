@@ -226,6 +226,8 @@ function CreateAccountForm({
           />
           <PasswordInput
             {...field("password")}
+            // Mantine marks only the wrapper: the field itself must say it is invalid.
+            aria-invalid={errors["/password"] !== undefined}
             label={text.password}
             description={text.passwordHint}
             withAsterisk

@@ -1,7 +1,18 @@
 // The partner worker's page: the cases the agencies referred to their organisation (contact and the agency's
 // note, never the diagnosis) and, for one case at a time, the actions entrusted to them, whose state they
 // update.
-import { Box, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import {
+  Anchor,
+  Box,
+  Button,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { ReferralSummary } from "../../../../src/contracts/cases.ts";
 import type { ActionView } from "../../../../src/contracts/diagnosis.ts";
@@ -61,15 +72,15 @@ export function ReferralsPage({ session }: { session: Session }) {
               {items.map((item) => (
                 <Table.Tr key={item.caseId}>
                   <Table.Th scope="row">
-                    <Button
-                      variant="subtle"
-                      size="compact-sm"
+                    <Anchor
+                      component="button"
+                      type="button"
                       aria-label={text.showActions(item.reference)}
                       aria-expanded={opened?.caseId === item.caseId}
                       onClick={() => setOpened(item)}
                     >
                       {item.reference}
-                    </Button>
+                    </Anchor>
                   </Table.Th>
                   <Table.Td>{item.personName}</Table.Td>
                   <Table.Td>

@@ -1,0 +1,308 @@
+// The workspace pages of the roles without a caseload, in a real browser (Debian's chromium driven by
+// playwright-core) against the real server on a real PGlite database with the demo seed: the budget
+// controller opens the year's envelope, the partner worker reads the cases referred to them and cannot open
+// the diagnosis, the administrator lists and creates accounts, the auditor searches the trail. An axe scan of
+// each page and its screenshot for the README.
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatCents } from "../src/core/finance/money.ts";
+import { migrate } from "../src/db/migrate.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
+import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
+import { passwordProblemMessages } from "../src/server/auth/passwordPolicy.ts";
+import { buildWebIfStale } from "../src/server/webBuild.ts";
+import { todayInParis } from "../web/src/frenchDates.ts";
+import { workspaceMessages } from "../web/src/workspace/messages.fr.ts";
+import { roleMessages } from "../web/src/workspace/roles/messages.fr.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.ts";
+import { DATABASE_KINDS, type TestDatabase } from "./support/databases.ts";
+import { type RunningServer, startServer } from "./support/server.ts";
+
+const IN_CI = process.env.CI === "true";
+const SCREENSHOTS = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
+const chromiumMissing = !existsSync(CHROMIUM_PATH);
+const SKIP_REASON = `skipped: no chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+const PGLITE = DATABASE_KINDS.find((kind) => kind.kind === "pglite");
+
+const demo = (role: string, organisation: string | null = null) => {
+  const found = DEMO_ACCOUNTS.find(
+    (candidate) =>
+      candidate.role === role && (organisation === null || candidate.organisation === organisation),
+  );
+  if (found === undefined) throw new Error(`no demo ${role}`);
+  return found;
+};
+const BUDGET = demo("budget_controller");
+const PARTNER = demo("partner_worker");
+const ADMIN = demo("admin");
+const AUDITOR = demo("auditor");
+const PARIS_MANAGER = demo("manager", "paris");
+
+const SITUATION = "Trois loyers impayés depuis une baisse d'activité ; le bailleur a écrit.";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    );
+}
+
+describe.skipIf(chromiumMissing && !IN_CI)(
+  chromiumMissing ? `role pages in chromium (${SKIP_REASON})` : "role pages in chromium",
+  () => {
+    let database: TestDatabase;
+    let server: RunningServer;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      if (chromiumMissing) throw new Error(`CI=true and no chromium at ${CHROMIUM_PATH}`);
+      expect(await buildWebIfStale()).not.toBe("no-web-app");
+      if (PGLITE === undefined) throw new Error("no PGlite database kind");
+      database = await PGLITE.open();
+      await migrate(database.db);
+      await seedDemoData(database.db);
+      server = await startServer(database.db, { webRoot: DEFAULT_WEB_ROOT });
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+      mkdirSync(SCREENSHOTS, { recursive: true });
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      await database?.dispose();
+    });
+
+    async function person(): Promise<BrowserContext> {
+      return browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
+    }
+
+    /** Signs in on the login page and lands on `path`, the page asked for before signing in. */
+    async function signInTo(context: BrowserContext, email: string, path: string): Promise<Page> {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/connexion?suite=${encodeURIComponent(path)}`);
+      await page.locator("#connexion-email").fill(email);
+      await page.locator("#connexion-password").fill(DEMO_PASSWORD);
+      await page.keyboard.press("Enter");
+      await page.getByTestId("signed-in-as").waitFor();
+      await page.waitForURL(`${server.url}${path}`);
+      return page;
+    }
+
+    async function apiSession(email: string) {
+      const response = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { csrfToken: string; organisation: { id: string } | null };
+      const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
+      return { cookie, csrfToken: body.csrfToken, organisationId: body.organisation?.id ?? "" };
+    }
+
+    it("budget controller: the year without an envelope offers to open it; a bad amount is refused by its field, then the gauge shows what is left", async () => {
+      const year = Number(todayInParis().slice(-4));
+      const context = await person();
+      try {
+        const page = await signInTo(context, BUDGET.email, "/espace/enveloppe");
+        expect(await page.locator("h1").textContent()).toBe(roleMessages.envelope.title(year));
+        expect(
+          await page.getByRole("link", { name: roleMessages.menu.envelope }).getAttribute("aria-current"),
+        ).toBe("page");
+        const amount = page.getByLabel(roleMessages.envelope.amount);
+        await amount.waitFor();
+        expect(await page.getByText(roleMessages.envelope.noEnvelope(year)).isVisible()).toBe(true);
+        expect(await seriousViolations(page)).toEqual([]);
+
+        await amount.fill("deux millions");
+        await amount.press("Enter");
+        await expect.poll(() => amount.getAttribute("aria-invalid")).toBe("true");
+
+        await amount.fill("2 500 000");
+        await amount.press("Enter");
+        await expect
+          .poll(() => page.getByTestId("envelope-announcement").textContent())
+          .toBe(roleMessages.envelope.opened(year));
+        const totals = page.getByTestId("envelope-totals");
+        await totals.waitFor();
+        const lines = await totals.textContent();
+        expect(lines).toContain(`${roleMessages.envelope.national} :${formatCents(250_000_000)}`);
+        expect(lines).toContain(`${roleMessages.envelope.available} :${formatCents(250_000_000)}`);
+        expect(await page.getByText(roleMessages.envelope.queueEmpty).isVisible()).toBe(true);
+        expect(await page.getByTestId("exhaustion").textContent()).toBe(roleMessages.envelope.noExhaustion);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(SCREENSHOTS, "envelope.png"), fullPage: true });
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("partner worker: reads the case an agency referred, with its note, and cannot open the case itself nor its diagnosis", async () => {
+      // A person asks for help; the Paris manager refers the new case to the demo partner.
+      const filed = await fetch(`${server.url}/api/v1/requests`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          person: {
+            firstName: "Maëlle",
+            lastName: "Orsini",
+            birthDate: "1986-02-11",
+            email: "maelle.orsini@exemple-appui.test",
+            postcode: "75012",
+          },
+          situationSummary: SITUATION,
+          preferredChannel: "email",
+          consent: { processing: true, noticeVersion: "2025-11" },
+        }),
+      });
+      expect(filed.status).toBe(201);
+      const { reference } = (await filed.json()) as { reference: string };
+      const manager = await apiSession(PARIS_MANAGER.email);
+      const partner = await apiSession(PARTNER.email);
+      const listed = await fetch(`${server.url}/api/v1/cases?q=${reference}`, {
+        headers: { cookie: manager.cookie },
+      });
+      const caseId = ((await listed.json()) as { items: { id: string }[] }).items[0]?.id as string;
+      const current = await fetch(`${server.url}/api/v1/cases/${caseId}`, {
+        headers: { cookie: manager.cookie },
+      });
+      const note = "Accompagnement au relogement : contacter Mme Orsini par courriel.";
+      const referred = await fetch(`${server.url}/api/v1/cases/${caseId}/referrals`, {
+        method: "POST",
+        headers: {
+          cookie: manager.cookie,
+          "content-type": "application/json",
+          "x-csrf-token": manager.csrfToken,
+          "if-match": current.headers.get("etag") ?? "",
+        },
+        body: JSON.stringify({ partnerOrganisationId: partner.organisationId, note }),
+      });
+      expect(referred.status).toBe(200);
+
+      const context = await person();
+      try {
+        const page = await signInTo(context, PARTNER.email, "/espace/orientations");
+        expect(await page.locator("h1").textContent()).toBe(roleMessages.referrals.title);
+        const table = page.getByTestId("referrals");
+        await table.waitFor();
+        const row = table.getByRole("row", { name: new RegExp(reference) });
+        expect(await row.textContent()).toContain(note);
+        expect(await row.textContent()).toContain("Orsini");
+        expect(await seriousViolations(page)).toEqual([]);
+
+        await page.getByRole("button", { name: roleMessages.referrals.showActions(reference) }).click();
+        await page.getByText(roleMessages.referrals.actionsEmpty).waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(SCREENSHOTS, "partner.png"), fullPage: true });
+        // Nothing the partner reads says what the person wrote about their situation.
+        expect(await page.locator("main").textContent()).not.toContain(SITUATION);
+
+        // The case itself, at its address: the API refuses it, and the page shows neither case nor diagnosis.
+        await page.goto(`${server.url}/espace/dossiers/${caseId}`);
+        await page.getByTestId("signed-in-as").waitFor();
+        await expect
+          .poll(async () => (await page.locator("main").textContent()) ?? "")
+          .not.toBe(workspaceMessages.case.loading);
+        await page.waitForLoadState("networkidle");
+        const main = (await page.locator("main").textContent()) ?? "";
+        expect(main).not.toContain(SITUATION);
+        expect(main).not.toContain(workspaceMessages.diagnosis.title);
+        expect(main).not.toContain(reference);
+        const direct = await fetch(`${server.url}/api/v1/cases/${caseId}/diagnosis`, {
+          headers: { cookie: partner.cookie },
+        });
+        expect([403, 404]).toContain(direct.status);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("administrator: lists the accounts, creates one (the weak password refused by its field), and deactivates it", async () => {
+      const context = await person();
+      try {
+        const page = await signInTo(context, ADMIN.email, "/espace/comptes");
+        expect(await page.locator("h1").textContent()).toBe(roleMessages.accounts.title);
+        const table = page.getByTestId("accounts");
+        await table.waitFor();
+        for (const account of DEMO_ACCOUNTS) {
+          expect(await table.getByRole("row", { name: new RegExp(account.email) }).count()).toBe(1);
+        }
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(SCREENSHOTS, "accounts.png"), fullPage: true });
+
+        await page.getByRole("button", { name: roleMessages.accounts.create }).click();
+        await expect.poll(() => page.locator("#compte-email").getAttribute("aria-invalid")).toBe("true");
+
+        await page.locator("#compte-email").fill("nouvelle.conseillere@demo.appui.test");
+        await page.locator("#compte-displayName").fill("Agathe Morel (démo)");
+        await page.locator("#compte-organisationId").selectOption({ label: "Agence de Paris" });
+        await page.locator("#compte-password").fill("court");
+        await page.getByRole("button", { name: roleMessages.accounts.create }).click();
+        await expect.poll(() => page.locator("#compte-password").getAttribute("aria-invalid")).toBe("true");
+        expect(await page.locator("form").textContent()).toContain(passwordProblemMessages.too_short);
+        expect(await seriousViolations(page)).toEqual([]);
+
+        await page.locator("#compte-password").fill("Une phrase de passe bien longue 2026");
+        await page.getByRole("button", { name: roleMessages.accounts.create }).click();
+        const announcement = page.getByTestId("accounts-announcement");
+        await expect
+          .poll(() => announcement.textContent())
+          .toBe(roleMessages.accounts.created("Agathe Morel (démo)"));
+        const created = table.getByRole("row", { name: /nouvelle\.conseillere/ });
+        await created.waitFor();
+        expect(await created.textContent()).toContain(roleMessages.accounts.roles.counsellor);
+
+        await page
+          .getByRole("button", { name: roleMessages.accounts.deactivate("Agathe Morel (démo)") })
+          .click();
+        await expect
+          .poll(() => announcement.textContent())
+          .toBe(roleMessages.accounts.deactivatedDone("Agathe Morel (démo)"));
+        await expect.poll(() => table.getByRole("row", { name: /nouvelle\.conseillere/ }).count()).toBe(0);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("auditor: searches the trail by action and period, a bad date refused by its field, and gets the export link", async () => {
+      const context = await person();
+      try {
+        const page = await signInTo(context, AUDITOR.email, "/espace/journal");
+        expect(await page.locator("h1").textContent()).toBe(roleMessages.audit.title);
+        await page.locator("#journal-action").waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+
+        await page.locator("#journal-from").fill("31/02/2026");
+        await page.getByRole("button", { name: roleMessages.audit.search }).click();
+        await expect.poll(() => page.locator("#journal-from").getAttribute("aria-invalid")).toBe("true");
+
+        await page.locator("#journal-from").fill(todayInParis());
+        await page.locator("#journal-to").fill(todayInParis());
+        await page.locator("#journal-action").fill("user.list");
+        await page.getByRole("button", { name: roleMessages.audit.search }).click();
+        const results = page.getByTestId("audit-events");
+        await results.waitFor();
+        // The administrator's list of accounts, read in the test before, is in the trail.
+        const rows = results.locator("tbody tr");
+        expect(await rows.count()).toBeGreaterThan(0);
+        for (const text of await rows.locator("td:first-of-type code").allTextContents()) {
+          expect(text).toBe("user.list");
+        }
+        const exportLink = page.getByRole("link", { name: roleMessages.audit.export });
+        expect(await exportLink.getAttribute("href")).toMatch(
+          /^\/api\/v1\/audit-events\/export\?.*action=user\.list/,
+        );
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(SCREENSHOTS, "audit.png"), fullPage: true });
+      } finally {
+        await context.close();
+      }
+    });
+  },
+);
