@@ -1,8 +1,15 @@
 // Rotating the data encryption key: a situation summary stored under key A still reads back after a restart
 // with key B as current and A listed in DATA_ENCRYPTION_KEYS_PREVIOUS; without A, the read fails with a
-// French problem and a log line naming the missing key id, never the summary. Real server, both databases.
+// French problem and a log line naming the missing key id, never the summary; after `appui keys rotate`,
+// A is no longer needed. Real server, real command line, both databases.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { todayInParis } from "../src/db/ruleParameters.ts";
 import { cases } from "../src/db/schema.ts";
@@ -15,17 +22,53 @@ import { capturingLogger, type RunningServer, startServer } from "./support/serv
 const KEY_A = Buffer.alloc(32, 21).toString("base64");
 const KEY_B = Buffer.alloc(32, 22).toString("base64");
 const SUMMARY = "Hospitalisée deux mois en psychiatrie, loyer impayé depuis, bailleur Paris Habitat.";
+const OTHER_SUMMARY = "Séparation récente, violences signalées, hébergée chez sa mère.";
+const APPUI = fileURLToPath(new URL("../bin/appui", import.meta.url));
+
+function appui(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(APPUI, args, { env: { ...process.env, ...env, LOG_LEVEL: "silent" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
 
 for (const kind of DATABASE_KINDS) {
   describe.skipIf(kind.skipReason !== undefined)(suiteName(kind, "Data encryption key rotation"), () => {
-    let database: TestDatabase;
+    let database: TestDatabase | undefined;
+    let db: Database;
     let server: RunningServer | undefined;
     let caseId = "";
+    let otherCaseId = "";
+    const dataDir = mkdtempSync(join(tmpdir(), "appui-keys-"));
+    let dbEnv: Record<string, string>;
+    const openPglite = async () => {
+      db = await openDatabase({ kind: "pglite", dataDir: join(dataDir, "pglite") });
+    };
 
     async function restart(env: Record<string, string>, logLines: string[] = []): Promise<RunningServer> {
       await server?.close();
-      server = await startServer(database.db, { env, logger: capturingLogger(logLines) });
+      server = await startServer(db, { env, logger: capturingLogger(logLines) });
       return server;
+    }
+
+    /** The command line, with the server stopped and the embedded database released (one process at a time). */
+    async function run(args: string[], env: Record<string, string>) {
+      await server?.close();
+      server = undefined;
+      if (kind.kind === "pglite") await db.close();
+      try {
+        return await appui(args, { ...dbEnv, ...env });
+      } finally {
+        if (kind.kind === "pglite") await openPglite();
+      }
     }
 
     async function readCase(running: RunningServer) {
@@ -39,9 +82,16 @@ for (const kind of DATABASE_KINDS) {
     }
 
     beforeAll(async () => {
-      database = await kind.open();
-      await migrate(database.db);
-      await seedDemoData(database.db);
+      if (kind.kind === "pglite") {
+        await openPglite();
+        dbEnv = { DATA_DIR: dataDir };
+      } else {
+        database = await kind.open();
+        db = database.db;
+        dbEnv = { DATABASE_URL: database.url as string };
+      }
+      await migrate(db);
+      await seedDemoData(db);
       const withA = await restart({ DATA_ENCRYPTION_KEY: KEY_A });
       const session = await signIn(withA.url, DEMO_USERS.parisCounsellor);
       const created = await call<{ id: string }>(withA.url, "POST", "/api/v1/cases", {
@@ -56,20 +106,35 @@ for (const kind of DATABASE_KINDS) {
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       caseId = created.body.id;
+      const other = await call<{ id: string }>(withA.url, "POST", "/api/v1/cases", {
+        session,
+        body: {
+          person: { firstName: "Inès", lastName: "Ferrandi", phone: "0622334455" },
+          situationSummary: OTHER_SUMMARY,
+          channel: "phone",
+          requestedOn: todayInParis(),
+          consent: { processing: true, noticeVersion: "2025-11" },
+        },
+      });
+      expect(other.status, JSON.stringify(other.body)).toBe(201);
+      otherCaseId = other.body.id;
     }, 240_000);
 
     afterAll(async () => {
       await server?.close();
+      if (kind.kind === "pglite") await db.close();
       await database?.dispose();
+      rmSync(dataDir, { recursive: true, force: true });
     });
 
+    const storedSummary = async (id: string) =>
+      (await db.drizzle.select({ summary: cases.situationSummary }).from(cases).where(eq(cases.id, id)))[0]
+        ?.summary;
+
     it("stores the summary encrypted under key A", async () => {
-      const [row] = await database.db.drizzle
-        .select({ summary: cases.situationSummary })
-        .from(cases)
-        .where(eq(cases.id, caseId));
-      expect(row?.summary).not.toContain("psychiatrie");
-      expect(row?.summary?.split(".")[1]).toBe(keyId(Buffer.from(KEY_A, "base64")));
+      const stored = await storedSummary(caseId);
+      expect(stored).not.toContain("psychiatrie");
+      expect(stored?.split(".")[1]).toBe(keyId(Buffer.from(KEY_A, "base64")));
     });
 
     it("reads it back after a restart with key B as current and A as previous", async () => {
@@ -93,6 +158,29 @@ for (const kind of DATABASE_KINDS) {
       expect(logs).toContain("unknown_key");
       expect(logs).not.toContain("psychiatrie");
       expect(logs).not.toContain("Marchetti");
+    });
+
+    it("re-encrypts everything under key B with `appui keys rotate`, after which A is no longer needed", async () => {
+      const rotated = await run(["keys", "rotate", "--batch-size", "1"], {
+        DATA_ENCRYPTION_KEY: KEY_B,
+        DATA_ENCRYPTION_KEYS_PREVIOUS: KEY_A,
+      });
+      expect(rotated.stderr).toBe("");
+      expect(rotated.code).toBe(0);
+      expect(rotated.stdout).toContain("cases.situation_summary : 2");
+      expect(rotated.stdout).not.toContain("psychiatrie");
+      for (const id of [caseId, otherCaseId]) {
+        expect((await storedSummary(id))?.split(".")[1]).toBe(keyId(Buffer.from(KEY_B, "base64")));
+      }
+      // Run again: nothing left under A.
+      const again = await run(["keys", "rotate"], { DATA_ENCRYPTION_KEY: KEY_B });
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain("cases.situation_summary : 0");
+
+      const withoutA = await restart({ DATA_ENCRYPTION_KEY: KEY_B });
+      const read = await readCase(withoutA);
+      expect(read.status).toBe(200);
+      expect(read.body.situationSummary).toBe(SUMMARY);
     });
   });
 }

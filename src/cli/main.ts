@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   users: async () => (await import("./users.ts")).runUsersCommand,
   retention: async () => (await import("./retention.ts")).runRetentionCommand,
   parameters: async () => (await import("./parametersCommand.ts")).runParametersCommand,
+  keys: async () => (await import("./keys.ts")).runKeysCommand,
 };
 
 async function main(args: string[]): Promise<number> {

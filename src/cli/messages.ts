@@ -20,6 +20,8 @@ Commandes :
   parameters list|history|set
                           Paramètres des règles fixés par Action Logement Services : valeurs en
                           vigueur, historique, enregistrement d'une nouvelle valeur datée.
+  keys rotate             Rechiffre avec DATA_ENCRYPTION_KEY les données chiffrées avec une clé
+                          précédente (DATA_ENCRYPTION_KEYS_PREVIOUS).
 
 Options générales :
   -h, --help              Affiche cette aide (ou celle d'une commande : appui eligibility --help).

@@ -27,7 +27,7 @@ import {
 
 // --- Diagnosis ----------------------------------------------------------------------------------------------
 
-const diagnosisAssociatedData = (caseId: string) => `case:${caseId}:diagnosis`;
+export const diagnosisAssociatedData = (caseId: string) => `case:${caseId}:diagnosis`;
 
 export type DiagnosisRow = typeof diagnoses.$inferSelect;
 
@@ -234,7 +234,7 @@ export async function updateActionRow(
 
 // --- Appointments -------------------------------------------------------------------------------------------
 
-const appointmentAssociatedData = (id: string) => `appointment:${id}:notes`;
+export const appointmentAssociatedData = (id: string) => `appointment:${id}:notes`;
 
 export interface AppointmentRecord {
   id: string;
