@@ -24,6 +24,7 @@ export type ApiResult<T> =
 
 export interface ApiRequest {
   readonly method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** JSON, or a FormData sent as multipart/form-data (the browser writes the boundary). */
   readonly body?: unknown;
   /** The session's token: every cookie-authenticated change must carry it. */
   readonly csrfToken?: string;
@@ -37,7 +38,8 @@ export const NETWORK_FAILURE = "network_failure";
 
 export async function callApi<T>(path: string, request: ApiRequest = {}): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (request.body !== undefined) headers["content-type"] = "application/json";
+  const multipart = request.body instanceof FormData;
+  if (request.body !== undefined && !multipart) headers["content-type"] = "application/json";
   if (request.csrfToken !== undefined) headers["x-csrf-token"] = request.csrfToken;
   if (request.ifMatch !== undefined) headers["if-match"] = request.ifMatch;
   let response: Response;
@@ -46,7 +48,9 @@ export async function callApi<T>(path: string, request: ApiRequest = {}): Promis
       method: request.method ?? "GET",
       headers,
       credentials: "same-origin",
-      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      ...(request.body === undefined
+        ? {}
+        : { body: multipart ? (request.body as FormData) : JSON.stringify(request.body) }),
       ...(request.signal === undefined ? {} : { signal: request.signal }),
     });
   } catch (error) {

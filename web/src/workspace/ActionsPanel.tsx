@@ -15,6 +15,7 @@ import {
 } from "../../../src/core/diagnosis/index.ts";
 import { callApi, NETWORK_FAILURE } from "../api.ts";
 import { frenchDay, isoDay } from "../frenchDates.ts";
+import { ActionUpdateForm } from "./case/ActionUpdateForm.tsx";
 import { workspaceMessages } from "./messages.fr.ts";
 import type { Session } from "./session.ts";
 
@@ -92,6 +93,17 @@ export function ActionsPanel({ caseId, etag, session, mayChange, onChanged }: Pr
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+      )}
+      {mayChange && items !== null && (
+        <ActionUpdateForm
+          caseId={caseId}
+          actions={items}
+          session={session}
+          onUpdated={async () => {
+            await load();
+            await onChanged();
+          }}
+        />
       )}
       {mayChange && (
         <AddAction

@@ -11,6 +11,10 @@ import { callApi, type Problem } from "../api.ts";
 import { frenchDay } from "../frenchDates.ts";
 import { messages } from "../messages.fr.ts";
 import { ActionsPanel } from "./ActionsPanel.tsx";
+import { AppointmentsPanel } from "./case/AppointmentsPanel.tsx";
+import { DocumentsPanel } from "./case/DocumentsPanel.tsx";
+import { EngagementPanel } from "./case/EngagementPanel.tsx";
+import { OutcomePanel } from "./case/OutcomePanel.tsx";
 import { caseState } from "./caseState.ts";
 import { DiagnosisPanel } from "./DiagnosisPanel.tsx";
 import { workspaceMessages } from "./messages.fr.ts";
@@ -88,6 +92,8 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
       );
     case "loaded": {
       const { detail } = loaded;
+      const mayChange = session.role === "manager" || detail.counsellor?.id === session.user.id;
+      const open = detail.status !== "closed";
       return (
         <Stack gap="xl">
           <CaseHeader detail={detail} title={title} />
@@ -105,6 +111,22 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
             }}
             onReload={load}
           />
+          {detail.status === "closed" && (
+            <OutcomePanel
+              caseId={detail.id}
+              etag={loaded.etag}
+              session={session}
+              mayChange={mayChange}
+              onChanged={load}
+            />
+          )}
+          <EngagementPanel
+            detail={detail}
+            etag={loaded.etag}
+            session={session}
+            mayChange={mayChange}
+            onChanged={load}
+          />
           {CONTENT_OPEN.includes(detail.status) && (
             <>
               <DiagnosisPanel caseId={detail.id} etag={loaded.etag} session={session} onSaved={load} />
@@ -112,11 +134,25 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
                 caseId={detail.id}
                 etag={loaded.etag}
                 session={session}
-                mayChange={session.role === "manager" || detail.counsellor?.id === session.user.id}
+                mayChange={mayChange}
                 onChanged={load}
               />
             </>
           )}
+          <AppointmentsPanel
+            caseId={detail.id}
+            etag={loaded.etag}
+            session={session}
+            mayAdd={mayChange && open}
+            onChanged={load}
+          />
+          <DocumentsPanel
+            caseId={detail.id}
+            etag={loaded.etag}
+            session={session}
+            mayUpload={mayChange && open}
+            onChanged={load}
+          />
           <TimelineList items={timeline} />
         </Stack>
       );
