@@ -196,6 +196,15 @@ for (const kind of DATABASE_KINDS) {
       const plain = await startServer(database.db);
       try {
         expect((await fetch(`${plain.url}/api/v1/auth/oidc/start`, { redirect: "manual" })).status).toBe(404);
+        // The sign-in page offers the directory only where it is configured.
+        expect(await (await fetch(`${plain.url}/api/v1/auth/methods`)).json()).toEqual({
+          password: true,
+          singleSignOn: false,
+        });
+        expect(await (await fetch(`${server.url}/api/v1/auth/methods`)).json()).toEqual({
+          password: true,
+          singleSignOn: true,
+        });
       } finally {
         await plain.close();
       }

@@ -143,6 +143,8 @@ export const authMessages = {
     "Toute requête de modification (POST, PUT, PATCH, DELETE) authentifiée par le cookie doit porter ce " +
     "jeton dans l'en-tête X-CSRF-Token.",
   logoutSummary: "Ferme la session en cours",
+  methodsSummary:
+    "Moyens de connexion proposés (mot de passe ; annuaire de l'entreprise quand il est configuré)",
   totpSetupSummary: "Commence l'activation du second facteur (TOTP) : secret et URI otpauth",
   totpConfirmSummary: "Confirme le second facteur avec un premier code ; renvoie les codes de secours",
   totpConfirmDescription:

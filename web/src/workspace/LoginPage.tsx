@@ -53,6 +53,7 @@ function LoginForm() {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const codeInput = useRef<HTMLInputElement>(null);
+  const singleSignOn = useSingleSignOn();
   // The code's field appears with the second step: it takes the focus, for keyboard and screen reader users.
   useEffect(() => {
     if (step === "secondFactor") codeInput.current?.focus();
@@ -181,7 +182,32 @@ function LoginForm() {
         <Button type="submit" loading={busy} style={{ alignSelf: "flex-start" }}>
           {step === "secondFactor" ? text.verify : text.submit}
         </Button>
+        {singleSignOn && step === "password" && (
+          <Button
+            component="a"
+            variant="outline"
+            href="/api/v1/auth/oidc/start"
+            style={{ alignSelf: "flex-start" }}
+          >
+            {text.singleSignOn}
+          </Button>
+        )}
       </Stack>
     </form>
   );
+}
+
+/** Whether the server offers the company directory (OpenID Connect); false until it says so. */
+function useSingleSignOn(): boolean {
+  const [offered, setOffered] = useState(false);
+  useEffect(() => {
+    let current = true;
+    void callApi<{ singleSignOn: boolean }>("/api/v1/auth/methods").then((result) => {
+      if (current && result.ok) setOffered(result.body.singleSignOn);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  return offered;
 }

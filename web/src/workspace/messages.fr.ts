@@ -38,6 +38,7 @@ export const workspaceMessages = {
     tooManyRequests: "Trop de demandes de connexion en peu de temps : patientez une minute puis réessayez.",
     alreadySignedIn: (name: string) => `Vous êtes déjà connecté(e) en tant que ${name}.`,
     goToWorkspace: "Aller à mon espace",
+    singleSignOn: "Se connecter avec l'annuaire de l'entreprise",
     enrolmentRequired:
       "Votre rôle exige un second facteur d'authentification. Activez-le avant de continuer : demandez la procédure à votre administrateur.",
   },

@@ -220,6 +220,21 @@ export async function authRoutes(app: AppInstance): Promise<void> {
     },
   );
 
+  // Public: the sign-in page shows the directory button only when single sign-on is configured.
+  app.get(
+    "/api/v1/auth/methods",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: authMessages.methodsSummary,
+        response: {
+          200: Type.Object({ password: Type.Literal(true), singleSignOn: Type.Boolean() }),
+        },
+      },
+    },
+    async () => ({ password: true as const, singleSignOn: app.config.oidc !== undefined }),
+  );
+
   app.get(
     "/api/v1/auth/session",
     {
