@@ -122,7 +122,11 @@ describe.skipIf(chromiumMissing && !IN_CI)(
 
     it("the counsellor takes a case from its plan to the engagement, its signature, the follow-up, the closure and the outcome indicators", async () => {
       const caseId = await caseWithPlan();
-      const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({
+        locale: "fr-FR",
+        timezoneId: "Europe/Paris",
+        viewport: { width: 1280, height: 900 },
+      });
       try {
         const page = await context.newPage();
         await page.goto(`${server.url}/connexion`);
@@ -181,6 +185,14 @@ describe.skipIf(chromiumMissing && !IN_CI)(
           .toBe(documents.tooLarge);
         expect(await page.getByText(documents.empty).isVisible()).toBe(true);
 
+        // The file input is reached with the Tab key from the field before it.
+        await page.getByLabel(engagement.linkLabel).focus();
+        for (let presses = 0; presses < 10; presses++) {
+          await page.keyboard.press("Tab");
+          if ((await page.evaluate(() => document.activeElement?.id)) === "engagement-scan") break;
+        }
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe("engagement-scan");
+
         // The scan signed on paper, through the file input; an attachment dropped on the drop zone.
         await page.locator("#engagement-scan").setInputFiles({
           name: "engagement-signé.png",
@@ -234,6 +246,7 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         await page.getByRole("button", { name: appointments.add }).click();
         const appointmentRows = page.getByTestId("appointments").locator("tbody tr");
         await expect.poll(() => appointmentRows.count()).toBe(1);
+        expect(await appointmentRows.first().textContent()).toContain("20/11/2026 à 10:30");
         expect(await appointmentRows.first().textContent()).toContain(APPOINTMENT_CHANNEL_LABELS.phone);
         expect(await appointmentRows.first().textContent()).toContain("pièces réunies");
 
