@@ -20,6 +20,7 @@ import { workspaceMessages } from "../web/src/workspace/messages.fr.ts";
 import { roleMessages } from "../web/src/workspace/roles/messages.fr.ts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.ts";
 import { DATABASE_KINDS, type TestDatabase } from "./support/databases.ts";
+import { DIRECTIVE_2025, insertCases } from "./support/financeFixtures.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
 const IN_CI = process.env.CI === "true";
@@ -41,6 +42,7 @@ const PARTNER = demo("partner_worker");
 const ADMIN = demo("admin");
 const AUDITOR = demo("auditor");
 const PARIS_MANAGER = demo("manager", "paris");
+const PARIS = demo("counsellor", "paris");
 
 const SITUATION = "Trois loyers impayés depuis une baisse d'activité ; le bailleur a écrit.";
 
@@ -106,7 +108,9 @@ describe.skipIf(chromiumMissing && !IN_CI)(
       return { cookie, csrfToken: body.csrfToken, organisationId: body.organisation?.id ?? "" };
     }
 
-    it("budget controller: the year without an envelope offers to open it; a bad amount is refused by its field, then the gauge shows what is left", async () => {
+    it("budget controller: opens the year envelope (a bad amount refused by its field), sees the gauge, gives the first of two approvals above the four-eyes threshold and refuses a proposal with its reason", {
+      timeout: 150_000,
+    }, async () => {
       const year = Number(todayInParis().slice(-4));
       const context = await person();
       try {
@@ -136,6 +140,83 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         expect(lines).toContain(`${roleMessages.envelope.available} :${formatCents(250_000_000)}`);
         expect(await page.getByText(roleMessages.envelope.queueEmpty).isVisible()).toBe(true);
         expect(await page.getByTestId("exhaustion").textContent()).toBe(roleMessages.envelope.noExhaustion);
+        expect(await seriousViolations(page)).toEqual([]);
+
+        // Two grants proposed by the Paris counsellor: one under the four-eyes threshold, one above it.
+        const admin = await apiSession(ADMIN.email);
+        const counsellor = await apiSession(PARIS.email);
+        const post = (session: { cookie: string; csrfToken: string }, path: string, body: unknown) =>
+          fetch(`${server.url}${path}`, {
+            method: "POST",
+            headers: {
+              cookie: session.cookie,
+              "content-type": "application/json",
+              "x-csrf-token": session.csrfToken,
+            },
+            body: JSON.stringify(body),
+          });
+        const product = await post(admin, "/api/v1/finance/catalogue", {
+          code: "subvention",
+          kind: "grant",
+          name: "Subvention d'urgence",
+          maxAmountCents: 1_000_000,
+          directives: [DIRECTIVE_2025],
+          appliesFrom: "2025-11-20",
+          reason: "Catalogue initial",
+        });
+        expect(product.status).toBe(201);
+        const [small, large] = await insertCases(database.db, {
+          count: 2,
+          agency: "Agence de Paris",
+          counsellorEmail: PARIS.email,
+          directive: DIRECTIVE_2025,
+        });
+        for (const [caseId, amountCents] of [
+          [small, 50_000],
+          [large, 400_000],
+        ] as const) {
+          const proposed = await post(counsellor, "/api/v1/finance/aids", {
+            caseId,
+            productCode: "subvention",
+            amountCents,
+          });
+          expect(proposed.status).toBe(201);
+        }
+        await page.reload();
+        const queue = page.getByTestId("approval-queue");
+        await queue.waitFor();
+        expect(await queue.locator("tbody tr").count()).toBe(2);
+        expect(await totals.textContent()).toContain(
+          `${roleMessages.envelope.reserved} :${formatCents(450_000)}`,
+        );
+
+        // Above the threshold the first approval is recorded and a second person must approve.
+        await page
+          .getByRole("button", {
+            name: `${roleMessages.envelope.approve} : Subvention d'urgence, ${formatCents(400_000)}`,
+          })
+          .click();
+        const largeRow = queue.locator("tbody tr").filter({ hasText: formatCents(400_000) });
+        await expect.poll(() => largeRow.textContent()).toContain(roleMessages.envelope.firstApproval);
+
+        // A refusal needs its reason: refused empty (announced by the field), then recorded.
+        await page
+          .getByRole("button", {
+            name: `${roleMessages.envelope.refuse} : Subvention d'urgence, ${formatCents(50_000)}`,
+          })
+          .click();
+        const reason = page.getByLabel(roleMessages.envelope.refuseReason);
+        await page.getByRole("button", { name: roleMessages.envelope.confirmRefusal }).click();
+        await expect.poll(() => reason.getAttribute("aria-invalid")).toBe("true");
+        await reason.fill("Dépense couverte par le fonds de solidarité logement.");
+        await reason.press("Enter");
+        await expect
+          .poll(() => page.getByTestId("envelope-announcement").textContent())
+          .toBe(roleMessages.envelope.refused("Subvention d'urgence", formatCents(50_000)));
+        await expect.poll(() => queue.locator("tbody tr").count()).toBe(1);
+        expect(await totals.textContent()).toContain(
+          `${roleMessages.envelope.reserved} :${formatCents(400_000)}`,
+        );
         expect(await seriousViolations(page)).toEqual([]);
         await page.screenshot({ path: join(SCREENSHOTS, "envelope.png"), fullPage: true });
       } finally {

@@ -343,8 +343,9 @@ function DecisionRow({
               </Button>
             </Group>
           )}
-          <span aria-live="assertive">
-            {!refusing && error !== "" && (
+          {/* Always present so that screen readers announce the error; the field shows it while refusing. */}
+          <span aria-live="assertive" className={refusing ? "visually-hidden" : undefined}>
+            {error !== "" && (
               <Text size="sm" c="red.9" component="span">
                 {error}
               </Text>
@@ -410,13 +411,16 @@ function OpenEnvelopeForm({
             inputMode="decimal"
             value={amount}
             onChange={(event) => setAmount(event.currentTarget.value)}
-            error={error !== "" ? <span aria-live="assertive">{error}</span> : undefined}
+            error={error !== "" ? error : undefined}
             withAsterisk
           />
           <Button type="submit" mt={50} loading={busy}>
             {text.open}
           </Button>
         </Group>
+        <span aria-live="assertive" className="visually-hidden">
+          {error}
+        </span>
       </form>
     </Box>
   );
