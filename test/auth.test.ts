@@ -2,9 +2,8 @@
 import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "../src/db/migrate.ts";
 import { ROLES, type Role, sessions, users } from "../src/db/schema.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/db/seed.ts";
 import {
   GENERATED_END,
   GENERATED_START,
@@ -15,6 +14,7 @@ import { createSession, hashToken } from "../src/server/auth/sessions.ts";
 import { DEFAULT_LOCKOUT_POLICY } from "../src/server/auth/throttle.ts";
 import { DEFAULT_AUTH_OPTIONS } from "../src/server/plugins/auth.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
+import { openDemoDatabase } from "./support/demoDatabase.ts";
 import { capturingLogger, type RunningServer, startServer } from "./support/server.ts";
 
 const PROBLEM_JSON = /^application\/problem\+json/;
@@ -55,9 +55,7 @@ for (const kind of DATABASE_KINDS) {
     let clockOffsetMs = 0;
 
     beforeAll(async () => {
-      database = await kind.open();
-      await migrate(database.db);
-      await seedDemoData(database.db);
+      database = await openDemoDatabase(kind);
       server = await startServer(database.db, {
         logger: capturingLogger(logLines),
         auth: {

@@ -3,15 +3,22 @@
 // stored encrypted, the action plan (Logement d'Abord guard, rental-service notice, overdue actions, a
 // partner updating only the actions assigned to it), appointments, closure outcomes and the one-time
 // satisfaction survey; every change on the timeline and in the audit trail, no sensitive text in the logs.
-import { hash } from "@node-rs/argon2";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "../src/db/migrate.ts";
 import { todayInParis } from "../src/db/ruleParameters.ts";
-import { appointments, auditEvents, diagnoses, organisations, surveys, users } from "../src/db/schema.ts";
-import { ARGON2ID_OPTIONS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
-import { type ApiResponse, call, DEMO_USERS, type Session, signIn } from "./support/caseApi.ts";
+import { appointments, auditEvents, diagnoses, organisations, surveys } from "../src/db/schema.ts";
+import { DEMO_EMAIL_DOMAIN } from "../src/db/seed.ts";
+import {
+  type ApiResponse,
+  call,
+  type DEMO_USERS,
+  ELIGIBLE_FACTS,
+  type Session,
+  signIn,
+  signInAll,
+} from "./support/caseApi.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
+import { addDemoAccount, openDemoDatabase, organisationIdNamed } from "./support/demoDatabase.ts";
 import { capturingLogger, type RunningServer, startServer } from "./support/server.ts";
 
 const PROBLEM_JSON = /^application\/problem\+json/;
@@ -19,15 +26,6 @@ const TODAY = todayInParis();
 const parisDay = (offsetDays: number) => todayInParis(new Date(Date.now() + offsetDays * 86_400_000));
 const REQUESTED_ON = parisDay(-20);
 const CONSENT = { processing: true, noticeVersion: "2025-11" };
-const ELIGIBLE_FACTS = {
-  person: {
-    activity: "employee",
-    employer: { sector: "private_non_agricultural", headcount: 80 },
-    contract: { type: "permanent", start: "2019-01-01", end: null },
-  },
-  housing: { postcode: "75011", occupancy: "tenant" },
-  situations: ["rent_arrears"],
-};
 
 // Sensitive texts of this suite: they must never be readable in the database, the logs, or by a colleague.
 const HEALTH = "Suivi psychiatrique depuis mars, traitement lourd (Zyprexa).";
@@ -139,34 +137,23 @@ for (const kind of DATABASE_KINDS) {
     }
 
     beforeAll(async () => {
-      database = await kind.open();
-      await migrate(database.db);
-      await seedDemoData(database.db);
+      database = await openDemoDatabase(kind);
       // A second counsellor of the Paris agency: reads the agency's cases, not their sensitive topics.
-      const [paris] = await database.db.drizzle
-        .select({ id: organisations.id })
-        .from(organisations)
-        .where(eq(organisations.name, "Agence de Paris"));
       const [partner] = await database.db.drizzle
         .select({ id: organisations.id })
         .from(organisations)
         .where(eq(organisations.kind, "partner"));
       partnerId = partner?.id ?? "";
-      await database.db.drizzle.insert(users).values({
+      await addDemoAccount(database.db, {
         email: `collegue.paris@${DEMO_EMAIL_DOMAIN}`,
-        displayName: "Collègue (test)",
         role: "counsellor",
-        organisationId: paris?.id ?? null,
-        passwordHash: await hash(DEMO_PASSWORD, ARGON2ID_OPTIONS),
-        isDemo: true,
+        organisationId: await organisationIdNamed(database.db, "Agence de Paris"),
       });
       server = await startServer(database.db, {
         logger: capturingLogger(logLines),
         auth: { loginRateLimitPerMinute: 10_000 },
       });
-      for (const [key, email] of Object.entries(DEMO_USERS)) {
-        sessions[key as keyof typeof DEMO_USERS] = await signIn(server.url, email);
-      }
+      Object.assign(sessions, await signInAll(server.url));
       sessions.parisColleague = await signIn(server.url, `collegue.paris@${DEMO_EMAIL_DOMAIN}`);
 
       const created = await api<{ id: string }>("POST", "/api/v1/cases", {

@@ -4,27 +4,24 @@
 // cursor and search, hostile query strings, the audit trail, and logs free of personal data.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "../src/db/migrate.ts";
 import { todayInParis } from "../src/db/ruleParameters.ts";
 import { auditEvents, eligibilitySnapshots, organisations } from "../src/db/schema.ts";
-import { seedDemoData } from "../src/db/seed.ts";
-import { type ApiResponse, call, DEMO_USERS, type Session, signIn } from "./support/caseApi.ts";
+import {
+  type ApiResponse,
+  call,
+  DEMO_USERS,
+  ELIGIBLE_FACTS,
+  type Session,
+  signIn,
+  signInAll,
+} from "./support/caseApi.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
+import { openDemoDatabase } from "./support/demoDatabase.ts";
 import { capturingLogger, type RunningServer, startServer } from "./support/server.ts";
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 const TODAY = todayInParis();
 
-// An employee of a private company, in arrears on rent: eligible under both directives.
-const ELIGIBLE_FACTS = {
-  person: {
-    activity: "employee",
-    employer: { sector: "private_non_agricultural", headcount: 80 },
-    contract: { type: "permanent", start: "2019-01-01", end: null },
-  },
-  housing: { postcode: "75011", occupancy: "tenant" },
-  situations: ["rent_arrears"],
-};
 const STUDENT_FACTS = {
   person: { activity: "student" },
   housing: { postcode: "75011", occupancy: "tenant" },
@@ -84,17 +81,13 @@ for (const kind of DATABASE_KINDS) {
     const sessions = {} as Record<keyof typeof DEMO_USERS, Session>;
 
     beforeAll(async () => {
-      database = await kind.open();
-      await migrate(database.db);
-      await seedDemoData(database.db);
+      database = await openDemoDatabase(kind);
       server = await startServer(database.db, {
         logger: capturingLogger(logLines),
         auth: { loginRateLimitPerMinute: 10_000 },
         rateLimits: { requests: { max: 10_000, timeWindow: "1 minute" } },
       });
-      for (const [key, email] of Object.entries(DEMO_USERS)) {
-        sessions[key as keyof typeof DEMO_USERS] = await signIn(server.url, email);
-      }
+      Object.assign(sessions, await signInAll(server.url));
     }, 120_000);
 
     afterAll(async () => {

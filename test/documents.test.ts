@@ -4,32 +4,17 @@
 import { createHash } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "../src/db/migrate.ts";
 import { auditEvents, caseActions, caseDocuments, caseEvents } from "../src/db/schema.ts";
-import { DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
 import { renderPdf } from "../src/pdf/render.ts";
+import { DEMO_USERS, ELIGIBLE_FACTS, type Session, signIn } from "./support/caseApi.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
+import { openDemoDatabase } from "./support/demoDatabase.ts";
 import { elfProgram, PNG_1PX, SHELL_SCRIPT } from "./support/files.ts";
 import { pdfText } from "./support/pdfText.ts";
 import { capturingLogger, type RunningServer, startServer } from "./support/server.ts";
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 const DAY = 24 * 60 * 60 * 1000;
-
-const ELIGIBLE_SITUATION = {
-  person: {
-    activity: "employee",
-    employer: { sector: "private_non_agricultural", headcount: 80 },
-    contract: { type: "permanent", start: "2019-04-01", end: null },
-  },
-  housing: { postcode: "75013", occupancy: "tenant" },
-  situations: ["rent_arrears"],
-};
-
-interface Session {
-  cookie: string;
-  csrfToken: string;
-}
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
@@ -45,33 +30,20 @@ for (const kind of DATABASE_KINDS) {
     const tokens: string[] = [];
 
     beforeAll(async () => {
-      database = await kind.open();
-      await migrate(database.db);
-      await seedDemoData(database.db);
+      database = await openDemoDatabase(kind);
       server = await startServer(database.db, {
         logger: capturingLogger(logLines),
         auth: { loginRateLimitPerMinute: 10_000, now: () => new Date(Date.now() + clockOffsetMs) },
       });
-      paris = await signIn("conseillere.paris@demo.appui.fr");
-      lyon = await signIn("conseiller.lyon@demo.appui.fr");
-      manager = await signIn("manager.paris@demo.appui.fr");
+      paris = await signIn(server.url, DEMO_USERS.parisCounsellor);
+      lyon = await signIn(server.url, DEMO_USERS.lyonCounsellor);
+      manager = await signIn(server.url, DEMO_USERS.parisManager);
     });
 
     afterAll(async () => {
       await server?.close();
       await database?.dispose();
     });
-
-    async function signIn(email: string): Promise<Session> {
-      const response = await fetch(`${server.url}/api/v1/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-      });
-      expect(response.status).toBe(200);
-      const body = (await response.json()) as { csrfToken: string };
-      return { cookie: response.headers.get("set-cookie")?.split(";")[0] ?? "", csrfToken: body.csrfToken };
-    }
 
     function headers(session: Session | undefined, extra: Record<string, string> = {}) {
       return {
@@ -113,7 +85,7 @@ for (const kind of DATABASE_KINDS) {
       const id = created.body.id as string;
       let etag = created.etag;
       const paths = {
-        assess: ["eligibility", { situation: ELIGIBLE_SITUATION, assessedOn: "2025-12-02" }],
+        assess: ["eligibility", { situation: ELIGIBLE_FACTS, assessedOn: "2025-12-02" }],
         admit: ["decision", { decision: "admit" }],
         refuse: [
           "decision",

@@ -4,16 +4,23 @@
 // another agency, a PDF a reader can read); rectification (new ETag, on the timeline, audit without values);
 // erasure refused on an open case and while a loan is being repaid, done at once on a closed case, after
 // which the database no longer holds the name and the audit chain still verifies.
-import { hash } from "@node-rs/argon2";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "../src/db/migrate.ts";
 import { todayInParis } from "../src/db/ruleParameters.ts";
-import { aidProducts, aids, auditEvents, cases, organisations, users } from "../src/db/schema.ts";
-import { ARGON2ID_OPTIONS, DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
+import { aidProducts, aids, auditEvents, cases } from "../src/db/schema.ts";
+import { DEMO_EMAIL_DOMAIN } from "../src/db/seed.ts";
 import { verifyAuditChain } from "../src/server/audit/auditTrail.ts";
-import { type ApiResponse, call, DEMO_USERS, type Session, signIn } from "./support/caseApi.ts";
+import {
+  type ApiResponse,
+  call,
+  DEMO_USERS,
+  ELIGIBLE_FACTS,
+  type Session,
+  signIn,
+  signInAll,
+} from "./support/caseApi.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
+import { addDemoAccount, openDemoDatabase, organisationIdNamed } from "./support/demoDatabase.ts";
 import { insertCase } from "./support/directCases.ts";
 import { pdfText } from "./support/pdfText.ts";
 import { capturingLogger, type RunningServer, startServer } from "./support/server.ts";
@@ -21,15 +28,6 @@ import { capturingLogger, type RunningServer, startServer } from "./support/serv
 const PROBLEM_JSON = /^application\/problem\+json/;
 const parisDay = (offsetDays: number) => todayInParis(new Date(Date.now() + offsetDays * 86_400_000));
 const REQUESTED_ON = parisDay(-20);
-const ELIGIBLE_FACTS = {
-  person: {
-    activity: "employee",
-    employer: { sector: "private_non_agricultural", headcount: 80 },
-    contract: { type: "permanent", start: "2019-01-01", end: null },
-  },
-  housing: { postcode: "75011", occupancy: "tenant" },
-  situations: ["rent_arrears"],
-};
 const HEALTH = "Hospitalisation en psychiatrie en février, suivi hebdomadaire au CMP.";
 const EMAIL = "romane.quintavalle@exemple.fr";
 const DIAGNOSIS = {
@@ -94,29 +92,18 @@ for (const kind of DATABASE_KINDS) {
         .where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId)));
 
     beforeAll(async () => {
-      database = await kind.open();
-      await migrate(database.db);
-      await seedDemoData(database.db);
-      const [paris] = await database.db.drizzle
-        .select({ id: organisations.id })
-        .from(organisations)
-        .where(eq(organisations.name, "Agence de Paris"));
-      parisId = paris?.id ?? "";
-      await database.db.drizzle.insert(users).values({
+      database = await openDemoDatabase(kind);
+      parisId = await organisationIdNamed(database.db, "Agence de Paris");
+      await addDemoAccount(database.db, {
         email: `collegue.rgpd@${DEMO_EMAIL_DOMAIN}`,
-        displayName: "Collègue (test)",
         role: "counsellor",
         organisationId: parisId,
-        passwordHash: await hash(DEMO_PASSWORD, ARGON2ID_OPTIONS),
-        isDemo: true,
       });
       server = await startServer(database.db, {
         logger: capturingLogger(logLines),
         auth: { loginRateLimitPerMinute: 10_000, now: () => new Date(Date.now() + clockOffsetMs) },
       });
-      for (const [key, email] of Object.entries(DEMO_USERS)) {
-        sessions[key as keyof typeof DEMO_USERS] = await signIn(server.url, email);
-      }
+      Object.assign(sessions, await signInAll(server.url));
       sessions.parisColleague = await signIn(server.url, `collegue.rgpd@${DEMO_EMAIL_DOMAIN}`);
 
       const created = await api<{ id: string; reference: string }>("POST", "/api/v1/cases", {

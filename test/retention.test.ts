@@ -1,12 +1,10 @@
 // Retention on both databases: `appui retention run` anonymises a case closed 6 years ago (identity,
 // contact, free texts, diagnosis, notes, documents) and leaves alone one closed a year ago and an open one;
 // --dry-run changes nothing; each anonymised case gets one audit event without personal data.
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/db/database.ts";
@@ -26,26 +24,11 @@ import {
 } from "../src/db/schema.ts";
 import { verifyAuditChain } from "../src/server/audit/auditTrail.ts";
 import { runRetention, yearsBefore } from "../src/server/privacy/retention.ts";
+import { runAppui } from "./support/cli.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { insertCase } from "./support/directCases.ts";
 
-const APPUI = fileURLToPath(new URL("../bin/appui", import.meta.url));
 const PERSONAL = ["Zoé", "Vasseur", "zoe.vasseur@exemple.fr", "0612345678", "1985-07-14", "mardi matin"];
-
-function appui(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(APPUI, args, { env: { ...process.env, ...env, LOG_LEVEL: "silent" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 for (const kind of DATABASE_KINDS) {
   describe.skipIf(kind.skipReason !== undefined)(suiteName(kind, "Retention"), () => {
@@ -65,7 +48,7 @@ for (const kind of DATABASE_KINDS) {
     const run = async (args: string[], extraEnv: Record<string, string> = {}) => {
       if (kind.kind === "pglite") await db.close();
       try {
-        return await appui(args, { ...env, ...extraEnv });
+        return await runAppui(args, { ...env, ...extraEnv });
       } finally {
         await reopen();
       }

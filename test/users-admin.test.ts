@@ -3,10 +3,10 @@
 // reset, and the audit trail of each change.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "../src/db/migrate.ts";
 import { auditEvents, organisations, ROLES, users } from "../src/db/schema.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/db/seed.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
+import { openDemoDatabase } from "./support/demoDatabase.ts";
 import { capturingLogger, type RunningServer, startServer } from "./support/server.ts";
 
 const ADMIN = "admin@demo.appui.fr";
@@ -30,9 +30,7 @@ for (const kind of DATABASE_KINDS) {
     let partner: string;
 
     beforeAll(async () => {
-      database = await kind.open();
-      await migrate(database.db);
-      await seedDemoData(database.db);
+      database = await openDemoDatabase(kind);
       server = await startServer(database.db, {
         logger: capturingLogger(logLines),
         auth: { loginRateLimitPerMinute: 10_000 },

@@ -37,6 +37,26 @@ export async function signIn(baseUrl: string, email: string): Promise<Session> {
   return { cookie, csrfToken: body.csrfToken, userId: body.user.id };
 }
 
+/** Signs every demo account in, by its key in DEMO_USERS. */
+export async function signInAll(baseUrl: string): Promise<Record<keyof typeof DEMO_USERS, Session>> {
+  const sessions = {} as Record<keyof typeof DEMO_USERS, Session>;
+  for (const [key, email] of Object.entries(DEMO_USERS)) {
+    sessions[key as keyof typeof DEMO_USERS] = await signIn(baseUrl, email);
+  }
+  return sessions;
+}
+
+/** An employee of a private company, in arrears on rent: eligible under both directives. */
+export const ELIGIBLE_FACTS = {
+  person: {
+    activity: "employee",
+    employer: { sector: "private_non_agricultural", headcount: 80 },
+    contract: { type: "permanent", start: "2019-01-01", end: null },
+  },
+  housing: { postcode: "75011", occupancy: "tenant" },
+  situations: ["rent_arrears"],
+};
+
 export async function call<T = Record<string, unknown>>(
   baseUrl: string,
   method: string,
