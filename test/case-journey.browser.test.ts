@@ -73,8 +73,11 @@ describe.skipIf(chromiumMissing && !IN_CI)(
       await database?.dispose();
     });
 
-    /** A Paris case of the Paris counsellor, brought to its proposed plan with one action, through the API. */
-    async function caseWithPlan(): Promise<string> {
+    /**
+     * A Paris case of the Paris counsellor, through the API: brought to its proposed plan with one action, or
+     * refused after its assessment.
+     */
+    async function caseWithPlan(refused = false): Promise<string> {
       const paris = await signIn(server.url, DEMO_USERS.parisCounsellor);
       const created = await call(server.url, "POST", "/api/v1/cases", {
         session: paris,
@@ -103,6 +106,13 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         }
       };
       await move("eligibility", { situation: ELIGIBLE_SITUATION, assessedOn: "2025-12-02" });
+      if (refused) {
+        await move("decision", {
+          decision: "refuse",
+          motive: "Votre situation relève déjà du FSL de Paris, saisi le 28 novembre.",
+        });
+        return id;
+      }
       await move("decision", { decision: "admit" });
       await move("diagnosis/start", {});
       await move(
@@ -120,20 +130,25 @@ describe.skipIf(chromiumMissing && !IN_CI)(
       return id;
     }
 
-    it("the counsellor takes a case from its plan to the engagement, its signature, the follow-up, the closure and the outcome indicators", async () => {
-      const caseId = await caseWithPlan();
+    async function signedIn(email: string) {
       const context = await browser.newContext({
         locale: "fr-FR",
         timezoneId: "Europe/Paris",
         viewport: { width: 1280, height: 900 },
       });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/connexion`);
+      await page.locator("#connexion-email").fill(email);
+      await page.locator("#connexion-password").fill(DEMO_PASSWORD);
+      await page.keyboard.press("Enter");
+      await page.getByTestId("signed-in-as").waitFor();
+      return { context, page };
+    }
+
+    it("the counsellor takes a case from its plan to the engagement, its signature, the follow-up, the closure and the outcome indicators", async () => {
+      const caseId = await caseWithPlan();
+      const { context, page } = await signedIn(DEMO_USERS.parisCounsellor);
       try {
-        const page = await context.newPage();
-        await page.goto(`${server.url}/connexion`);
-        await page.locator("#connexion-email").fill(DEMO_USERS.parisCounsellor);
-        await page.locator("#connexion-password").fill(DEMO_PASSWORD);
-        await page.keyboard.press("Enter");
-        await page.getByTestId("signed-in-as").waitFor();
         await page.goto(`${server.url}/espace/dossiers/${caseId}`);
         const status = page.getByTestId("case-status");
         await status.waitFor();
@@ -303,5 +318,29 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         await context.close();
       }
     }, 240_000);
+
+    it("a refused case offers its refusal letter, which answers as a PDF, and no engagement", async () => {
+      const caseId = await caseWithPlan(true);
+      const { context, page } = await signedIn(DEMO_USERS.parisCounsellor);
+      try {
+        await page.goto(`${server.url}/espace/dossiers/${caseId}`);
+        const letter = page.getByTestId("refusal-pdf");
+        await letter.waitFor();
+        expect(await page.getByTestId("case-status").textContent()).toBe(CASE_STATUS_LABELS.refused);
+        expect(await page.getByTestId("engagement-pdf").count()).toBe(0);
+        expect(await letter.getAttribute("target")).toBe("_blank");
+        const pdf = await page.evaluate(
+          async (href) => {
+            const response = await fetch(href);
+            return { status: response.status, type: response.headers.get("content-type") };
+          },
+          (await letter.getAttribute("href")) ?? "",
+        );
+        expect(pdf).toEqual({ status: 200, type: "application/pdf" });
+        expect(await seriousViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }, 120_000);
   },
 );
