@@ -6,20 +6,6 @@ import { type CaseDocumentKind, caseDocuments, users } from "./schema.ts";
 
 export type DocumentMediaType = (typeof caseDocuments.$inferSelect)["mediaType"];
 
-export interface NewDocument {
-  /** Chosen by the caller, so that the timeline event and the audit entry can name the document. */
-  id: string;
-  caseId: string;
-  actionId: string | null;
-  kind: CaseDocumentKind;
-  originalName: string;
-  mediaType: DocumentMediaType;
-  sizeBytes: number;
-  sha256: string;
-  content: Buffer;
-  uploadedByUserId: string;
-}
-
 /** What is shown of a document without its bytes. */
 export interface DocumentSummary {
   id: string;
@@ -32,6 +18,12 @@ export interface DocumentSummary {
   sha256: string;
   uploadedAt: Date;
   uploadedBy: { id: string; name: string };
+}
+
+/** Its `id` is chosen by the caller, so that the timeline event and the audit entry can name the document. */
+export interface NewDocument extends Omit<DocumentSummary, "uploadedAt" | "uploadedBy"> {
+  content: Buffer;
+  uploadedByUserId: string;
 }
 
 const summaryColumns = {
