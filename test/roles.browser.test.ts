@@ -304,6 +304,71 @@ describe.skipIf(chromiumMissing && !IN_CI)(
       }
     });
 
+    it("partner worker: updates the state of an action the agency entrusted to them, and the agency's plan shows it", async () => {
+      const manager = await apiSession(PARIS_MANAGER.email);
+      const counsellor = await apiSession(PARIS.email);
+      const partner = await apiSession(PARTNER.email);
+      const [caseId] = await insertCases(database.db, {
+        count: 1,
+        agency: "Agence de Paris",
+        counsellorEmail: PARIS.email,
+        directive: DIRECTIVE_2025,
+        status: "diagnosis",
+      });
+      const change = async (session: { cookie: string; csrfToken: string }, path: string, body: unknown) => {
+        const current = await fetch(`${server.url}/api/v1/cases/${caseId}`, {
+          headers: { cookie: session.cookie },
+        });
+        return fetch(`${server.url}/api/v1/cases/${caseId}${path}`, {
+          method: "POST",
+          headers: {
+            cookie: session.cookie,
+            "content-type": "application/json",
+            "x-csrf-token": session.csrfToken,
+            "if-match": current.headers.get("etag") ?? "",
+          },
+          body: JSON.stringify(body),
+        });
+      };
+      expect(
+        (await change(manager, "/referrals", { partnerOrganisationId: partner.organisationId })).status,
+      ).toBe(200);
+      const title = "Rechercher un logement adapté au budget";
+      const added = await change(counsellor, "/actions", {
+        kind: "partner_referral",
+        title,
+        owner: "partner",
+        partnerOrganisationId: partner.organisationId,
+        dueOn: "2030-06-30",
+      });
+      expect(added.status).toBe(201);
+
+      const context = await person();
+      try {
+        const page = await signInTo(context, PARTNER.email, "/espace/orientations");
+        const reference = (await (
+          await fetch(`${server.url}/api/v1/cases/${caseId}`, { headers: { cookie: manager.cookie } })
+        ).json()) as { reference: string };
+        await page
+          .getByRole("button", { name: roleMessages.referrals.showActions(reference.reference) })
+          .click();
+        const actions = page.getByTestId("referred-actions");
+        await actions.waitFor();
+        await page.getByLabel(roleMessages.referrals.statusLabel(title)).selectOption("in_progress");
+        await page.getByRole("button", { name: roleMessages.referrals.save }).click();
+        await page.getByText(roleMessages.referrals.saved(title)).waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        const plan = (await (
+          await fetch(`${server.url}/api/v1/cases/${caseId}/actions`, {
+            headers: { cookie: counsellor.cookie },
+          })
+        ).json()) as { items: { title: string; status: string }[] };
+        expect(plan.items.find((item) => item.title === title)?.status).toBe("in_progress");
+      } finally {
+        await context.close();
+      }
+    });
+
     it("administrator: lists the accounts, creates one (the weak password refused by its field), and deactivates it", async () => {
       const context = await person();
       try {
