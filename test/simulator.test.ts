@@ -1,14 +1,15 @@
 // The simulator's answers → situation mapping, without a browser: which questions are asked, and what the
 // rules engine receives.
+
 import { describe, expect, it } from "vitest";
 import { validateSituation } from "../src/contracts/situation.ts";
 import { evaluate, FACT_LABELS } from "../src/core/rules/index.ts";
+import { isoDay } from "../web/src/frenchDates.ts";
 import {
   type Answers,
   buildSituation,
   FIELD_OF_POINTER,
   initialAnswers,
-  isoDate,
   relevance,
   todayInParis,
 } from "../web/src/simulator/answers.ts";
@@ -23,11 +24,11 @@ describe("simulator answers", () => {
   });
 
   it("reads French dates, and rejects days that do not exist", () => {
-    expect(isoDate("01/12/2025")).toBe("2025-12-01");
-    expect(isoDate("1/2/2025")).toBe("2025-02-01");
-    expect(isoDate("2025-12-01")).toBe("2025-12-01");
-    expect(isoDate("29/02/2025")).toBeUndefined();
-    expect(isoDate("demain")).toBeUndefined();
+    expect(isoDay("01/12/2025")).toBe("2025-12-01");
+    expect(isoDay("1/2/2025")).toBe("2025-02-01");
+    expect(isoDay("2025-12-01")).toBe("2025-12-01");
+    expect(isoDay("29/02/2025")).toBeUndefined();
+    expect(isoDay("demain")).toBeUndefined();
   });
 
   it("asks only what the answers make relevant", () => {

@@ -8,7 +8,8 @@ import type {
   Occupancy,
   SituationKind,
 } from "../../../src/core/rules/index.ts";
-import { addMonths, dayNumber, directiveInForce, isCalendarDate } from "../../../src/core/rules/index.ts";
+import { addMonths, dayNumber, directiveInForce } from "../../../src/core/rules/index.ts";
+import { isoDay } from "../frenchDates.ts";
 
 export type YesNo = "" | "yes" | "no" | "unknown";
 
@@ -69,18 +70,6 @@ export function initialAnswers(now: Date = new Date()): Answers {
   };
 }
 
-/** JJ/MM/AAAA (or AAAA-MM-JJ) → AAAA-MM-JJ; undefined when it is not a real calendar day. */
-export function isoDate(typed: string): string | undefined {
-  const text = typed.trim();
-  const french = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  const iso = french
-    ? `${french[3]}-${(french[2] as string).padStart(2, "0")}-${(french[1] as string).padStart(2, "0")}`
-    : /^\d{4}-\d{2}-\d{2}$/.test(text)
-      ? text
-      : undefined;
-  return iso !== undefined && isCalendarDate(iso) ? iso : undefined;
-}
-
 /** Which questions the answers so far make relevant. */
 export interface Relevance {
   employer: boolean;
@@ -105,11 +94,11 @@ export function relevance(answers: Answers): Relevance {
   const activity = answers.activity;
   const employed = activity === "employee" || activity === "temp_worker";
   const former = activity === "jobseeker" || activity === "pre_retiree";
-  const request = isoDate(answers.requestDate);
+  const request = isoDay(answers.requestDate);
   // VISALE households appear in the 2021 directive only.
   const visale = request === undefined || request <= VISALE_LAST_DAY;
-  const start = isoDate(answers.contractStart);
-  const end = isoDate(answers.contractEnd);
+  const start = isoDay(answers.contractStart);
+  const end = isoDay(answers.contractEnd);
   // A temp worker's hours matter only for a mission under 3 months (or of unknown length).
   const shortMission =
     start === undefined || end === undefined || dayNumber(end) < addMonths(start, 3) || end < start;
@@ -188,7 +177,7 @@ export function buildSituation(answers: Answers, options: { postcodeDone?: boole
   const date = (field: DateField): string | undefined => {
     const typed = answers[field].trim();
     if (typed === "") return undefined;
-    const iso = isoDate(typed);
+    const iso = isoDay(typed);
     if (iso === undefined) dateErrors.push(field);
     return iso;
   };
@@ -267,6 +256,6 @@ export function buildSituation(answers: Answers, options: { postcodeDone?: boole
 
 /** The directive in force on the typed request date, if it is a date. */
 export function directiveForAnswers(answers: Answers) {
-  const request = isoDate(answers.requestDate);
+  const request = isoDay(answers.requestDate);
   return request === undefined ? undefined : directiveInForce(request);
 }
