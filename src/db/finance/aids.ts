@@ -53,7 +53,8 @@ export interface FinanceActor {
   clientAddress: string;
 }
 
-async function audit(
+/** An audit entry in the actor's name, in the transaction of the change (or read) it records. */
+export async function recordFinanceAudit(
   tx: Drizzle,
   actor: FinanceActor,
   input: Pick<AuditEventInput, "action" | "targetType" | "targetId" | "details">,
@@ -208,7 +209,7 @@ export async function proposeAid(
   await tx
     .insert(aidEvents)
     .values({ aidId: aid.id, type: status, toStatus: status, actorUserId: actor.userId });
-  await audit(tx, actor, {
+  await recordFinanceAudit(tx, actor, {
     action: status === "queued" ? "aid.queued" : "aid.proposed",
     targetType: "aid",
     targetId: aid.id,
@@ -238,6 +239,34 @@ async function lockAid(
   // Opening next year's envelope may have moved a queued aid meanwhile: lock that year instead.
   if (aid.year !== peek.year) return lockAid(tx, aidId);
   return { aid, envelope };
+}
+
+/** The aid alone, locked until the transaction ends (steps that do not touch the envelope). */
+async function lockAidRow(tx: Drizzle, aidId: string): Promise<AidRow> {
+  const [aid] = await tx.select().from(aids).where(eq(aids.id, aidId)).for("update");
+  if (aid === undefined) throw new FinanceNotFoundError("aid");
+  return aid;
+}
+
+/** Moves the aid to `next`; a decision (approval, refusal, cancellation, write-off) also keeps who and why. */
+async function moveTo(
+  tx: Drizzle,
+  aid: AidRow,
+  next: AidStatus,
+  decision?: { actor: FinanceActor; reason: string | null },
+): Promise<AidRow> {
+  const [updated] = await tx
+    .update(aids)
+    .set({
+      status: next,
+      ...(decision === undefined
+        ? {}
+        : { decidedByUserId: decision.actor.userId, decidedAt: new Date(), decisionReason: decision.reason }),
+      updatedAt: new Date(),
+    })
+    .where(eq(aids.id, aid.id))
+    .returning();
+  return updated ?? aid;
 }
 
 function transitionOrThrow(
@@ -288,7 +317,7 @@ export async function approveAid(
       .where(eq(aids.id, aid.id))
       .returning();
     await recordEvent(tx, aid, "first_approval", aid.status, actor.userId, reason);
-    await audit(tx, actor, {
+    await recordFinanceAudit(tx, actor, {
       action: "aid.first_approval",
       targetType: "aid",
       targetId: aid.id,
@@ -308,25 +337,15 @@ export async function approveAid(
     aid.allocationCode ?? undefined,
   );
   if (!moved.ok) throw new FinanceConflictError(moved.code, moved.message);
-  const [updated] = await tx
-    .update(aids)
-    .set({
-      status: next,
-      decidedByUserId: actor.userId,
-      decidedAt: new Date(),
-      decisionReason: reason,
-      updatedAt: new Date(),
-    })
-    .where(eq(aids.id, aid.id))
-    .returning();
+  const updated = await moveTo(tx, aid, next, { actor, reason });
   await recordEvent(tx, aid, "approved", next, actor.userId, reason);
-  await audit(tx, actor, {
+  await recordFinanceAudit(tx, actor, {
     action: "aid.approved",
     targetType: "aid",
     targetId: aid.id,
     details: { amountCents: aid.amountCents, year: aid.year, firstApprover: aid.firstApprovedByUserId },
   });
-  return { aid: updated ?? aid, step: "commit", message: null };
+  return { aid: updated, step: "commit", message: null };
 }
 
 /** Refusal (by a budget controller) or cancellation: releases the amount, then offers the queue again. */
@@ -339,26 +358,16 @@ export async function closeAid(
 ): Promise<{ aid: AidRow; offered: AidRow[] }> {
   const { aid, envelope } = await lockAid(tx, aidId);
   const next = transitionOrThrow(aid, command);
-  const [updated] = await tx
-    .update(aids)
-    .set({
-      status: next,
-      decidedByUserId: actor.userId,
-      decidedAt: new Date(),
-      decisionReason: reason,
-      updatedAt: new Date(),
-    })
-    .where(eq(aids.id, aid.id))
-    .returning();
+  const updated = await moveTo(tx, aid, next, { actor, reason });
   await recordEvent(tx, aid, next, next, actor.userId, reason);
-  await audit(tx, actor, {
+  await recordFinanceAudit(tx, actor, {
     action: command === "refuse" ? "aid.refused" : "aid.cancelled",
     targetType: "aid",
     targetId: aid.id,
     details: { amountCents: aid.amountCents, year: aid.year, from: aid.status },
   });
   const offered = envelope === undefined ? [] : await offerQueue(tx, envelope, actor, false);
-  return { aid: updated ?? aid, offered };
+  return { aid: updated, offered };
 }
 
 /**
@@ -403,7 +412,7 @@ export async function offerQueue(
       .where(eq(aids.id, aid.id))
       .returning();
     await recordEvent(tx, aid, "offered", next, actor.userId);
-    await audit(tx, actor, {
+    await recordFinanceAudit(tx, actor, {
       action: "aid.offered",
       targetType: "aid",
       targetId: aid.id,
@@ -449,20 +458,16 @@ export async function disburseAid(
     })
     .returning();
   if (disbursement === undefined) throw new Error("insert returned no row");
-  const [updated] = await tx
-    .update(aids)
-    .set({ status: next, updatedAt: new Date() })
-    .where(eq(aids.id, aid.id))
-    .returning();
+  const updated = await moveTo(tx, aid, next);
   await recordEvent(tx, aid, "disbursed", next, actor.userId);
   // The IBAN is personal data: the trail keeps the fact and the payee's kind, not the account.
-  await audit(tx, actor, {
+  await recordFinanceAudit(tx, actor, {
     action: "aid.disbursed",
     targetType: "aid",
     targetId: aid.id,
     details: { amountCents: aid.amountCents, payeeKind: payment.payeeKind, paidOn: payment.paidOn },
   });
-  return { aid: updated ?? aid, disbursement };
+  return { aid: updated, disbursement };
 }
 
 export interface LoanPosition {
@@ -502,8 +507,7 @@ export async function recordRepayment(
   repayment: { amountCents: number; receivedOn: string },
   actor: FinanceActor,
 ): Promise<{ aid: AidRow; position: LoanPosition }> {
-  const [aid] = await tx.select().from(aids).where(eq(aids.id, aidId)).for("update");
-  if (aid === undefined) throw new FinanceNotFoundError("aid");
+  const aid = await lockAidRow(tx, aidId);
   transitionOrThrow(aid, "repay");
   const before = await loanPosition(tx, aid);
   if (repayment.amountCents > before.outstandingCents) {
@@ -520,19 +524,15 @@ export async function recordRepayment(
   }));
   const arrearsCleared = arrearsOn(before.schedule, received, repayment.receivedOn).arrears === 0;
   const next = transitionOrThrow(aid, "repay", { fullyRepaid, arrearsCleared });
-  const [updated] = await tx
-    .update(aids)
-    .set({ status: next, updatedAt: new Date() })
-    .where(eq(aids.id, aid.id))
-    .returning();
+  const updated = await moveTo(tx, aid, next);
   await recordEvent(tx, aid, "repayment", next, actor.userId);
-  await audit(tx, actor, {
+  await recordFinanceAudit(tx, actor, {
     action: "aid.repayment_recorded",
     targetType: "aid",
     targetId: aid.id,
     details: { amountCents: repayment.amountCents, receivedOn: repayment.receivedOn },
   });
-  return { aid: updated ?? aid, position: await loanPosition(tx, updated ?? aid) };
+  return { aid: updated, position: await loanPosition(tx, updated) };
 }
 
 /** Flags a loan in arrears when an instalment due before `asOf` is not covered by the repayments. */
@@ -542,8 +542,7 @@ export async function flagArrears(
   asOf: string,
   actor: FinanceActor,
 ): Promise<AidRow> {
-  const [aid] = await tx.select().from(aids).where(eq(aids.id, aidId)).for("update");
-  if (aid === undefined) throw new FinanceNotFoundError("aid");
+  const aid = await lockAidRow(tx, aidId);
   const next = transitionOrThrow(aid, "flag_arrears");
   const position = await loanPosition(tx, aid);
   const report = arrearsOn(
@@ -552,19 +551,15 @@ export async function flagArrears(
     asOf,
   );
   if (report.arrears === 0) throw new FinanceConflictError("NO_ARREARS", FINANCE_MESSAGES.noArrears(asOf));
-  const [updated] = await tx
-    .update(aids)
-    .set({ status: next, updatedAt: new Date() })
-    .where(eq(aids.id, aid.id))
-    .returning();
+  const updated = await moveTo(tx, aid, next);
   await recordEvent(tx, aid, "arrears_flagged", next, actor.userId);
-  await audit(tx, actor, {
+  await recordFinanceAudit(tx, actor, {
     action: "aid.arrears_flagged",
     targetType: "aid",
     targetId: aid.id,
     details: { asOf, arrearsCents: report.arrears, overdue: report.overdue.length },
   });
-  return updated ?? aid;
+  return updated;
 }
 
 /** Writes off a loan in arrears: it stays committed and disbursed; nothing more is expected. */
@@ -574,26 +569,15 @@ export async function writeOff(
   reason: string,
   actor: FinanceActor,
 ): Promise<AidRow> {
-  const [aid] = await tx.select().from(aids).where(eq(aids.id, aidId)).for("update");
-  if (aid === undefined) throw new FinanceNotFoundError("aid");
+  const aid = await lockAidRow(tx, aidId);
   const next = transitionOrThrow(aid, "write_off");
-  const [updated] = await tx
-    .update(aids)
-    .set({
-      status: next,
-      decidedByUserId: actor.userId,
-      decidedAt: new Date(),
-      decisionReason: reason,
-      updatedAt: new Date(),
-    })
-    .where(eq(aids.id, aid.id))
-    .returning();
+  const updated = await moveTo(tx, aid, next, { actor, reason });
   await recordEvent(tx, aid, "written_off", next, actor.userId, reason);
-  await audit(tx, actor, {
+  await recordFinanceAudit(tx, actor, {
     action: "aid.written_off",
     targetType: "aid",
     targetId: aid.id,
     details: { amountCents: aid.amountCents },
   });
-  return updated ?? aid;
+  return updated;
 }

@@ -27,6 +27,7 @@ import {
   flagArrears,
   loanPosition,
   proposeAid,
+  recordFinanceAudit,
   recordRepayment,
   writeOff,
 } from "../../../db/finance/aids.ts";
@@ -34,7 +35,6 @@ import { FinanceNotFoundError } from "../../../db/finance/errors.ts";
 import { maskIban, validIban } from "../../../db/finance/iban.ts";
 import { idempotent } from "../../../db/finance/idempotency.ts";
 import { aids } from "../../../db/schema.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
 import { type Actor, isInScope } from "../../auth/permissions.ts";
 import { problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
@@ -181,13 +181,8 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
         .from(aids)
         .where(and(...filters))
         .orderBy(asc(aids.requestedAt), asc(aids.id));
-      await recordAudit(db, {
+      await recordFinanceAudit(db, actor, {
         action: "aid.list_read",
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
-        requestId: actor.requestId,
-        clientAddress: actor.clientAddress,
         targetType: "aid",
         details: { year: request.query.year, status: request.query.status ?? null, count: rows.length },
       });
@@ -209,13 +204,8 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
     async (request) => {
       const actor = financeActor(request);
       const row = await asProblems(() => aidInScope(db, actor, request.params.id));
-      await recordAudit(db, {
+      await recordFinanceAudit(db, actor, {
         action: "aid.read",
-        actorUserId: actor.userId,
-        actorRole: actor.role,
-        organisationId: actor.organisationId,
-        requestId: actor.requestId,
-        clientAddress: actor.clientAddress,
         targetType: "aid",
         targetId: row.id,
       });
@@ -417,13 +407,8 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
       return asProblems(async () => {
         const aid = await aidInScope(db, actor, request.params.id);
         const position = await loanPosition(db, aid);
-        await recordAudit(db, {
+        await recordFinanceAudit(db, actor, {
           action: "aid.schedule_read",
-          actorUserId: actor.userId,
-          actorRole: actor.role,
-          organisationId: actor.organisationId,
-          requestId: actor.requestId,
-          clientAddress: actor.clientAddress,
           targetType: "aid",
           targetId: aid.id,
         });

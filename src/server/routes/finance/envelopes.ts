@@ -20,7 +20,7 @@ import {
 } from "../../../core/finance/index.ts";
 import { isCalendarDate } from "../../../core/rules/index.ts";
 import type { Database, Drizzle } from "../../../db/database.ts";
-import { offerQueue } from "../../../db/finance/aids.ts";
+import { offerQueue, recordFinanceAudit } from "../../../db/finance/aids.ts";
 import {
   commitmentMovements,
   type EnvelopeRow,
@@ -31,7 +31,6 @@ import {
 } from "../../../db/finance/envelopes.ts";
 import { FinanceNotFoundError } from "../../../db/finance/errors.ts";
 import { aids, ruleParameterValues } from "../../../db/schema.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
 import { problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { asProblems, financeActor, invalidField, todayInParis } from "./financeAccess.ts";
@@ -101,13 +100,8 @@ export async function envelopeRoutes(
               allocations: request.body.allocations ?? [],
               openedByUserId: actor.userId,
             });
-            await recordAudit(tx, {
+            await recordFinanceAudit(tx, actor, {
               action: "envelope.opened",
-              actorUserId: actor.userId,
-              actorRole: actor.role,
-              organisationId: actor.organisationId,
-              requestId: actor.requestId,
-              clientAddress: actor.clientAddress,
               targetType: "envelope",
               targetId: envelope.id,
               details: {
@@ -163,13 +157,8 @@ export async function envelopeRoutes(
         lane(() =>
           db.transaction(async (tx) => {
             const envelope = await replaceAllocations(tx, request.params.year, request.body.allocations);
-            await recordAudit(tx, {
+            await recordFinanceAudit(tx, actor, {
               action: "envelope.allocations_replaced",
-              actorUserId: actor.userId,
-              actorRole: actor.role,
-              organisationId: actor.organisationId,
-              requestId: actor.requestId,
-              clientAddress: actor.clientAddress,
               targetType: "envelope",
               targetId: envelope.id,
               details: {
@@ -291,13 +280,8 @@ export async function envelopeRoutes(
             recordedByUserId: actor.userId,
           })
           .returning({ id: ruleParameterValues.id });
-        await recordAudit(tx, {
+        await recordFinanceAudit(tx, actor, {
           action: "rule_parameter.recorded",
-          actorUserId: actor.userId,
-          actorRole: actor.role,
-          organisationId: actor.organisationId,
-          requestId: actor.requestId,
-          clientAddress: actor.clientAddress,
           targetType: "rule_parameter",
           targetId: row?.id ?? null,
           details: { key: FOUR_EYES_THRESHOLD_KEY, value: valueCents, appliesFrom },
