@@ -536,20 +536,23 @@ for (const kind of DATABASE_KINDS) {
       expect(link.status).toBe(201);
       const [stored] = await database.db.drizzle.select().from(surveys).where(eq(surveys.caseId, caseId));
       expect(stored?.tokenHash).not.toContain(link.body.token);
+      // The counsellor hands the person the web page; the page talks to the API behind it.
+      expect(link.body.path).toBe(`/questionnaire/${link.body.token}`);
+      const surveyPath = `/api/v1/surveys/${link.body.token}`;
 
-      const form = await api<{ agency: string; ratings: unknown[] }>("GET", link.body.path);
+      const form = await api<{ agency: string; ratings: unknown[] }>("GET", surveyPath);
       expect(form.status).toBe(200);
       expect(form.body.agency).toBe("Agence de Paris");
       expect(JSON.stringify(form.body)).not.toContain("Quintavalle");
-      const badRating = await api<Problem>("POST", link.body.path, { body: { rating: 6 } });
+      const badRating = await api<Problem>("POST", surveyPath, { body: { rating: 6 } });
       expect(badRating.status).toBe(400);
-      const answered = await api("POST", link.body.path, {
+      const answered = await api("POST", surveyPath, {
         body: { rating: 4, comment: "Merci pour votre écoute." },
       });
       expect(answered.status).toBe(204);
-      const twice = await api<Problem>("POST", link.body.path, { body: { rating: 1 } });
+      const twice = await api<Problem>("POST", surveyPath, { body: { rating: 1 } });
       expect(twice.status).toBe(410);
-      expect((await api("GET", link.body.path)).status).toBe(410);
+      expect((await api("GET", surveyPath)).status).toBe(410);
       expect((await api("GET", "/api/v1/surveys/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")).status).toBe(
         404,
       );

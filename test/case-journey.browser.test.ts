@@ -176,7 +176,7 @@ describe.skipIf(chromiumMissing && !IN_CI)(
           .poll(() => page.getByTestId("engagement-message").textContent())
           .toBe(engagement.linkCreated);
         const address = await page.getByLabel(engagement.linkLabel).inputValue();
-        expect(address.startsWith(server.url)).toBe(true);
+        expect(address.startsWith(`${server.url}/engagement/`)).toBe(true);
         const token = address.split("/").pop() as string;
         const summary = await fetch(`${server.url}/api/v1/engagements/${token}`);
         expect(summary.status).toBe(200);

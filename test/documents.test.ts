@@ -424,7 +424,7 @@ for (const kind of DATABASE_KINDS) {
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       const token = created.body.token as string;
       tokens.push(token);
-      expect(created.body.path).toBe(`/api/v1/engagements/${token}`);
+      expect(created.body.path).toBe(`/engagement/${token}`);
       expect(Date.parse(created.body.expiresAt as string) - Date.now()).toBeGreaterThan(13.9 * DAY);
       // Only the token's hash is stored.
       expect(JSON.stringify(await database.db.drizzle.select().from(caseEvents))).not.toContain(token);

@@ -16,6 +16,7 @@ import {
   Title,
 } from "@mantine/core";
 import { lazy, type ReactNode, Suspense, useEffect } from "react";
+import { linkPageTitles } from "./links/pageTitles.fr.ts";
 import { messages } from "./messages.fr.ts";
 
 const theme = createTheme({
@@ -32,6 +33,8 @@ const PATHS = {
   login: "/connexion",
   workspace: "/espace",
   apiDocs: "/api/docs",
+  engagementLink: "/engagement/",
+  surveyLink: "/questionnaire/",
 } as const;
 
 // Loaded on demand: the rules engine and the directive texts stay out of the home page's script.
@@ -42,6 +45,9 @@ const RequestPage = lazy(() => import("./request/RequestPage.tsx"));
 const LoginPage = lazy(() => import("./workspace/LoginPage.tsx"));
 const Workspace = lazy(() => import("./workspace/Workspace.tsx"));
 const AccountMenu = lazy(() => import("./workspace/AccountMenu.tsx"));
+// The person's one-time link pages (engagement acceptance, satisfaction survey).
+const EngagementPage = lazy(() => import("./links/EngagementPage.tsx"));
+const SurveyPage = lazy(() => import("./links/SurveyPage.tsx"));
 
 type Page =
   | { kind: "home" }
@@ -50,6 +56,8 @@ type Page =
   | { kind: "request"; title: string }
   | { kind: "login"; title: string }
   | { kind: "workspace"; title: string; path: string }
+  | { kind: "engagementLink"; title: string; token: string }
+  | { kind: "surveyLink"; title: string; token: string }
   | { kind: "notFound" };
 
 function pageAt(path: string): Page {
@@ -68,6 +76,14 @@ function pageAt(path: string): Page {
     default:
       if (normalised === PATHS.workspace || normalised.startsWith(`${PATHS.workspace}/`)) {
         return { kind: "workspace", title: messages.header.professionalArea, path: normalised };
+      }
+      if (normalised.startsWith(PATHS.engagementLink)) {
+        const token = normalised.slice(PATHS.engagementLink.length);
+        return { kind: "engagementLink", title: linkPageTitles.engagement.title, token };
+      }
+      if (normalised.startsWith(PATHS.surveyLink)) {
+        const token = normalised.slice(PATHS.surveyLink.length);
+        return { kind: "surveyLink", title: linkPageTitles.survey.title, token };
       }
       return { kind: "notFound" };
   }
@@ -149,6 +165,18 @@ function PageContent({ page }: { page: Page }) {
         <Suspense fallback={<Text role="status">{messages.login.loading}</Text>}>
           <Workspace path={page.path} />
         </Suspense>
+      );
+    case "engagementLink":
+      return (
+        <LazyPage title={page.title} loading={linkPageTitles.engagement.loading}>
+          <EngagementPage token={page.token} />
+        </LazyPage>
+      );
+    case "surveyLink":
+      return (
+        <LazyPage title={page.title} loading={linkPageTitles.survey.loading}>
+          <SurveyPage token={page.token} />
+        </LazyPage>
       );
     default:
       return <SimplePage title={messages.notFound.title} text={messages.notFound.text} />;

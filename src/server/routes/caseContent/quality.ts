@@ -162,7 +162,7 @@ export async function qualityRoutes(app: AppInstance): Promise<void> {
         };
       });
       setEtag(reply, updated.version);
-      return reply.code(201).send({ token, path: `/api/v1/surveys/${token}` });
+      return reply.code(201).send({ token, path: `/questionnaire/${token}` });
     },
   );
 

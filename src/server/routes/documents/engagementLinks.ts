@@ -150,7 +150,7 @@ export async function engagementLinkRoutes(app: AppInstance): Promise<void> {
       setEtag(reply, updated.version);
       return reply.code(201).send({
         token: created.token,
-        path: `/api/v1/engagements/${created.token}`,
+        path: `/engagement/${created.token}`,
         expiresAt: created.expiresAt.toISOString(),
       });
     },
