@@ -1,6 +1,7 @@
 // How a person's identity and contact details are stored, so that the same person is recognised whatever
 // the spelling: emails lowercased, phone numbers reduced to their digits, names compared without accents,
 // case or extra spaces. Used to flag a new request that seems to duplicate an open case.
+import { cases } from "../schema.ts";
 
 export interface PersonIdentity {
   firstName: string;
@@ -9,6 +10,16 @@ export interface PersonIdentity {
   email: string | null;
   phone: string | null;
 }
+
+/** A case's id and the columns that samePerson compares, for a select. */
+export const caseIdentityColumns = {
+  id: cases.id,
+  firstName: cases.personFirstName,
+  lastName: cases.personLastName,
+  birthDate: cases.personBirthDate,
+  email: cases.personEmail,
+  phone: cases.personPhone,
+};
 
 export function normaliseEmail(email: string | undefined): string | null {
   const trimmed = email?.trim().toLowerCase();

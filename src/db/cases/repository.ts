@@ -16,7 +16,7 @@ import { recordAudit } from "../../server/audit/auditTrail.ts";
 import { decryptSecret, encryptSecret } from "../../server/auth/secretBox.ts";
 import { type Database, type Drizzle, rowsOf } from "../database.ts";
 import { caseEvents, caseReferrals, cases, eligibilitySnapshots, organisations, users } from "../schema.ts";
-import { type PersonIdentity, samePerson } from "./identity.ts";
+import { caseIdentityColumns, type PersonIdentity, samePerson } from "./identity.ts";
 
 export type CaseRow = typeof cases.$inferSelect;
 export type SnapshotRow = typeof eligibilitySnapshots.$inferSelect;
@@ -217,14 +217,7 @@ async function findOpenDuplicate(
   ].filter((condition) => condition !== undefined);
   if (matches.length === 0) return null;
   const candidates = await tx
-    .select({
-      id: cases.id,
-      firstName: cases.personFirstName,
-      lastName: cases.personLastName,
-      birthDate: cases.personBirthDate,
-      email: cases.personEmail,
-      phone: cases.personPhone,
-    })
+    .select(caseIdentityColumns)
     .from(cases)
     .where(and(eq(cases.organisationId, organisationId), ne(cases.status, "closed"), or(...matches)))
     .orderBy(asc(cases.createdAt), asc(cases.id));

@@ -2,22 +2,13 @@
 // the same person (same email, or same name with the same birth date or phone: samePerson in
 // src/db/cases/identity.ts), across organisations, since auditors are national.
 import { eq, or } from "drizzle-orm";
-import { samePerson } from "../../db/cases/identity.ts";
+import { caseIdentityColumns, samePerson } from "../../db/cases/identity.ts";
 import type { Drizzle } from "../../db/database.ts";
 import { cases } from "../../db/schema.ts";
 
-const identityColumns = {
-  id: cases.id,
-  firstName: cases.personFirstName,
-  lastName: cases.personLastName,
-  birthDate: cases.personBirthDate,
-  email: cases.personEmail,
-  phone: cases.personPhone,
-};
-
 /** The case ids of the person of case `reference`; undefined when no case has that reference. */
 export async function caseIdsOfPerson(db: Drizzle, reference: string): Promise<string[] | undefined> {
-  const [origin] = await db.select(identityColumns).from(cases).where(eq(cases.reference, reference));
+  const [origin] = await db.select(caseIdentityColumns).from(cases).where(eq(cases.reference, reference));
   if (origin === undefined) return undefined;
   // Candidates narrowed by the indexed or exact columns; samePerson decides.
   const matches = [
@@ -27,7 +18,7 @@ export async function caseIdsOfPerson(db: Drizzle, reference: string): Promise<s
   ].filter((condition) => condition !== undefined);
   if (matches.length === 0) return [origin.id];
   const candidates = await db
-    .select(identityColumns)
+    .select(caseIdentityColumns)
     .from(cases)
     .where(or(...matches));
   const ids = candidates
