@@ -1,10 +1,8 @@
 // `appui users`: accounts created and changed from the command line, on both databases, with the password
 // policy applied and every change in the audit trail.
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { verify } from "@node-rs/argon2";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,27 +11,11 @@ import { migrate } from "../src/db/migrate.ts";
 import { auditEvents, organisations, recoveryCodes, sessions, users } from "../src/db/schema.ts";
 import { verifyAuditChain } from "../src/server/audit/auditTrail.ts";
 import { createSession, DEFAULT_SESSION_TIMEOUTS } from "../src/server/auth/sessions.ts";
+import { runAppui } from "./support/cli.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 
-const APPUI = fileURLToPath(new URL("../bin/appui", import.meta.url));
 const GOOD_PASSWORD = "lanterne orage 7 cerisiers";
 const EMAIL = "nouvelle.conseillere@exemple.fr";
-
-function appui(args: string[], input: string, env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(APPUI, args, { env: { ...process.env, ...env, LOG_LEVEL: "silent" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 for (const kind of DATABASE_KINDS) {
   describe.skipIf(kind.skipReason !== undefined)(suiteName(kind, "appui users"), () => {
@@ -50,7 +32,7 @@ for (const kind of DATABASE_KINDS) {
     const run = async (args: string[], input = "", extraEnv: Record<string, string> = {}) => {
       if (kind.kind === "pglite") await db.close();
       try {
-        return await appui(args, input, { ...env, ...extraEnv });
+        return await runAppui(args, { ...env, ...extraEnv }, input);
       } finally {
         await open();
       }
