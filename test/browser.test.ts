@@ -5,7 +5,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INPUT_MESSAGES } from "../src/contracts/messages.fr.ts";
@@ -15,6 +14,7 @@ import { recordParameterValue } from "../src/db/ruleParameters.ts";
 import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
 import { buildWebIfStale } from "../src/server/webBuild.ts";
 import { messages } from "../web/src/messages.fr.ts";
+import { seriousViolations } from "./support/axe.ts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.ts";
 import { DATABASE_KINDS, type TestDatabase } from "./support/databases.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
@@ -59,15 +59,6 @@ async function choose(page: Page, firstId: string, steps = 0): Promise<void> {
 async function check(page: Page, id: string): Promise<void> {
   await tabTo(page, id);
   await page.keyboard.press("Space");
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
 }
 
 describe.skipIf(chromiumMissing && !IN_CI)(

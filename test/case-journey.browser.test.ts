@@ -6,8 +6,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import AxeBuilder from "@axe-core/playwright";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CASE_STATUS_LABELS, COMMAND_LABELS } from "../src/core/cases/index.ts";
 import { APPOINTMENT_CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS } from "../src/core/diagnosis/index.ts";
@@ -16,6 +15,7 @@ import { DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
 import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
 import { buildWebIfStale } from "../src/server/webBuild.ts";
 import { workspaceMessages } from "../web/src/workspace/messages.fr.ts";
+import { seriousViolations } from "./support/axe.ts";
 import { call, DEMO_USERS, signIn } from "./support/caseApi.ts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.ts";
 import { DATABASE_KINDS, type TestDatabase } from "./support/databases.ts";
@@ -36,15 +36,6 @@ const ELIGIBLE_SITUATION = {
   housing: { postcode: "75013", occupancy: "tenant" },
   situations: ["rent_arrears"],
 };
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-}
 
 describe.skipIf(chromiumMissing && !IN_CI)(
   chromiumMissing

@@ -3,8 +3,7 @@
 // opens the engagement, the person accepts it by keyboard and the case is signed; once closed, the survey
 // link takes a rating and a comment once. Both links refuse a second use in French; axe scans both pages.
 import { existsSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../src/db/migrate.ts";
 import { todayInParis } from "../src/db/ruleParameters.ts";
@@ -13,6 +12,7 @@ import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
 import { buildWebIfStale } from "../src/server/webBuild.ts";
 import { linkMessages } from "../web/src/links/messages.fr.ts";
 import { linkPageTitles } from "../web/src/links/pageTitles.fr.ts";
+import { seriousViolations } from "./support/axe.ts";
 import { call, DEMO_USERS, type Session, signIn } from "./support/caseApi.ts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.ts";
 import { DATABASE_KINDS, type TestDatabase } from "./support/databases.ts";
@@ -31,15 +31,6 @@ const ELIGIBLE_SITUATION = {
   housing: { postcode: "75013", occupancy: "tenant" },
   situations: ["rent_arrears"],
 };
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-}
 
 describe.skipIf(chromiumMissing && !IN_CI)(
   chromiumMissing

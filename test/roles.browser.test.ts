@@ -6,7 +6,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatCents } from "../src/core/finance/money.ts";
@@ -18,6 +17,7 @@ import { buildWebIfStale } from "../src/server/webBuild.ts";
 import { todayInParis } from "../web/src/frenchDates.ts";
 import { workspaceMessages } from "../web/src/workspace/messages.fr.ts";
 import { roleMessages } from "../web/src/workspace/roles/messages.fr.ts";
+import { seriousViolations } from "./support/axe.ts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.ts";
 import { DATABASE_KINDS, type TestDatabase } from "./support/databases.ts";
 import { DIRECTIVE_2025, insertCases } from "./support/financeFixtures.ts";
@@ -45,15 +45,6 @@ const PARIS_MANAGER = demo("manager", "paris");
 const PARIS = demo("counsellor", "paris");
 
 const SITUATION = "Trois loyers impayés depuis une baisse d'activité ; le bailleur a écrit.";
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-}
 
 describe.skipIf(chromiumMissing && !IN_CI)(
   chromiumMissing ? `role pages in chromium (${SKIP_REASON})` : "role pages in chromium",

@@ -5,7 +5,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CASE_STATUS_LABELS, COMMAND_LABELS } from "../src/core/cases/index.ts";
@@ -18,6 +17,7 @@ import { buildWebIfStale } from "../src/server/webBuild.ts";
 import { messages } from "../web/src/messages.fr.ts";
 import { requestMessages } from "../web/src/request/messages.fr.ts";
 import { workspaceMessages } from "../web/src/workspace/messages.fr.ts";
+import { seriousViolations } from "./support/axe.ts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.ts";
 import { DATABASE_KINDS, type TestDatabase } from "./support/databases.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
@@ -41,15 +41,6 @@ const LYON = account("lyon");
 const AUDITOR = DEMO_ACCOUNTS.find(
   (candidate) => candidate.role === "auditor",
 ) as (typeof DEMO_ACCOUNTS)[number];
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
-    );
-}
 
 /** Presses Tab until the element with this id has the focus: proves it is reachable by keyboard. */
 async function tabTo(page: Page, id: string): Promise<void> {
