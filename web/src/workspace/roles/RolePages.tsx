@@ -3,6 +3,9 @@
 import { Anchor, Group } from "@mantine/core";
 import { useEffect } from "react";
 import { messages } from "../../messages.fr.ts";
+import { CataloguePage } from "../admin/CataloguePage.tsx";
+import { ParametersPage } from "../admin/ParametersPage.tsx";
+import { DashboardPage } from "../dashboard/DashboardPage.tsx";
 import type { Session } from "../session.ts";
 import { AccountsPage } from "./AccountsPage.tsx";
 import { AuditPage } from "./AuditPage.tsx";
@@ -13,9 +16,12 @@ import { ReferralsPage } from "./ReferralsPage.tsx";
 const text = roleMessages.menu;
 
 const PAGES = {
-  "/espace/enveloppe": { label: text.envelope, roles: ["budget_controller"] },
+  "/espace/tableau-de-bord": { label: text.dashboard, roles: ["manager"] },
+  "/espace/enveloppe": { label: text.envelope, roles: ["budget_controller", "manager"] },
   "/espace/orientations": { label: text.referrals, roles: ["partner_worker"] },
   "/espace/comptes": { label: text.accounts, roles: ["admin"] },
+  "/espace/catalogue": { label: text.catalogue, roles: ["admin"] },
+  "/espace/parametres": { label: text.parameters, roles: ["admin"] },
   "/espace/journal": { label: text.audit, roles: ["auditor"] },
 } as const satisfies Record<string, { label: string; roles: readonly string[] }>;
 
@@ -31,12 +37,18 @@ export function RolePage({ path, session }: { path: string; session: Session }) 
     if (title !== "") document.title = messages.documentTitle.page(title);
   }, [title]);
   switch (path) {
+    case "/espace/tableau-de-bord":
+      return <DashboardPage session={session} />;
     case "/espace/enveloppe":
       return <EnvelopePage session={session} />;
     case "/espace/orientations":
       return <ReferralsPage session={session} />;
     case "/espace/comptes":
       return <AccountsPage session={session} />;
+    case "/espace/catalogue":
+      return <CataloguePage session={session} />;
+    case "/espace/parametres":
+      return <ParametersPage session={session} />;
     case "/espace/journal":
       return <AuditPage />;
     default:

@@ -3,9 +3,12 @@
 export const roleMessages = {
   menu: {
     label: "Mes pages",
+    dashboard: "Tableau de bord",
     envelope: "Enveloppe",
     referrals: "Orientations",
     accounts: "Comptes",
+    catalogue: "Catalogue des aides",
+    parameters: "Paramètres des règles",
     audit: "Journal d'audit",
   },
   failed: "La demande n'a pas abouti. Réessayez dans quelques instants.",

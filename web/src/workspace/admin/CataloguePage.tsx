@@ -1,0 +1,6 @@
+// Placeholder replaced by the page's implementation in this session.
+import type { Session } from "../session.ts";
+
+export function CataloguePage(_props: { session: Session }) {
+  return null;
+}
