@@ -335,7 +335,9 @@ export const SurveyLinkSchema = Type.Object(
     token: Type.String({
       description: "Jeton à usage unique, à transmettre à la personne (montré une seule fois).",
     }),
-    path: Type.String({ description: "Chemin de l'enquête." }),
+    path: Type.String({
+      description: "Adresse de la page du questionnaire (sans le domaine) à transmettre à la personne.",
+    }),
   },
   { $id: "SurveyLink" },
 );
