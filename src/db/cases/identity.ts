@@ -11,6 +11,18 @@ export interface PersonIdentity {
   phone: string | null;
 }
 
+/** The person as a case stores them: what the case page and the personal-data export show. */
+export function storedPerson(row: typeof cases.$inferSelect) {
+  return {
+    firstName: row.personFirstName,
+    lastName: row.personLastName,
+    birthDate: row.personBirthDate,
+    email: row.personEmail,
+    phone: row.personPhone,
+    postcode: row.personPostcode,
+  };
+}
+
 /** A case's id and the columns that samePerson compares, for a select. */
 export const caseIdentityColumns = {
   id: cases.id,

@@ -11,6 +11,7 @@ import {
   readDiagnosis,
   readOutcomes,
 } from "../../db/caseContent/repository.ts";
+import { storedPerson } from "../../db/cases/identity.ts";
 import {
   type CaseRecord,
   caseReferralsOf,
@@ -40,12 +41,7 @@ export async function casesOfSamePerson(db: Drizzle, origin: CaseRecord): Promis
 function personOf(record: CaseRecord): PersonalDataExport["person"] {
   const { row } = record;
   return {
-    firstName: row.personFirstName,
-    lastName: row.personLastName,
-    birthDate: row.personBirthDate,
-    email: row.personEmail,
-    phone: row.personPhone,
-    postcode: row.personPostcode,
+    ...storedPerson(row),
     preferredChannel: row.preferredChannel,
     preferredTimes: row.preferredTimes,
   };

@@ -9,6 +9,7 @@ import type {
   RequestChannel,
 } from "../../../contracts/cases.ts";
 import { CASE_STATUS_LABELS, nextSteps } from "../../../core/cases/index.ts";
+import { storedPerson } from "../../../db/cases/identity.ts";
 import type { CaseloadItem, ReferralItem } from "../../../db/cases/list.ts";
 import {
   type CaseRecord,
@@ -41,14 +42,7 @@ export async function caseDetail(
     channel: row.channel as RequestChannel,
     organisation: { id: row.organisationId, name: record.organisationName },
     counsellor: record.counsellor,
-    person: {
-      firstName: row.personFirstName,
-      lastName: row.personLastName,
-      birthDate: row.personBirthDate,
-      email: row.personEmail,
-      phone: row.personPhone,
-      postcode: row.personPostcode,
-    },
+    person: storedPerson(row),
     contact: {
       preferredChannel: (row.preferredChannel ?? null) as ContactChannel | null,
       preferredTimes: row.preferredTimes,
