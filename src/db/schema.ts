@@ -32,9 +32,19 @@ import {
   AID_STATUSES,
   type AidKind,
   type AidStatus,
+  EARLY_REPAYMENT_OPTIONS,
+  type EarlyRepaymentOption,
   PAYEE_KINDS,
   type PayeeKind,
+  REPAYMENT_MODES,
+  type RepaymentMode,
 } from "../core/finance/aids.ts";
+import {
+  ENVELOPE_ALERT_LEVELS,
+  ENVELOPE_ALERT_SCOPES,
+  type EnvelopeAlertLevel,
+  type EnvelopeAlertScope,
+} from "../core/finance/alerts.ts";
 
 export const ORGANISATION_KINDS = ["agency", "partner"] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -517,6 +527,10 @@ export const aidRepayments = pgTable(
       .references(() => aids.id),
     amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     receivedOn: date("received_on", { mode: "string" }).notNull(),
+    /** `instalment` pays the instalments oldest first; `early` reduces the principal (remboursement anticipé). */
+    mode: text("mode").$type<RepaymentMode>().notNull().default("instalment"),
+    /** Early repayments only: `shorten` (same instalment, ends earlier) or `lower_instalment` (same end). */
+    earlyOption: text("early_option").$type<EarlyRepaymentOption>(),
     recordedByUserId: uuid("recorded_by_user_id")
       .notNull()
       .references(() => users.id),
@@ -525,6 +539,46 @@ export const aidRepayments = pgTable(
   (table) => [
     index("aid_repayments_aid_idx").on(table.aidId, table.receivedOn),
     check("aid_repayments_amount_check", sql`${table.amountCents} > 0`),
+    check("aid_repayments_mode_check", sql`${table.mode} in (${inList(REPAYMENT_MODES)})`),
+    check(
+      "aid_repayments_early_option_check",
+      sql`(${table.mode} = 'early' and ${table.earlyOption} in (${inList(EARLY_REPAYMENT_OPTIONS)})) or (${table.mode} = 'instalment' and ${table.earlyOption} is null)`,
+    ),
+  ],
+);
+
+/**
+ * Alerts to budget controllers: reserved + committed crossed 80 %, 95 % or 100 % of the national envelope
+ * (`scope` national, no code) or of one allocation (its code and label as they were). Written in the
+ * transaction that crossed the line; the unique index keeps one alert per year, pot and level.
+ */
+export const envelopeAlerts = pgTable(
+  "envelope_alerts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    year: integer("year").notNull(),
+    level: text("level").$type<EnvelopeAlertLevel>().notNull(),
+    scope: text("scope").$type<EnvelopeAlertScope>().notNull(),
+    scopeCode: text("scope_code"),
+    scopeLabel: text("scope_label"),
+    usedCents: bigint("used_cents", { mode: "number" }).notNull(),
+    limitCents: bigint("limit_cents", { mode: "number" }).notNull(),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull().defaultNow(),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    acknowledgedByUserId: uuid("acknowledged_by_user_id").references(() => users.id),
+  },
+  (table) => [
+    uniqueIndex("envelope_alerts_once_idx").on(
+      table.year,
+      table.scope,
+      sql`coalesce(${table.scopeCode}, '')`,
+      table.level,
+    ),
+    check("envelope_alerts_level_check", sql`${table.level} in (${inList(ENVELOPE_ALERT_LEVELS)})`),
+    check(
+      "envelope_alerts_scope_check",
+      sql`(${table.scope} = 'national' and ${table.scopeCode} is null) or (${table.scope} = 'allocation' and ${table.scopeCode} is not null)`,
+    ),
   ],
 );
 

@@ -3,6 +3,7 @@
 // The envelope arithmetic lives in envelope.ts; the database applies both in the transaction that writes.
 import { AID_MESSAGES } from "./messages.fr.ts";
 import { type Cents, isCents } from "./money.ts";
+import type { EarlyRepaymentMode } from "./schedule.ts";
 
 export const AID_KINDS = ["loan", "grant"] as const;
 export type AidKind = (typeof AID_KINDS)[number];
@@ -30,6 +31,21 @@ export type AidStatus = (typeof AID_STATUSES)[number];
 export const PAYEE_KINDS = ["person", "landlord", "creditor"] as const;
 export type PayeeKind = (typeof PAYEE_KINDS)[number];
 
+/** How a repayment was received: an ordinary one pays the instalments oldest first, an early one
+ *  reduces the principal and recomputes the schedule (`applyEarlyRepayment`). */
+export const REPAYMENT_MODES = ["instalment", "early"] as const;
+export type RepaymentMode = (typeof REPAYMENT_MODES)[number];
+
+/** What the borrower chooses for an early repayment: a shorter loan or a lower instalment. */
+export const EARLY_REPAYMENT_OPTIONS = ["shorten", "lower_instalment"] as const;
+export type EarlyRepaymentOption = (typeof EARLY_REPAYMENT_OPTIONS)[number];
+
+/** The schedule's recomputation for each option (`applyEarlyRepayment`). */
+export const EARLY_REPAYMENT_MODE_OF: Record<EarlyRepaymentOption, EarlyRepaymentMode> = {
+  shorten: "reduce_duration",
+  lower_instalment: "reduce_instalment",
+};
+
 /** Statuses whose amount weighs on the envelope, and how. */
 export const RESERVING_STATUSES: readonly AidStatus[] = ["proposed"];
 export const COMMITTING_STATUSES: readonly AidStatus[] = [
@@ -53,6 +69,7 @@ export type AidCommand =
   | "approve"
   | "refuse"
   | "cancel"
+  | "withdraw"
   | "disburse"
   | "repay"
   | "flag_arrears"
@@ -102,9 +119,13 @@ export function aidTransition(
     options.fullyRepaid ?? false,
     options.arrearsCleared ?? false,
   );
-  return next === undefined
-    ? refusal("ILLEGAL_TRANSITION", AID_MESSAGES.illegalTransition(command, status))
-    : { ok: true, status: next };
+  if (next !== undefined) return { ok: true, status: next };
+  return refusal(
+    "ILLEGAL_TRANSITION",
+    command === "withdraw"
+      ? AID_MESSAGES.withdrawTooLate(status)
+      : AID_MESSAGES.illegalTransition(command, status),
+  );
 }
 
 function nextStatus(
@@ -123,6 +144,10 @@ function nextStatus(
       return status === "proposed" || status === "queued" ? "refused" : undefined;
     case "cancel":
       return status === "proposed" || status === "queued" || status === "approved" ? "cancelled" : undefined;
+    // The proposer takes back their own proposal before any decision: once approved, only a budget
+    // controller may cancel it.
+    case "withdraw":
+      return status === "proposed" || status === "queued" ? "cancelled" : undefined;
     case "disburse":
       if (status !== "approved") return undefined;
       return kind === "loan" ? "repaying" : "disbursed";

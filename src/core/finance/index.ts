@@ -17,15 +17,28 @@ export {
   DEFAULT_FOUR_EYES_THRESHOLD_CENTS,
   DISBURSED_STATUSES,
   type DirectiveFacts,
+  EARLY_REPAYMENT_MODE_OF,
+  EARLY_REPAYMENT_OPTIONS,
+  type EarlyRepaymentOption,
   envelopeDirectiveProblem,
   FOUR_EYES_THRESHOLD_KEY,
   MAX_FOUR_EYES_THRESHOLD_CENTS,
   PAYEE_KINDS,
   type PayeeKind,
   type ProductTerms,
+  REPAYMENT_MODES,
   RESERVING_STATUSES,
+  type RepaymentMode,
   termsProblems,
 } from "./aids.ts";
+export {
+  alertMessage,
+  alertToRaise,
+  ENVELOPE_ALERT_LEVELS,
+  ENVELOPE_ALERT_SCOPES,
+  type EnvelopeAlertLevel,
+  type EnvelopeAlertScope,
+} from "./alerts.ts";
 export {
   type AlertLevel,
   type Allocation,
@@ -101,4 +114,4 @@ export {
   totalInterest,
   totalPaid,
 } from "./schedule.ts";
-export { type SeasonalProjection, seasonalProjection } from "./seasonality.ts";
+export { projectedMonthly, type SeasonalProjection, seasonalProjection } from "./seasonality.ts";

@@ -64,6 +64,7 @@ const COMMAND_LABELS = {
   approve: "d'approuver",
   refuse: "de refuser",
   cancel: "d'annuler",
+  withdraw: "de retirer",
   disburse: "de verser",
   repay: "d'enregistrer un remboursement sur",
   flag_arrears: "de signaler un impayé sur",
@@ -88,6 +89,8 @@ export const AID_STATUS_LABELS: Readonly<Record<keyof typeof STATUS_LABELS, stri
 export const AID_MESSAGES = {
   illegalTransition: (command: keyof typeof COMMAND_LABELS, status: keyof typeof STATUS_LABELS) =>
     `Impossible ${COMMAND_LABELS[command]} une aide ${STATUS_LABELS[status]}.`,
+  withdrawTooLate: (status: keyof typeof STATUS_LABELS) =>
+    `Impossible de retirer une aide ${STATUS_LABELS[status]} : seule une proposition encore en attente de décision (proposée ou en file d'attente) peut être retirée. Une aide approuvée et non versée s'annule par un contrôleur budgétaire.`,
   unknownDirective: "Le dossier relève d'une directive inconnue : aucune aide ne peut être proposée.",
   unknownDirectiveNamed: (reference: string) => `« ${reference} » n'est pas une directive connue.`,
   serviceOnly: (reference: string, mode: string) =>
@@ -107,4 +110,17 @@ export const AID_MESSAGES = {
   secondApproverNeeded: (threshold: number) =>
     `Au-delà de ${formatCents(threshold)}, l'approbation exige deux contrôleurs budgétaires différents : ` +
     "vous avez déjà donné la première, un autre contrôleur doit donner la seconde.",
+} as const;
+
+const ALERT_LEVEL_SHARES = { alert_80: "80 %", alert_95: "95 %", exhausted: "100 %" } as const;
+
+export const ENVELOPE_ALERT_MESSAGES = {
+  national: (year: number, level: keyof typeof ALERT_LEVEL_SHARES) =>
+    level === "exhausted"
+      ? `Enveloppe nationale ${year} épuisée : réservé et engagé atteignent 100 % du montant.`
+      : `Enveloppe nationale ${year} : réservé et engagé dépassent ${ALERT_LEVEL_SHARES[level]} du montant.`,
+  allocation: (year: number, label: string, level: keyof typeof ALERT_LEVEL_SHARES) =>
+    level === "exhausted"
+      ? `Dotation « ${label} » ${year} épuisée : réservé et engagé atteignent 100 % de la dotation.`
+      : `Dotation « ${label} » ${year} : réservé et engagé dépassent ${ALERT_LEVEL_SHARES[level]} de la dotation.`,
 } as const;

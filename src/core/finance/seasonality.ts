@@ -59,3 +59,29 @@ export function seasonalProjection(input: {
   }
   return { monthly, yearEnd: cumulative, exhaustionDate };
 }
+
+/**
+ * The burn-down chart's projected series, January first: null for the months already past, then the net
+ * commitments the forecast expects for the current month and the months after, by the method that gave
+ * the exhaustion date. Seasonal: the projection's months (the current one as committed so far, as
+ * `seasonalProjection` counts it). Linear: the current month's commitments so far plus the pace for the
+ * days left in it, then the pace each month (0 while no complete month gives a pace).
+ */
+export function projectedMonthly(input: {
+  readonly monthly: readonly Cents[];
+  readonly asOf: string;
+  readonly pacePerMonth: Cents | null;
+  readonly seasonal?: SeasonalProjection | undefined;
+}): (Cents | null)[] {
+  const year = Number(input.asOf.slice(0, 4));
+  const month = Number(input.asOf.slice(5, 7)) - 1;
+  const day = Number(input.asOf.slice(8, 10));
+  const pace = input.pacePerMonth ?? 0;
+  const days = daysInMonth(year, month);
+  return Array.from({ length: 12 }, (_, index) => {
+    if (index < month) return null;
+    if (input.seasonal !== undefined) return input.seasonal.monthly[index] ?? 0;
+    if (index > month) return pace;
+    return (input.monthly[month] ?? 0) + Math.floor((pace * (days - day)) / days);
+  });
+}
