@@ -1,8 +1,10 @@
 // Auditors search the trail by case and by person (every case of the same person, found from one case's
 // reference), by action, and export with the same filters; over real HTTP on both databases.
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../src/db/migrate.ts";
-import { organisations } from "../src/db/schema.ts";
+import { organisations, users } from "../src/db/schema.ts";
 import { DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
 import { recordAudit } from "../src/server/audit/auditTrail.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
@@ -10,7 +12,14 @@ import { insertCase } from "./support/directCases.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
 interface Page {
-  items: { seq: number; action: string; targetId: string | null; details: Record<string, unknown> }[];
+  items: {
+    seq: number;
+    action: string;
+    actorUserId: string | null;
+    targetId: string | null;
+    details: Record<string, unknown>;
+    actor: { account: string; displayName: string | null; role: string | null } | null;
+  }[];
 }
 
 for (const kind of DATABASE_KINDS) {
@@ -131,6 +140,45 @@ for (const kind of DATABASE_KINDS) {
       expect(lines.map((line) => line.action)).toEqual(["case.read", "case.read", "cases.listed"]);
       const seqs = lines.map((line) => line.seq as number);
       expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    });
+
+    it("names each event's author and role, and withholds the name of a deactivated or removed account", async () => {
+      const db = database.db.drizzle;
+      const [lyon] = await db.select().from(users).where(eq(users.email, "conseiller.lyon@demo.appui.fr"));
+      if (lyon === undefined) throw new Error("no Lyon counsellor");
+      await db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, lyon.id));
+      const gone = randomUUID();
+      await recordAudit(db, {
+        action: "case.read",
+        actorUserId: lyon.id,
+        actorRole: "counsellor",
+        targetType: "case",
+        targetId: ids.lyon.id,
+      });
+      await recordAudit(db, {
+        action: "case.read",
+        actorUserId: gone,
+        actorRole: "manager",
+        targetType: "case",
+        targetId: ids.lyon.id,
+      });
+      const [auditor] = await db.select().from(users).where(eq(users.email, "audit@demo.appui.fr"));
+      // The search before this one, traced in the auditor's name.
+      const [auditorSearch] = (await search("action=audit.search")).items;
+      expect(auditorSearch?.actor).toEqual({
+        account: "active",
+        displayName: auditor?.displayName,
+        role: "auditor",
+      });
+
+      const reads = (await search(`case=${ids.lyon.id}&action=case.read`)).items;
+      const byActor = new Map(reads.map((item) => [item.actorUserId, item.actor]));
+      expect(byActor.get(lyon.id)).toEqual({ account: "deactivated", displayName: null, role: "counsellor" });
+      expect(byActor.get(gone)).toEqual({ account: "deleted", displayName: null, role: null });
+      // Entries the system wrote have no author; the UUID stays in every entry for exports.
+      expect(byActor.get(null)).toBeNull();
+      expect(reads.map((item) => item.actorUserId)).toContain(gone);
+      expect(JSON.stringify(reads)).not.toContain(lyon.displayName);
     });
 
     it("answers 403 to every other role", async () => {

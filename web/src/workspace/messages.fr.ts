@@ -351,4 +351,9 @@ export const workspaceMessages = {
     recorded: "Résultats enregistrés :",
     none: "aucun indicateur",
   },
+  auditActor: {
+    deactivated: "Compte désactivé",
+    deleted: "Compte supprimé",
+    id: (id: string) => `Identifiant : ${id}`,
+  },
 } as const;

@@ -4,12 +4,14 @@
 import { Readable } from "node:stream";
 import Type, { type Static } from "typebox";
 import { CASE_REFERENCE_PATTERN } from "../../../contracts/cases.ts";
+import { auditActorsOf } from "../../audit/actorNames.ts";
 import {
   type AuditSearch,
   recordAudit,
   searchAuditEvents,
   streamAuditEvents,
 } from "../../audit/auditTrail.ts";
+import { auditActorMessages } from "../../audit/messages.fr.ts";
 import { caseIdsOfPerson } from "../../audit/personCases.ts";
 import { auditMessages } from "../../messages.fr.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
@@ -62,6 +64,17 @@ const ExportSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const ActorSchema = Type.Object(
+  {
+    account: Type.Union([Type.Literal("active"), Type.Literal("deactivated"), Type.Literal("deleted")], {
+      description: auditActorMessages.actorAccountDescription,
+    }),
+    displayName: Nullable(Type.String({ description: auditActorMessages.actorNameDescription })),
+    role: Nullable(Type.String({ description: auditActorMessages.actorRoleDescription })),
+  },
+  { description: auditActorMessages.actorObjectDescription },
+);
+
 const AuditEventSchema = Type.Object({
   id: Type.String({ format: "uuid" }),
   seq: Type.Integer(),
@@ -79,8 +92,11 @@ const AuditEventSchema = Type.Object({
   hash: Type.String(),
 });
 
+/** A search result: the stored entry, plus its author as known today (not part of the hashed entry). */
+const FoundEventSchema = Type.Object({ ...AuditEventSchema.properties, actor: Nullable(ActorSchema) });
+
 const PageSchema = Type.Object({
-  items: Type.Array(AuditEventSchema),
+  items: Type.Array(FoundEventSchema),
   nextCursor: Nullable(Type.Integer()),
 });
 
@@ -133,8 +149,16 @@ export async function auditRoutes(app: AppInstance): Promise<void> {
         action: "audit.search",
         details: { filters: { ...query }, returned: page.items.length },
       });
+      const actors = await auditActorsOf(
+        app.db.drizzle,
+        page.items.flatMap((event) => (event.actorUserId === null ? [] : [event.actorUserId])),
+      );
       return {
-        items: page.items.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString() })),
+        items: page.items.map((event) => ({
+          ...event,
+          occurredAt: event.occurredAt.toISOString(),
+          actor: event.actorUserId === null ? null : (actors.get(event.actorUserId) ?? null),
+        })),
         nextCursor: page.nextCursor,
       };
     },

@@ -4,9 +4,11 @@ import { Anchor, Box, Button, Group, Stack, Table, Text, TextInput, Title } from
 import { type FormEvent, useState } from "react";
 import { callApi, issuesByPath, type Problem } from "../../api.ts";
 import { frenchMoment, isoDay } from "../../frenchDates.ts";
+import { workspaceMessages } from "../messages.fr.ts";
 import { roleMessages } from "./messages.fr.ts";
 
 const text = roleMessages.audit;
+const actorText = workspaceMessages.auditActor;
 const PAGE_SIZE = 50;
 
 interface AuditEvent {
@@ -15,6 +17,12 @@ interface AuditEvent {
   occurredAt: string;
   actorUserId: string | null;
   actorRole: string | null;
+  /** The author as known today; null for the system. */
+  actor: {
+    account: "active" | "deactivated" | "deleted";
+    displayName: string | null;
+    role: string | null;
+  } | null;
   action: string;
   targetType: string | null;
   targetId: string | null;
@@ -173,9 +181,9 @@ export function AuditPage() {
                       <code>{event.action}</code>
                     </Table.Td>
                     <Table.Td>
-                      <code>{event.actorUserId ?? text.system}</code>
+                      <ActorCell event={event} />
                     </Table.Td>
-                    <Table.Td>{event.actorRole ?? ""}</Table.Td>
+                    <Table.Td>{roleLabel(event.actorRole ?? event.actor?.role ?? null)}</Table.Td>
                     <Table.Td>
                       {event.targetType === null ? "" : `${event.targetType} ${event.targetId ?? ""}`}
                     </Table.Td>
@@ -194,6 +202,28 @@ export function AuditPage() {
           )}
         </Box>
       )}
+    </Stack>
+  );
+}
+
+const roleLabel = (role: string | null) => (role === null ? "" : (roleMessages.accounts.roles[role] ?? role));
+
+/** The author's name (or what became of their account), their UUID underneath for searches and exports. */
+function ActorCell({ event }: { event: AuditEvent }) {
+  if (event.actorUserId === null || event.actor === null) return <Text size="sm">{text.system}</Text>;
+  const { actor } = event;
+  return (
+    <Stack gap={0} title={actorText.id(event.actorUserId)}>
+      <Text
+        size="sm"
+        fw={actor.account === "active" ? 600 : undefined}
+        fs={actor.account === "active" ? undefined : "italic"}
+      >
+        {actor.displayName ?? actorText[actor.account === "deactivated" ? "deactivated" : "deleted"]}
+      </Text>
+      <Text size="xs" c="dimmed" className="audit-actor-id">
+        <code>{event.actorUserId}</code>
+      </Text>
     </Stack>
   );
 }
