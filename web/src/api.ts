@@ -30,6 +30,8 @@ export interface ApiRequest {
   readonly csrfToken?: string;
   /** The version the change applies to: the API answers 412 when someone changed it meanwhile. */
   readonly ifMatch?: string;
+  /** Further headers a route reads, such as the Idempotency-Key of a money move. */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal;
 }
 
@@ -37,7 +39,7 @@ export interface ApiRequest {
 export const NETWORK_FAILURE = "network_failure";
 
 export async function callApi<T>(path: string, request: ApiRequest = {}): Promise<ApiResult<T>> {
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string> = { ...request.headers, accept: "application/json" };
   const multipart = request.body instanceof FormData;
   if (request.body !== undefined && !multipart) headers["content-type"] = "application/json";
   if (request.csrfToken !== undefined) headers["x-csrf-token"] = request.csrfToken;

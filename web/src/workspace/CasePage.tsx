@@ -17,6 +17,7 @@ import { EngagementPanel } from "./case/EngagementPanel.tsx";
 import { OutcomePanel } from "./case/OutcomePanel.tsx";
 import { caseState } from "./caseState.ts";
 import { DiagnosisPanel } from "./DiagnosisPanel.tsx";
+import { AidsPanel } from "./finance/AidsPanel.tsx";
 import { workspaceMessages } from "./messages.fr.ts";
 import { WORKSPACE_HOME } from "./paths.ts";
 import { StepsPanel } from "./StepsPanel.tsx";
@@ -139,6 +140,7 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
               />
             </>
           )}
+          <AidsPanel detail={detail} session={session} />
           <AppointmentsPanel
             caseId={detail.id}
             etag={loaded.etag}

@@ -1,12 +1,17 @@
-// The budget controller's page: the year's envelope (what is reserved, committed, disbursed and left, as one
-// gauge), the forecast with its alerts, and the proposals waiting for a decision. A year without an envelope
-// offers the form that opens it.
+// The envelope page: the open alerts, the year's envelope (what is reserved, committed, disbursed and left,
+// as one gauge), the forecast with its month-by-month burn-down, the proposals waiting for a decision and the
+// approved aids waiting for their payment. Budget controllers decide, pay and open a missing year; managers
+// read their agency's view only (their permission is envelope.read).
 import { Alert, Box, Button, Group, Progress, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { AID_STATUS_LABELS } from "../../../../src/core/finance/messages.fr.ts";
 import { formatCents, parseAmount } from "../../../../src/core/finance/money.ts";
 import { callApi, type Problem } from "../../api.ts";
 import { frenchDay, frenchMoment, todayInParis } from "../../frenchDates.ts";
+import { BurndownPanel } from "../finance/BurndownPanel.tsx";
+import { type ApprovedAid, DisbursementQueue } from "../finance/DisbursementQueue.tsx";
+import { EnvelopeAlerts } from "../finance/EnvelopeAlerts.tsx";
+import { useIdempotencyKey } from "../finance/idempotencyKey.ts";
 import type { Session } from "../session.ts";
 import { roleMessages } from "./messages.fr.ts";
 
@@ -26,6 +31,10 @@ interface Envelope {
 }
 
 interface Forecast {
+  asOf: string;
+  nationalCents: number;
+  monthlyCents: number[];
+  projectedMonthlyCents?: (number | null)[];
   consumedBp: number;
   pacePerMonthCents: number | null;
   method: "seasonal" | "linear";
@@ -41,6 +50,7 @@ interface Aid {
   status: keyof typeof AID_STATUS_LABELS;
   requestedAt: string;
   firstApprovedByUserId: string | null;
+  decidedAt: string | null;
   message: string | null;
 }
 
@@ -48,7 +58,7 @@ type Loaded =
   | { kind: "loading" }
   | { kind: "missing" }
   | { kind: "failed"; message: string }
-  | { kind: "ready"; envelope: Envelope; forecast: Forecast | null; queue: Aid[] };
+  | { kind: "ready"; envelope: Envelope; forecast: Forecast | null; queue: Aid[]; approved: ApprovedAid[] };
 
 function problemText(problem: Problem): string {
   if (problem.status === 403) return roleMessages.forbidden;
@@ -61,6 +71,9 @@ export function EnvelopePage({ session }: { session: Session }) {
   const year = Number(todayInParis().slice(-4));
   const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
   const [announcement, setAnnouncement] = useState("");
+  // Bumped after each decision, so that the alerts it may have raised are read again.
+  const [decisions, setDecisions] = useState(0);
+  const controller = session.role === "budget_controller";
 
   const load = useCallback(async () => {
     const envelope = await callApi<Envelope>(`/api/v1/finance/envelopes/${year}`);
@@ -72,10 +85,13 @@ export function EnvelopePage({ session }: { session: Session }) {
       );
       return;
     }
-    const [forecast, proposed, queued] = await Promise.all([
+    const [forecast, proposed, queued, approved] = await Promise.all([
       callApi<Forecast>(`/api/v1/finance/envelopes/${year}/forecast`),
       callApi<{ aids: Aid[] }>(`/api/v1/finance/aids?year=${year}&status=proposed`),
       callApi<{ aids: Aid[] }>(`/api/v1/finance/aids?year=${year}&status=queued`),
+      controller
+        ? callApi<{ aids: Aid[] }>(`/api/v1/finance/aids?year=${year}&status=approved`)
+        : Promise.resolve(null),
     ]);
     const queue = [...(proposed.ok ? proposed.body.aids : []), ...(queued.ok ? queued.body.aids : [])].sort(
       (a, b) => a.requestedAt.localeCompare(b.requestedAt),
@@ -85,8 +101,15 @@ export function EnvelopePage({ session }: { session: Session }) {
       envelope: envelope.body,
       forecast: forecast.ok ? forecast.body : null,
       queue,
+      approved: approved?.ok ? approved.body.aids : [],
     });
-  }, [year]);
+  }, [year, controller]);
+
+  const decided = (message: string) => {
+    setAnnouncement(message);
+    setDecisions((count) => count + 1);
+    void load();
+  };
 
   useEffect(() => {
     void load();
@@ -98,9 +121,12 @@ export function EnvelopePage({ session }: { session: Session }) {
       <div aria-live="polite" data-testid="envelope-announcement">
         {announcement !== "" && <Text fw={600}>{announcement}</Text>}
       </div>
+      {!controller && <Text>{text.managerScope}</Text>}
+      <EnvelopeAlerts key={decisions} year={year} session={session} onAcknowledged={setAnnouncement} />
       {loaded.kind === "loading" && <Text role="status">{text.loading}</Text>}
       {loaded.kind === "failed" && <Text role="alert">{loaded.message}</Text>}
-      {loaded.kind === "missing" && (
+      {loaded.kind === "missing" && !controller && <Text>{text.noEnvelope(year)}</Text>}
+      {loaded.kind === "missing" && controller && (
         <OpenEnvelopeForm
           year={year}
           session={session}
@@ -114,14 +140,9 @@ export function EnvelopePage({ session }: { session: Session }) {
         <>
           <Gauge envelope={loaded.envelope} />
           {loaded.forecast !== null && <ForecastPanel forecast={loaded.forecast} />}
-          <Queue
-            aids={loaded.queue}
-            session={session}
-            onDecided={(message) => {
-              setAnnouncement(message);
-              void load();
-            }}
-          />
+          {loaded.forecast !== null && <BurndownPanel forecast={loaded.forecast} />}
+          <Queue aids={loaded.queue} session={session} decides={controller} onDecided={decided} />
+          {controller && <DisbursementQueue aids={loaded.approved} session={session} onPaid={decided} />}
         </>
       )}
     </Stack>
@@ -206,10 +227,12 @@ function ForecastPanel({ forecast }: { forecast: Forecast }) {
 function Queue({
   aids,
   session,
+  decides,
   onDecided,
 }: {
   aids: Aid[];
   session: Session;
+  decides: boolean;
   onDecided: (message: string) => void;
 }) {
   const columns = text.columns;
@@ -231,12 +254,18 @@ function Queue({
                 <Table.Th scope="col">{columns.amount}</Table.Th>
                 <Table.Th scope="col">{columns.status}</Table.Th>
                 <Table.Th scope="col">{columns.fourEyes}</Table.Th>
-                <Table.Th scope="col">{columns.decide}</Table.Th>
+                {decides && <Table.Th scope="col">{columns.decide}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {aids.map((aid) => (
-                <DecisionRow key={aid.id} aid={aid} session={session} onDecided={onDecided} />
+                <DecisionRow
+                  key={aid.id}
+                  aid={aid}
+                  session={session}
+                  decides={decides}
+                  onDecided={onDecided}
+                />
               ))}
             </Table.Tbody>
           </Table>
@@ -249,16 +278,19 @@ function Queue({
 function DecisionRow({
   aid,
   session,
+  decides,
   onDecided,
 }: {
   aid: Aid;
   session: Session;
+  decides: boolean;
   onDecided: (message: string) => void;
 }) {
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState("");
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
+  const approval = useIdempotencyKey();
   const amount = formatCents(aid.amountCents);
 
   async function decide(command: "approve" | "refuse") {
@@ -271,7 +303,9 @@ function DecisionRow({
       method: "POST",
       body: command === "refuse" ? { reason: reason.trim() } : {},
       csrfToken: session.csrfToken,
+      ...(command === "approve" ? { headers: { "idempotency-key": approval.current() } } : {}),
     });
+    if (command === "approve") approval.settle(result);
     setBusy(false);
     if (!result.ok) {
       setError(problemText(result.problem));
@@ -293,66 +327,68 @@ function DecisionRow({
       <Table.Td>{amount}</Table.Td>
       <Table.Td>{AID_STATUS_LABELS[aid.status]}</Table.Td>
       <Table.Td>{aid.firstApprovedByUserId !== null ? text.firstApproval : text.noApproval}</Table.Td>
-      <Table.Td>
-        <Stack gap="xs">
-          {refusing ? (
-            <form
-              onSubmit={(event: FormEvent) => {
-                event.preventDefault();
-                void decide("refuse");
-              }}
-            >
-              <TextInput
-                id={reasonId}
-                label={text.refuseReason}
-                value={reason}
-                maxLength={500}
-                onChange={(event) => setReason(event.currentTarget.value)}
-                error={error !== "" ? error : undefined}
-                withAsterisk
-              />
-              <Group gap="xs" mt="xs">
-                <Button type="submit" size="xs" color="red.9" loading={busy}>
-                  {text.confirmRefusal}
-                </Button>
-                <Button type="button" size="xs" variant="subtle" onClick={() => setRefusing(false)}>
-                  {text.cancel}
-                </Button>
-              </Group>
-            </form>
-          ) : (
-            <Group gap="xs">
-              {aid.status === "proposed" && (
+      {decides && (
+        <Table.Td>
+          <Stack gap="xs">
+            {refusing ? (
+              <form
+                onSubmit={(event: FormEvent) => {
+                  event.preventDefault();
+                  void decide("refuse");
+                }}
+              >
+                <TextInput
+                  id={reasonId}
+                  label={text.refuseReason}
+                  value={reason}
+                  maxLength={500}
+                  onChange={(event) => setReason(event.currentTarget.value)}
+                  error={error !== "" ? error : undefined}
+                  withAsterisk
+                />
+                <Group gap="xs" mt="xs">
+                  <Button type="submit" size="xs" color="red.9" loading={busy}>
+                    {text.confirmRefusal}
+                  </Button>
+                  <Button type="button" size="xs" variant="subtle" onClick={() => setRefusing(false)}>
+                    {text.cancel}
+                  </Button>
+                </Group>
+              </form>
+            ) : (
+              <Group gap="xs">
+                {aid.status === "proposed" && (
+                  <Button
+                    size="xs"
+                    loading={busy}
+                    aria-label={`${text.approve} : ${aid.productName}, ${amount}`}
+                    onClick={() => void decide("approve")}
+                  >
+                    {text.approve}
+                  </Button>
+                )}
                 <Button
                   size="xs"
-                  loading={busy}
-                  aria-label={`${text.approve} : ${aid.productName}, ${amount}`}
-                  onClick={() => void decide("approve")}
+                  variant="outline"
+                  color="red.9"
+                  aria-label={`${text.refuse} : ${aid.productName}, ${amount}`}
+                  onClick={() => setRefusing(true)}
                 >
-                  {text.approve}
+                  {text.refuse}
                 </Button>
-              )}
-              <Button
-                size="xs"
-                variant="outline"
-                color="red.9"
-                aria-label={`${text.refuse} : ${aid.productName}, ${amount}`}
-                onClick={() => setRefusing(true)}
-              >
-                {text.refuse}
-              </Button>
-            </Group>
-          )}
-          {/* Always present so that screen readers announce the error; the field shows it while refusing. */}
-          <span aria-live="assertive" className={refusing ? "visually-hidden" : undefined}>
-            {error !== "" && (
-              <Text size="sm" c="red.9" component="span">
-                {error}
-              </Text>
+              </Group>
             )}
-          </span>
-        </Stack>
-      </Table.Td>
+            {/* Always present so that screen readers announce the error; the field shows it while refusing. */}
+            <span aria-live="assertive" className={refusing ? "visually-hidden" : undefined}>
+              {error !== "" && (
+                <Text size="sm" c="red.9" component="span">
+                  {error}
+                </Text>
+              )}
+            </span>
+          </Stack>
+        </Table.Td>
+      )}
     </Table.Tr>
   );
 }

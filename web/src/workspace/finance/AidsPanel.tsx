@@ -1,0 +1,259 @@
+// The « Aides financières » panel of the case page: the case's loans and grants (status, amount, product,
+// decisions), the form with which the counsellor in charge or the manager proposes one, withdrawing one's
+// own proposal while it waits for a decision, and the schedule of a loan being repaid. A case under the
+// 2021 directive gets the reason why no aid of the envelope applies (a service only, PP_EX_CPA_2_DIR/mode).
+import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import type { CaseDetail } from "../../../../src/contracts/cases.ts";
+import { AID_MESSAGES, AID_STATUS_LABELS } from "../../../../src/core/finance/messages.fr.ts";
+import { formatCents } from "../../../../src/core/finance/money.ts";
+import { DIRECTIVES } from "../../../../src/core/rules/index.ts";
+import { callApi } from "../../api.ts";
+import { frenchMoment } from "../../frenchDates.ts";
+import { type Announcement, LiveMessage } from "../case/LiveMessage.tsx";
+import { problemText } from "../case/problemText.ts";
+import type { Session } from "../session.ts";
+import { AidProposalForm } from "./AidProposalForm.tsx";
+import { LoanSchedule } from "./LoanSchedule.tsx";
+import { aidMessages as text } from "./messages.fr.ts";
+import { frenchRate } from "./rate.ts";
+
+export interface AidView {
+  id: string;
+  kind: string;
+  productName: string;
+  rateBp: number;
+  durationMonths: number | null;
+  deferralMonths: number;
+  amountCents: number;
+  status: keyof typeof AID_STATUS_LABELS;
+  requestedAt: string;
+  proposedByUserId: string;
+  firstApprovedByUserId: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  message: string | null;
+}
+
+/** The steps at which an aid may be proposed (the API's rule: admitted or further, not closed). */
+const PROPOSAL_OPEN = ["admitted", "diagnosis", "action_plan", "engagement", "follow_up"];
+const WITHDRAWABLE = ["proposed", "queued"];
+const WITH_SCHEDULE = ["disbursed", "repaying", "in_arrears"];
+
+export function AidsPanel({ detail, session }: { detail: CaseDetail; session: Session }) {
+  const [aids, setAids] = useState<AidView[] | "loading" | "unavailable">("loading");
+  const [message, setMessage] = useState<Announcement | null>(null);
+  const directive = DIRECTIVES.find((candidate) => candidate.reference === detail.directive);
+  const serviceOnly = directive !== undefined && !directive.withinAnnualEnvelope;
+  const mayPropose =
+    session.role === "manager" ||
+    (session.role === "counsellor" && detail.counsellor?.id === session.user.id);
+
+  const load = useCallback(async () => {
+    const result = await callApi<{ aids: AidView[] }>(
+      `/api/v1/finance/aids?caseId=${encodeURIComponent(detail.id)}`,
+    );
+    setAids(result.ok ? result.body.aids : "unavailable");
+  }, [detail.id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const changed = (announcement: Announcement) => {
+    setMessage(announcement);
+    void load();
+  };
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="aides-financieres" data-testid="aids-panel">
+      <Title order={2} size="h3" id="aides-financieres" mb="sm">
+        {text.title}
+      </Title>
+      <Stack gap="md">
+        <LiveMessage message={message} testId="aids-announcement" />
+        {aids === "loading" && <Text role="status">{text.loading}</Text>}
+        {aids === "unavailable" && <Text>{text.unavailable}</Text>}
+        {Array.isArray(aids) &&
+          (aids.length === 0 ? (
+            <Text>{text.none}</Text>
+          ) : (
+            <AidsTable aids={aids} session={session} onChanged={changed} />
+          ))}
+        {Array.isArray(aids) &&
+          aids
+            .filter((aid) => aid.kind === "loan" && WITH_SCHEDULE.includes(aid.status))
+            .map((aid) => <LoanSchedule key={aid.id} aid={aid} />)}
+        {serviceOnly && directive !== undefined ? (
+          <Paper withBorder p="sm" className="notice" data-testid="service-only">
+            <Title order={3} size="h4" mb="xs">
+              {text.serviceOnlyTitle}
+            </Title>
+            <Text>{AID_MESSAGES.serviceOnly(directive.reference, directive.mode)}</Text>
+          </Paper>
+        ) : (
+          mayPropose &&
+          (PROPOSAL_OPEN.includes(detail.status) ? (
+            <AidProposalForm detail={detail} session={session} onProposed={changed} />
+          ) : (
+            <Text>{text.notAdmitted}</Text>
+          ))
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function AidsTable({
+  aids,
+  session,
+  onChanged,
+}: {
+  aids: AidView[];
+  session: Session;
+  onChanged: (announcement: Announcement) => void;
+}) {
+  const columns = text.columns;
+  return (
+    <Table.ScrollContainer minWidth={800}>
+      <Table striped data-testid="aids-table">
+        <caption className="visually-hidden">{text.caption}</caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{columns.product}</Table.Th>
+            <Table.Th scope="col">{columns.amount}</Table.Th>
+            <Table.Th scope="col">{columns.status}</Table.Th>
+            <Table.Th scope="col">{columns.proposed}</Table.Th>
+            <Table.Th scope="col">{columns.decision}</Table.Th>
+            <Table.Th scope="col">{columns.action}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {aids.map((aid) => (
+            <AidRow key={aid.id} aid={aid} session={session} onChanged={onChanged} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function AidRow({
+  aid,
+  session,
+  onChanged,
+}: {
+  aid: AidView;
+  session: Session;
+  onChanged: (announcement: Announcement) => void;
+}) {
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+  const amount = formatCents(aid.amountCents);
+  const own = aid.proposedByUserId === session.user.id;
+  const mayWithdraw = WITHDRAWABLE.includes(aid.status) && (own || session.role === "manager");
+
+  async function withdraw(event: FormEvent) {
+    event.preventDefault();
+    if (reason.trim() === "") {
+      setError(text.required);
+      return;
+    }
+    setBusy(true);
+    const result = await callApi<AidView>(`/api/v1/finance/aids/${aid.id}/withdraw`, {
+      method: "POST",
+      body: { reason: reason.trim() },
+      csrfToken: session.csrfToken,
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setError(problemText(result.problem));
+      return;
+    }
+    setError("");
+    setWithdrawing(false);
+    onChanged({ text: text.withdrawn(aid.productName, amount), error: false });
+  }
+
+  return (
+    <Table.Tr>
+      <Table.Th scope="row">
+        {text.kinds[aid.kind] ?? aid.kind} — {aid.productName}
+        {aid.kind === "loan" && (
+          <Text size="sm" component="span" display="block" fw={400}>
+            {text.loanTerms(aid.durationMonths, frenchRate(aid.rateBp), aid.deferralMonths)}
+          </Text>
+        )}
+      </Table.Th>
+      <Table.Td>{amount}</Table.Td>
+      <Table.Td data-testid="aid-status">
+        {AID_STATUS_LABELS[aid.status]}
+        {aid.message !== null && (
+          <Text size="sm" component="span" display="block">
+            {aid.message}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {text.proposedOn(frenchMoment(aid.requestedAt), own ? text.byYou : text.byColleague)}
+      </Table.Td>
+      <Table.Td>
+        {aid.decidedAt === null ? (
+          aid.firstApprovedByUserId !== null ? (
+            text.firstApproval
+          ) : (
+            text.noDecision
+          )
+        ) : (
+          <>
+            {text.decided(frenchMoment(aid.decidedAt))}
+            {aid.decisionReason !== null && (
+              <Text size="sm" component="span" display="block">
+                {text.reason(aid.decisionReason)}
+              </Text>
+            )}
+          </>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {mayWithdraw &&
+          (withdrawing ? (
+            <form onSubmit={withdraw} noValidate>
+              <TextInput
+                id={`retrait-${aid.id}`}
+                label={text.withdrawReason}
+                value={reason}
+                maxLength={500}
+                onChange={(event) => setReason(event.currentTarget.value)}
+                error={error !== "" ? error : undefined}
+                withAsterisk
+              />
+              <Group gap="xs" mt="xs">
+                <Button type="submit" size="xs" color="red.9" loading={busy}>
+                  {text.confirmWithdraw}
+                </Button>
+                <Button type="button" size="xs" variant="subtle" onClick={() => setWithdrawing(false)}>
+                  {text.cancel}
+                </Button>
+              </Group>
+            </form>
+          ) : (
+            <Button
+              size="xs"
+              variant="outline"
+              color="red.9"
+              aria-label={text.withdrawLabel(aid.productName, amount)}
+              onClick={() => setWithdrawing(true)}
+            >
+              {text.withdraw}
+            </Button>
+          ))}
+        <span aria-live="assertive" className="visually-hidden">
+          {error}
+        </span>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
