@@ -28,6 +28,7 @@ import { financeRoutes } from "./routes/finance/index.ts";
 import { healthRoutes } from "./routes/health/health.ts";
 import { privacyRoutes } from "./routes/privacy/index.ts";
 import { ruleParameterRoutes } from "./routes/ruleParameters/ruleParameters.ts";
+import { managerRoutes } from "./routes/statistics/index.ts";
 import { userRoutes } from "./routes/users/users.ts";
 import type { AppInstance } from "./types.ts";
 
@@ -97,6 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   await app.register(caseContentRoutes);
   await app.register(privacyRoutes);
   await app.register(userRoutes);
+  await app.register(managerRoutes);
 
   await registerWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
