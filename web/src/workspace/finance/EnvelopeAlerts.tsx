@@ -93,7 +93,12 @@ export function EnvelopeAlerts({
             role={fresh ? "alert" : undefined}
             color={alert.level === "alert_80" ? "orange.9" : "red.9"}
             variant="outline"
-            title={`${text.levels[alert.level]} — ${alert.scopeLabel ?? text.national}`}
+            // The title in the text colour: the alert's own colour is too light on white for small text.
+            title={
+              <Text component="span" fw={700} c="dark">
+                {`${text.levels[alert.level]} — ${alert.scopeLabel ?? text.national}`}
+              </Text>
+            }
           >
             <Text c="dark">{alert.message}</Text>
             <Text size="sm" c="dark">

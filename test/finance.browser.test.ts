@@ -1,0 +1,369 @@
+// Loans and grants in a real browser (Debian's chromium driven by playwright-core) against the real server on
+// a real PGlite database with the demo seed: a counsellor proposes a loan on a 2025 case and withdraws
+// another proposal, and reads why a 2021 case gets no aid; the agency's manager reads the envelope page
+// without any decision button; a budget controller sees the proposal in the queue, approves it (a retry with
+// the same Idempotency-Key is answered without a second approval), reads the burn-down as a chart and as a
+// table, acknowledges the alert the proposal raised and pays the loan, whose schedule then shows on the case
+// page of the agency's manager. Axe on the envelope page and on the case page; screenshots for the README.
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AID_MESSAGES, AID_STATUS_LABELS } from "../src/core/finance/messages.fr.ts";
+import { formatCents } from "../src/core/finance/money.ts";
+import { DIRECTIVES } from "../src/core/rules/index.ts";
+import { migrate } from "../src/db/migrate.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
+import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
+import { buildWebIfStale } from "../src/server/webBuild.ts";
+import { todayInParis } from "../web/src/frenchDates.ts";
+import { aidMessages } from "../web/src/workspace/finance/messages.fr.ts";
+import { roleMessages } from "../web/src/workspace/roles/messages.fr.ts";
+import { seriousViolations } from "./support/axe.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.ts";
+import { DATABASE_KINDS, type TestDatabase } from "./support/databases.ts";
+import { DIRECTIVE_2021, DIRECTIVE_2025, financeClient, insertCases } from "./support/financeFixtures.ts";
+import { type RunningServer, startServer } from "./support/server.ts";
+
+const IN_CI = process.env.CI === "true";
+const SCREENSHOTS = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
+const chromiumMissing = !existsSync(CHROMIUM_PATH);
+const SKIP_REASON = `skipped: no chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+const PGLITE = DATABASE_KINDS.find((kind) => kind.kind === "pglite");
+
+const demo = (role: string, organisation: string | null = null) => {
+  const found = DEMO_ACCOUNTS.find(
+    (candidate) =>
+      candidate.role === role && (organisation === null || candidate.organisation === organisation),
+  );
+  if (found === undefined) throw new Error(`no demo ${role}`);
+  return found;
+};
+const BUDGET = demo("budget_controller");
+const ADMIN = demo("admin");
+const PARIS_MANAGER = demo("manager", "paris");
+const PARIS = demo("counsellor", "paris");
+
+const IBAN = "FR76 3000 6000 0112 3456 7890 189";
+const LOAN = "Prêt d'accès au logement";
+const GRANT = "Subvention d'urgence";
+/** 1 500 €: the 1 234,56 € loan alone passes 80 % of it, so its proposal raises an alert. */
+const NATIONAL_CENTS = 150_000;
+const LOAN_CENTS = 123_456;
+const text = roleMessages.envelope;
+
+describe.skipIf(chromiumMissing && !IN_CI)(
+  chromiumMissing ? `loans and grants in chromium (${SKIP_REASON})` : "loans and grants in chromium",
+  () => {
+    let database: TestDatabase;
+    let server: RunningServer;
+    let browser: Browser;
+    const year = Number(todayInParis().slice(-4));
+    let loanCase: string;
+    let grantCase: string;
+    let oldCase: string;
+
+    beforeAll(async () => {
+      if (chromiumMissing) throw new Error(`CI=true and no chromium at ${CHROMIUM_PATH}`);
+      expect(await buildWebIfStale()).not.toBe("no-web-app");
+      if (PGLITE === undefined) throw new Error("no PGlite database kind");
+      database = await PGLITE.open();
+      await migrate(database.db);
+      await seedDemoData(database.db);
+      server = await startServer(database.db, { webRoot: DEFAULT_WEB_ROOT });
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+      mkdirSync(SCREENSHOTS, { recursive: true });
+
+      // The catalogue (a loan and a grant for the 2025 directive) and a small envelope for this year.
+      const api = financeClient(server.url);
+      const admin = await api.signIn(ADMIN.email);
+      for (const product of [
+        { code: "pret-acces", kind: "loan", name: LOAN, maxAmountCents: 500_000, maxDurationMonths: 36 },
+        { code: "subvention", kind: "grant", name: GRANT, maxAmountCents: 100_000 },
+      ]) {
+        const recorded = await api.call(admin, "POST", "/api/v1/finance/catalogue", {
+          ...product,
+          directives: [DIRECTIVE_2025],
+          appliesFrom: "2025-11-20",
+          reason: "Catalogue initial",
+        });
+        expect(recorded.status).toBe(201);
+      }
+      const controller = await api.signIn(BUDGET.email);
+      const opened = await api.call(controller, "POST", "/api/v1/finance/envelopes", {
+        year,
+        nationalCents: NATIONAL_CENTS,
+      });
+      expect(opened.status).toBe(201);
+      [loanCase, grantCase] = (await insertCases(database.db, {
+        count: 2,
+        agency: "Agence de Paris",
+        counsellorEmail: PARIS.email,
+        directive: DIRECTIVE_2025,
+      })) as [string, string];
+      [oldCase] = (await insertCases(database.db, {
+        count: 1,
+        agency: "Agence de Paris",
+        counsellorEmail: PARIS.email,
+        directive: DIRECTIVE_2021,
+      })) as [string];
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      await database?.dispose();
+    });
+
+    async function person(): Promise<BrowserContext> {
+      return browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
+    }
+
+    /** Signs in on the login page and lands on `path`, the page asked for before signing in. */
+    async function signInTo(context: BrowserContext, email: string, path: string): Promise<Page> {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/connexion?suite=${encodeURIComponent(path)}`);
+      await page.locator("#connexion-email").fill(email);
+      await page.locator("#connexion-password").fill(DEMO_PASSWORD);
+      await page.keyboard.press("Enter");
+      await page.getByTestId("signed-in-as").waitFor();
+      await page.waitForURL(`${server.url}${path}`);
+      return page;
+    }
+
+    const aidRow = (page: Page, product: string) =>
+      page.getByTestId("aids-table").locator("tbody tr").filter({ hasText: product });
+
+    it("counsellor: proposes a loan on a 2025 case (bad amount and duration refused on their fields), withdraws a grant she proposed, and reads why a 2021 case gets no aid", {
+      timeout: 150_000,
+    }, async () => {
+      const context = await person();
+      try {
+        const page = await signInTo(context, PARIS.email, `/espace/dossiers/${loanCase}`);
+        const panel = page.getByTestId("aids-panel");
+        await panel.getByText(aidMessages.none).waitFor();
+
+        await page.getByLabel(aidMessages.product).selectOption("pret-acces");
+        const amount = page.getByLabel(aidMessages.amount, { exact: false });
+        const duration = page.getByLabel(aidMessages.duration, { exact: false });
+        // The duration starts at the product's maximum; both fields are checked before anything is sent.
+        expect(await duration.inputValue()).toBe("36");
+        await amount.fill("1 234,567");
+        await duration.fill("48");
+        await page.getByRole("button", { name: aidMessages.propose }).click();
+        await expect.poll(() => amount.getAttribute("aria-invalid")).toBe("true");
+        expect(await duration.getAttribute("aria-invalid")).toBe("true");
+        expect(await panel.textContent()).toContain(aidMessages.durationInvalid(36));
+
+        // "1 234,56" is read as 123 456 cents, exactly.
+        await amount.fill("1 234,56");
+        await duration.fill("24");
+        await page.getByRole("button", { name: aidMessages.propose }).click();
+        const loan = aidRow(page, LOAN);
+        await loan.waitFor();
+        expect(await loan.textContent()).toContain(formatCents(LOAN_CENTS));
+        expect(await loan.getByTestId("aid-status").textContent()).toContain(AID_STATUS_LABELS.proposed);
+        expect(await loan.textContent()).toContain(aidMessages.byYou);
+        expect(await page.getByTestId("aids-announcement").textContent()).not.toBe("");
+
+        // A grant proposed on the second case, then withdrawn with its reason.
+        await page.goto(`${server.url}/espace/dossiers/${grantCase}`);
+        await page.getByText(aidMessages.none).waitFor();
+        await page.getByLabel(aidMessages.product).selectOption("subvention");
+        expect(await page.getByLabel(aidMessages.duration, { exact: false }).count()).toBe(0);
+        await page.getByLabel(aidMessages.amount, { exact: false }).fill("150");
+        await page.getByRole("button", { name: aidMessages.propose }).click();
+        const grant = aidRow(page, GRANT);
+        await grant.waitFor();
+        await page
+          .getByRole("button", { name: aidMessages.withdrawLabel(GRANT, formatCents(15_000)) })
+          .click();
+        const reason = page.getByLabel(aidMessages.withdrawReason, { exact: false });
+        await page.getByRole("button", { name: aidMessages.confirmWithdraw }).click();
+        await expect.poll(() => reason.getAttribute("aria-invalid")).toBe("true");
+        await reason.fill("La famille a obtenu une aide du FSL entre-temps.");
+        await reason.press("Enter");
+        await expect
+          .poll(() => page.getByTestId("aids-announcement").textContent())
+          .toBe(aidMessages.withdrawn(GRANT, formatCents(15_000)));
+        await expect
+          .poll(() => grant.getByTestId("aid-status").textContent())
+          .toContain(AID_STATUS_LABELS.cancelled);
+        expect(await grant.getByRole("button").count()).toBe(0);
+        expect(await seriousViolations(page)).toEqual([]);
+
+        // The 2021 directive is a service only: its reason, and no proposal form.
+        await page.goto(`${server.url}/espace/dossiers/${oldCase}`);
+        const serviceOnly = page.getByTestId("service-only");
+        await serviceOnly.waitFor();
+        const directive = DIRECTIVES.find((candidate) => candidate.reference === DIRECTIVE_2021);
+        expect(await serviceOnly.textContent()).toContain(
+          AID_MESSAGES.serviceOnly(DIRECTIVE_2021, directive?.mode ?? ""),
+        );
+        expect(await page.getByRole("button", { name: aidMessages.propose }).count()).toBe(0);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("manager: reads the agency's envelope page, its alert and its queue, with no button to decide, acknowledge or pay", {
+      timeout: 120_000,
+    }, async () => {
+      const context = await person();
+      try {
+        const page = await signInTo(context, PARIS_MANAGER.email, "/espace/enveloppe");
+        expect(await page.locator("h1").textContent()).toBe(text.title(year));
+        const queue = page.getByTestId("approval-queue");
+        await queue.waitFor();
+        expect(await queue.locator("tbody tr").count()).toBe(1);
+        expect(await queue.textContent()).toContain(formatCents(LOAN_CENTS));
+        expect(await page.getByText(text.managerScope).isVisible()).toBe(true);
+        await page.getByTestId("envelope-alerts").waitFor();
+        await page.getByTestId("burndown-table").waitFor();
+        for (const name of [text.approve, text.refuse, text.alerts.acknowledge, text.disbursements.pay]) {
+          expect(await page.getByRole("button", { name }).count()).toBe(0);
+        }
+        expect(await page.getByTestId("disbursement-queue").count()).toBe(0);
+        expect(await seriousViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("budget controller: sees the alert and the proposal, approves it once even when the request is retried with its key, reads the burn-down chart and table, acknowledges the alert and pays the loan", {
+      timeout: 150_000,
+    }, async () => {
+      const context = await person();
+      try {
+        const page = await signInTo(context, BUDGET.email, "/espace/enveloppe");
+        const alerts = page.getByTestId("envelope-alerts");
+        await alerts.waitFor();
+        // Never shown in this browser before: announced.
+        expect(await alerts.getByRole("alert").count()).toBeGreaterThan(0);
+        expect(await alerts.textContent()).toContain(text.alerts.levels.alert_80);
+
+        const queue = page.getByTestId("approval-queue");
+        await queue.waitFor();
+        expect(await queue.locator("tbody tr").count()).toBe(1);
+        const sent: { url: string; key: string | undefined }[] = [];
+        page.on("request", (request) => {
+          if (request.method() === "POST" && request.url().endsWith("/approve")) {
+            sent.push({ url: request.url(), key: request.headers()["idempotency-key"] });
+          }
+        });
+        await page
+          .getByRole("button", { name: `${text.approve} : ${LOAN}, ${formatCents(LOAN_CENTS)}` })
+          .click();
+        await expect.poll(() => page.getByTestId("envelope-announcement").textContent()).not.toBe("");
+        await expect.poll(() => queue.count()).toBe(0);
+        expect(sent).toHaveLength(1);
+        const [{ url, key }] = sent as [{ url: string; key: string | undefined }];
+        expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+        // The same click retried (same key, same body) gets the first answer; nothing is approved twice.
+        const replay = await page.evaluate(
+          async ({ url, key }) => {
+            const session = (await (await fetch("/api/v1/auth/session")).json()) as { csrfToken: string };
+            const first = await fetch(url, {
+              method: "POST",
+              headers: {
+                "content-type": "application/json",
+                "x-csrf-token": session.csrfToken,
+                "idempotency-key": key,
+              },
+              body: "{}",
+            });
+            const again = await fetch(url, {
+              method: "POST",
+              headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
+              body: "{}",
+            });
+            return {
+              status: first.status,
+              body: (await first.json()) as { status: string; decidedAt: string },
+              withoutKey: again.status,
+            };
+          },
+          { url, key: key as string },
+        );
+        expect(replay.status).toBe(200);
+        expect(replay.body.status).toBe("approved");
+        expect(replay.withoutKey).toBe(409);
+        const totals = page.getByTestId("envelope-totals");
+        expect(await totals.textContent()).toContain(`${text.committed} :${formatCents(LOAN_CENTS)}`);
+        expect(await totals.textContent()).toContain(
+          `${text.available} :${formatCents(NATIONAL_CENTS - LOAN_CENTS)}`,
+        );
+
+        // The burn-down: a drawing, and the same figures in a table (this month: what is left now).
+        await page.getByTestId("burndown-chart").locator("svg.recharts-surface").first().waitFor();
+        const table = page.getByTestId("burndown-table");
+        expect(await table.locator("tbody tr").count()).toBe(12);
+        const month = Number(todayInParis().slice(3, 5)) - 1;
+        const thisMonth = table.locator("tbody tr").nth(month);
+        expect(await thisMonth.locator("th").textContent()).toBe(text.burndown.months[month]);
+        await expect
+          .poll(() => thisMonth.locator("td").first().textContent())
+          .toBe(formatCents(NATIONAL_CENTS - LOAN_CENTS));
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(SCREENSHOTS, "envelope.png"), fullPage: true });
+
+        // The alert acknowledged leaves the open list.
+        const acknowledge = alerts.getByRole("button", { name: text.alerts.acknowledge, exact: false });
+        const open = await acknowledge.count();
+        await acknowledge.first().click();
+        await expect
+          .poll(async () =>
+            (await page.getByTestId("envelope-alerts").count()) === 0
+              ? 0
+              : page.getByRole("button", { name: text.alerts.acknowledge, exact: false }).count(),
+          )
+          .toBe(open - 1);
+
+        // Paying the approved loan, with a key too.
+        const pay = page.getByRole("button", {
+          name: text.disbursements.payLabel(LOAN, formatCents(LOAN_CENTS)),
+        });
+        await pay.click();
+        await page.getByLabel(text.disbursements.iban, { exact: false }).fill(IBAN);
+        const paid = page.waitForRequest(
+          (request) => request.method() === "POST" && request.url().endsWith("/disburse"),
+        );
+        await page.getByRole("button", { name: text.disbursements.confirm }).click();
+        expect((await paid).headers()["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
+        await expect
+          .poll(() => page.getByTestId("envelope-announcement").textContent())
+          .toBe(text.disbursements.paid(LOAN, formatCents(LOAN_CENTS)));
+        await page.getByText(text.disbursements.empty).waitFor();
+      } finally {
+        await context.close();
+      }
+    });
+
+    // The schedule route needs envelope.read, which the agency's manager holds and its counsellors do not.
+    it("manager: the paid loan shows its schedule on the case page (24 instalments closing at 0 €), and the page passes axe", {
+      timeout: 120_000,
+    }, async () => {
+      const context = await person();
+      try {
+        const page = await signInTo(context, PARIS_MANAGER.email, `/espace/dossiers/${loanCase}`);
+        const loan = aidRow(page, LOAN);
+        await loan.waitFor();
+        expect(await loan.getByTestId("aid-status").textContent()).toContain(AID_STATUS_LABELS.repaying);
+        expect(await loan.textContent()).toContain(aidMessages.byColleague);
+        const schedule = page.getByTestId("loan-schedule");
+        await schedule.waitFor();
+        const rows = schedule.locator("tbody tr");
+        expect(await rows.count()).toBe(24);
+        expect(await rows.last().locator("td").last().textContent()).toBe(formatCents(0));
+        expect(await page.getByRole("button", { name: aidMessages.propose }).isVisible()).toBe(true);
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.getByTestId("aids-panel").scrollIntoViewIfNeeded();
+        await page.getByTestId("aids-panel").screenshot({ path: join(SCREENSHOTS, "case-aids.png") });
+      } finally {
+        await context.close();
+      }
+    });
+  },
+);
