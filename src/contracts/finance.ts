@@ -5,6 +5,9 @@ import Type, { type Static } from "typebox";
 import {
   AID_KINDS,
   AID_STATUSES,
+  EARLY_REPAYMENT_OPTIONS,
+  ENVELOPE_ALERT_LEVELS,
+  ENVELOPE_ALERT_SCOPES,
   MAX_FOUR_EYES_THRESHOLD_CENTS,
   PAYEE_KINDS,
 } from "../core/finance/index.ts";
@@ -88,6 +91,12 @@ export const ForecastViewSchema = Type.Object({
   level: Type.String(),
   label: Type.String(),
   alerts: Type.Array(Type.String(), { description: "Alertes destinées aux contrôleurs budgétaires." }),
+  projectedMonthlyCents: Type.Array(Nullable(Type.Integer()), {
+    minItems: 12,
+    maxItems: 12,
+    description:
+      "Engagements nets projetés par mois, janvier d'abord : null pour les mois passés, puis le mois en cours et les suivants selon la méthode de la date d'épuisement.",
+  }),
 });
 
 export const ProductInputSchema = Type.Object(
@@ -160,6 +169,25 @@ export const DisbursementSchema = Type.Object(
     firstDueDate: Type.Optional(
       IsoDate("Prêt : date de la première échéance (par défaut un mois après le versement)."),
     ),
+  },
+  { additionalProperties: false },
+);
+
+export const WithdrawalSchema = Type.Object(
+  { reason: Reason("Pourquoi la proposition est retirée (obligatoire).") },
+  { additionalProperties: false },
+);
+
+export const EarlyRepaymentSchema = Type.Object(
+  {
+    amountCents: PositiveCents(
+      "Montant remboursé par anticipation, en centimes (au plus le capital restant dû).",
+    ),
+    receivedOn: IsoDate("Date de réception ; les échéances tombées jusqu'à ce jour sont réputées payées."),
+    option: Type.Enum(EARLY_REPAYMENT_OPTIONS, {
+      description:
+        "shorten : même mensualité, le prêt se termine plus tôt ; lower_instalment : même date de fin, mensualité réduite.",
+    }),
   },
   { additionalProperties: false },
 );
@@ -241,3 +269,20 @@ export const ScheduleViewSchema = Type.Object({
     }),
   ),
 });
+
+export const AlertViewSchema = Type.Object({
+  id: Type.String(),
+  year: Type.Integer(),
+  level: Type.Enum(ENVELOPE_ALERT_LEVELS, { description: "alert_80, alert_95 ou exhausted (100 %)." }),
+  scope: Type.Enum(ENVELOPE_ALERT_SCOPES, { description: "Enveloppe nationale ou une dotation." }),
+  scopeCode: Nullable(Type.String({ description: "Code de la dotation (région ou agence)." })),
+  scopeLabel: Nullable(Type.String()),
+  message: Type.String({ description: "L'alerte en français." }),
+  raisedAt: Type.String({ format: "date-time" }),
+  usedCents: Type.Integer({ description: "Réservé + engagé au moment de l'alerte." }),
+  limitCents: Type.Integer({ description: "Montant de l'enveloppe ou de la dotation." }),
+  acknowledgedAt: Nullable(Type.String({ format: "date-time" })),
+  acknowledgedBy: Nullable(Type.Object({ id: Type.String(), displayName: Type.String() })),
+});
+
+export const AlertListSchema = Type.Object({ items: Type.Array(AlertViewSchema) });

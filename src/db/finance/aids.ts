@@ -11,6 +11,7 @@ import {
   type AidStatus,
   aidEligibility,
   aidTransition,
+  applyEarlyRepayment,
   approvalStep,
   approve as approveInEnvelope,
   arrearsOn,
@@ -18,8 +19,11 @@ import {
   buildSchedule,
   DEFAULT_FOUR_EYES_THRESHOLD_CENTS,
   dueDateAfter,
+  EARLY_REPAYMENT_MODE_OF,
+  type EarlyRepaymentOption,
   FOUR_EYES_THRESHOLD_KEY,
   type PayeeKind,
+  type RepaymentMode,
   reserve,
   type Schedule,
   termsProblems,
@@ -37,6 +41,7 @@ import {
   organisations,
   ruleParameterValues,
 } from "../schema.ts";
+import { raiseEnvelopeAlerts } from "./alerts.ts";
 import { productInForce } from "./catalogue.ts";
 import { allocationFor, type EnvelopeRow, envelopeState, lockEnvelope } from "./envelopes.ts";
 import { FinanceConflictError, FinanceInputError, FinanceNotFoundError } from "./errors.ts";
@@ -209,6 +214,8 @@ export async function proposeAid(
   await tx
     .insert(aidEvents)
     .values({ aidId: aid.id, type: status, toStatus: status, actorUserId: actor.userId });
+  // Same transaction, same envelope lock: the proposal that crosses a line raises its alert.
+  if (status === "proposed" && envelope !== undefined) await raiseEnvelopeAlerts(tx, envelope);
   await recordFinanceAudit(tx, actor, {
     action: status === "queued" ? "aid.queued" : "aid.proposed",
     targetType: "aid",
@@ -339,6 +346,7 @@ export async function approveAid(
   if (!moved.ok) throw new FinanceConflictError(moved.code, moved.message);
   const updated = await moveTo(tx, aid, next, { actor, reason });
   await recordEvent(tx, aid, "approved", next, actor.userId, reason);
+  await raiseEnvelopeAlerts(tx, envelope);
   await recordFinanceAudit(tx, actor, {
     action: "aid.approved",
     targetType: "aid",
@@ -362,6 +370,30 @@ export async function closeAid(
   await recordEvent(tx, aid, next, next, actor.userId, reason);
   await recordFinanceAudit(tx, actor, {
     action: command === "refuse" ? "aid.refused" : "aid.cancelled",
+    targetType: "aid",
+    targetId: aid.id,
+    details: { amountCents: aid.amountCents, year: aid.year, from: aid.status },
+  });
+  const offered = envelope === undefined ? [] : await offerQueue(tx, envelope, actor, false);
+  return { aid: updated, offered };
+}
+
+/**
+ * The proposer (or their agency's manager, which the caller checks) takes back a proposal still waiting
+ * for a decision: it is cancelled, keeps who, when and why, and what it reserved is offered to the queue.
+ */
+export async function withdrawAid(
+  tx: Drizzle,
+  aidId: string,
+  actor: FinanceActor,
+  reason: string,
+): Promise<{ aid: AidRow; offered: AidRow[] }> {
+  const { aid, envelope } = await lockAid(tx, aidId);
+  const next = transitionOrThrow(aid, "withdraw");
+  const updated = await moveTo(tx, aid, next, { actor, reason });
+  await recordEvent(tx, aid, "withdrawn", next, actor.userId, reason);
+  await recordFinanceAudit(tx, actor, {
+    action: "aid.withdrawn",
     targetType: "aid",
     targetId: aid.id,
     details: { amountCents: aid.amountCents, year: aid.year, from: aid.status },
@@ -420,6 +452,7 @@ export async function offerQueue(
     });
     if (updated !== undefined) offered.push(updated);
   }
+  if (offered.length > 0) await raiseEnvelopeAlerts(tx, envelope);
   return offered;
 }
 
@@ -470,14 +503,29 @@ export async function disburseAid(
   return { aid: updated, disbursement };
 }
 
+export interface RepaymentRecord {
+  amountCents: number;
+  receivedOn: string;
+  mode: RepaymentMode;
+  earlyOption: EarlyRepaymentOption | null;
+}
+
 export interface LoanPosition {
+  /** The schedule from the copied terms, recomputed after each early repayment. */
   schedule: Schedule;
-  repayments: { amountCents: number; receivedOn: string }[];
+  repayments: RepaymentRecord[];
   /** Instalments plus interest still to pay, after the repayments received. */
   outstandingCents: number;
 }
 
-/** The loan's schedule (from the copied product terms) and its repayments. */
+/** The ordinary repayments, which pay the instalments oldest first (early ones reduce the principal). */
+export function instalmentPayments(position: LoanPosition): { date: string; amount: number }[] {
+  return position.repayments
+    .filter((repayment) => repayment.mode === "instalment")
+    .map((repayment) => ({ date: repayment.receivedOn, amount: repayment.amountCents }));
+}
+
+/** The loan's schedule (from the copied product terms, then each early repayment) and its repayments. */
 export async function loanPosition(tx: Drizzle, aid: AidRow): Promise<LoanPosition> {
   if (aid.kind !== "loan") throw new FinanceConflictError("NOT_A_LOAN", FINANCE_MESSAGES.notALoan);
   const [payment] = await tx.select().from(aidDisbursements).where(eq(aidDisbursements.aidId, aid.id));
@@ -493,12 +541,36 @@ export async function loanPosition(tx: Drizzle, aid: AidRow): Promise<LoanPositi
   });
   if (!built.ok) throw new FinanceConflictError(built.code, built.message);
   const repayments = await tx
-    .select({ amountCents: aidRepayments.amountCents, receivedOn: aidRepayments.receivedOn })
+    .select({
+      amountCents: aidRepayments.amountCents,
+      receivedOn: aidRepayments.receivedOn,
+      mode: aidRepayments.mode,
+      earlyOption: aidRepayments.earlyOption,
+    })
     .from(aidRepayments)
     .where(eq(aidRepayments.aidId, aid.id))
     .orderBy(asc(aidRepayments.receivedOn), asc(aidRepayments.recordedAt));
+  let schedule = built.schedule;
+  for (const repayment of repayments) {
+    if (repayment.mode !== "early") continue;
+    schedule = recomputed(schedule, repayment);
+  }
   const received = repayments.reduce((total, repayment) => total + repayment.amountCents, 0);
-  return { schedule: built.schedule, repayments, outstandingCents: totalPaid(built.schedule) - received };
+  return { schedule, repayments, outstandingCents: totalPaid(schedule) - received };
+}
+
+/** The schedule after an early repayment, through the core; its refusal becomes a 409. */
+function recomputed(
+  schedule: Schedule,
+  repayment: { amountCents: number; receivedOn: string; earlyOption: EarlyRepaymentOption | null },
+): Schedule {
+  const applied = applyEarlyRepayment(schedule, {
+    date: repayment.receivedOn,
+    amount: repayment.amountCents,
+    mode: EARLY_REPAYMENT_MODE_OF[repayment.earlyOption ?? "shorten"],
+  });
+  if (!applied.ok) throw new FinanceConflictError(applied.code, applied.message);
+  return applied.schedule;
 }
 
 export async function recordRepayment(
@@ -516,12 +588,14 @@ export async function recordRepayment(
       FINANCE_MESSAGES.repaymentTooLarge(before.outstandingCents),
     );
   }
-  await tx.insert(aidRepayments).values({ aidId: aid.id, ...repayment, recordedByUserId: actor.userId });
+  await tx
+    .insert(aidRepayments)
+    .values({ aidId: aid.id, ...repayment, mode: "instalment", recordedByUserId: actor.userId });
   const fullyRepaid = repayment.amountCents === before.outstandingCents;
-  const received = [...before.repayments, repayment].map((item) => ({
-    date: item.receivedOn,
-    amount: item.amountCents,
-  }));
+  const received = [
+    ...instalmentPayments(before),
+    { date: repayment.receivedOn, amount: repayment.amountCents },
+  ];
   const arrearsCleared = arrearsOn(before.schedule, received, repayment.receivedOn).arrears === 0;
   const next = transitionOrThrow(aid, "repay", { fullyRepaid, arrearsCleared });
   const updated = await moveTo(tx, aid, next);
@@ -535,6 +609,52 @@ export async function recordRepayment(
   return { aid: updated, position: await loanPosition(tx, updated) };
 }
 
+export interface EarlyRepaymentInput {
+  amountCents: number;
+  receivedOn: string;
+  option: EarlyRepaymentOption;
+}
+
+/**
+ * Records an early repayment (remboursement anticipé) on a loan being repaid or in arrears: the core
+ * recomputes the schedule from that day (`applyEarlyRepayment`: a shorter loan or a lower instalment), the
+ * repayment is kept with mode `early` and its option, and a loan with nothing left to pay is repaid.
+ */
+export async function recordEarlyRepayment(
+  tx: Drizzle,
+  aidId: string,
+  input: EarlyRepaymentInput,
+  actor: FinanceActor,
+): Promise<{ aid: AidRow; position: LoanPosition }> {
+  const aid = await lockAidRow(tx, aidId);
+  if (aid.kind !== "loan") throw new FinanceConflictError("NOT_A_LOAN", FINANCE_MESSAGES.notALoan);
+  transitionOrThrow(aid, "repay");
+  const before = await loanPosition(tx, aid);
+  // Refused here (amount above the principal still owed, date before an earlier early repayment) before
+  // anything is written.
+  recomputed(before.schedule, { ...input, earlyOption: input.option });
+  await tx.insert(aidRepayments).values({
+    aidId: aid.id,
+    amountCents: input.amountCents,
+    receivedOn: input.receivedOn,
+    mode: "early",
+    earlyOption: input.option,
+    recordedByUserId: actor.userId,
+  });
+  const after = await loanPosition(tx, aid);
+  const arrearsCleared = arrearsOn(after.schedule, instalmentPayments(after), input.receivedOn).arrears === 0;
+  const next = transitionOrThrow(aid, "repay", { fullyRepaid: after.outstandingCents <= 0, arrearsCleared });
+  const updated = await moveTo(tx, aid, next);
+  await recordEvent(tx, aid, "early_repayment", next, actor.userId);
+  await recordFinanceAudit(tx, actor, {
+    action: "aid.early_repayment_recorded",
+    targetType: "aid",
+    targetId: aid.id,
+    details: { amountCents: input.amountCents, receivedOn: input.receivedOn, option: input.option },
+  });
+  return { aid: updated, position: after };
+}
+
 /** Flags a loan in arrears when an instalment due before `asOf` is not covered by the repayments. */
 export async function flagArrears(
   tx: Drizzle,
@@ -545,11 +665,7 @@ export async function flagArrears(
   const aid = await lockAidRow(tx, aidId);
   const next = transitionOrThrow(aid, "flag_arrears");
   const position = await loanPosition(tx, aid);
-  const report = arrearsOn(
-    position.schedule,
-    position.repayments.map((item) => ({ date: item.receivedOn, amount: item.amountCents })),
-    asOf,
-  );
+  const report = arrearsOn(position.schedule, instalmentPayments(position), asOf);
   if (report.arrears === 0) throw new FinanceConflictError("NO_ARREARS", FINANCE_MESSAGES.noArrears(asOf));
   const updated = await moveTo(tx, aid, next);
   await recordEvent(tx, aid, "arrears_flagged", next, actor.userId);

@@ -25,7 +25,7 @@ export class FinanceConflictError extends Error {
 }
 
 export class FinanceNotFoundError extends Error {
-  constructor(readonly what: "envelope" | "aid" | "case" | "product") {
+  constructor(readonly what: "envelope" | "aid" | "case" | "product" | "alert") {
     super(what);
     this.name = "FinanceNotFoundError";
   }

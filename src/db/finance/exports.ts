@@ -67,6 +67,7 @@ export async function exportRows(tx: Drizzle, dataset: ExportDataset, year: numb
     repayment.amountCents,
     repayment.amountCents,
     repayment.receivedOn,
+    repayment.mode,
   ]);
 }
 

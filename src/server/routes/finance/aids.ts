@@ -10,10 +10,12 @@ import {
   DecisionSchema,
   DisbursementSchema,
   DisbursementViewSchema,
+  EarlyRepaymentSchema,
   ProposalSchema,
   ReasonRequiredSchema,
   RepaymentSchema,
   ScheduleViewSchema,
+  WithdrawalSchema,
 } from "../../../contracts/finance.ts";
 import { AID_STATUSES, arrearsOn, totalPaid } from "../../../core/finance/index.ts";
 import { isCalendarDate } from "../../../core/rules/index.ts";
@@ -25,18 +27,22 @@ import {
   disburseAid,
   type FinanceActor,
   flagArrears,
+  instalmentPayments,
+  type LoanPosition,
   loanPosition,
   proposeAid,
+  recordEarlyRepayment,
   recordFinanceAudit,
   recordRepayment,
+  withdrawAid,
   writeOff,
 } from "../../../db/finance/aids.ts";
 import { FinanceNotFoundError } from "../../../db/finance/errors.ts";
 import { maskIban, validIban } from "../../../db/finance/iban.ts";
 import { idempotent } from "../../../db/finance/idempotency.ts";
 import { aids } from "../../../db/schema.ts";
-import { type Actor, isInScope } from "../../auth/permissions.ts";
-import { problemResponses } from "../../problem.ts";
+import { type Action, type Actor, isAllowed, isInScope, scopeOf } from "../../auth/permissions.ts";
+import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { loadCaseInScope } from "../cases/caseAccess.ts";
 import { asProblems, financeActor, idempotencyKeyOf, invalidField, todayInParis } from "./financeAccess.ts";
@@ -74,16 +80,51 @@ function permissionActor(actor: FinanceActor): Actor {
   return { userId: actor.userId, role: actor.role as Actor["role"], organisationId: actor.organisationId };
 }
 
-/** An aid the actor may read (`envelope.read`: all for controllers, their agency's for managers), else 404. */
-async function aidInScope(db: Drizzle, actor: FinanceActor, id: string): Promise<AidRow> {
+/** An aid within the actor's scope for `action` (all for controllers, their agency's otherwise), else 404. */
+async function aidInScope(
+  db: Drizzle,
+  actor: FinanceActor,
+  id: string,
+  action: Action = "envelope.read",
+): Promise<AidRow> {
   const [row] = await db.select().from(aids).where(eq(aids.id, id));
   if (
     row === undefined ||
-    !isInScope(permissionActor(actor), "envelope.read", { organisationId: row.organisationId })
+    !isInScope(permissionActor(actor), action, { organisationId: row.organisationId })
   ) {
     throw new FinanceNotFoundError("aid");
   }
   return row;
+}
+
+/** A loan's schedule as read on `asOf`: rows, what was received, what is outstanding, what is overdue. */
+function scheduleView(aid: AidRow, position: LoanPosition, asOf: string) {
+  const arrears = arrearsOn(position.schedule, instalmentPayments(position), asOf);
+  const received = position.repayments
+    .filter((repayment) => repayment.receivedOn <= asOf)
+    .reduce((total, repayment) => total + repayment.amountCents, 0);
+  return {
+    aidId: aid.id,
+    asOf,
+    rows: position.schedule.rows.map((row) => ({
+      number: row.number,
+      dueDate: row.dueDate,
+      instalmentCents: row.instalment,
+      interestCents: row.interest,
+      principalCents: row.principal,
+      remainingCents: row.remaining,
+    })),
+    totalCents: totalPaid(position.schedule),
+    receivedCents: received,
+    outstandingCents: position.outstandingCents,
+    arrearsCents: arrears.arrears,
+    overdue: arrears.overdue.map((item) => ({
+      number: item.number,
+      dueDate: item.dueDate,
+      outstandingCents: item.outstanding,
+      daysLate: item.daysLate,
+    })),
+  };
 }
 
 /** Runs `work` in a transaction, behind the request's Idempotency-Key when it carries one. */
@@ -150,13 +191,13 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
   app.get(
     "/api/v1/finance/aids",
     {
-      config: { permission: "envelope.read" },
+      config: { permission: "aids.read" },
       schema: {
         tags: ["finance"],
         summary: financeMessages.summaries.listAids,
         querystring: Type.Object(
           {
-            year: Type.Integer({ minimum: 2000, maximum: 2999 }),
+            year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2999 })),
             status: Type.Optional(Type.Enum(AID_STATUSES)),
             caseId: Type.Optional(Type.String({ format: "uuid" })),
           },
@@ -170,11 +211,25 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
     },
     async (request) => {
       const actor = financeActor(request);
-      const filters: SQL[] = [eq(aids.year, request.query.year)];
-      if (request.query.status !== undefined) filters.push(eq(aids.status, request.query.status));
-      if (request.query.caseId !== undefined) filters.push(eq(aids.caseId, request.query.caseId));
-      // Managers read their agency's aids only.
-      if (actor.role !== "budget_controller")
+      const { year, status, caseId } = request.query;
+      if (year === undefined && caseId === undefined) {
+        throw invalidField("/year", "required", financeMessages.yearOrCaseRequired);
+      }
+      // A counsellor reads the aids of one case of their agency (the case page), not a year's list.
+      if (caseId === undefined && !isAllowed(permissionActor(actor).role, "envelope.read")) {
+        throw new HttpProblem(
+          403,
+          "forbidden",
+          financeMessages.refused.title,
+          financeMessages.caseIdRequired,
+        );
+      }
+      const filters: SQL[] = [];
+      if (year !== undefined) filters.push(eq(aids.year, year));
+      if (status !== undefined) filters.push(eq(aids.status, status));
+      if (caseId !== undefined) filters.push(eq(aids.caseId, caseId));
+      // Counsellors and managers read their agency's aids only.
+      if (scopeOf(permissionActor(actor).role, "aids.read") !== "all")
         filters.push(eq(aids.organisationId, actor.organisationId ?? ""));
       const rows = await db
         .select()
@@ -184,7 +239,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
       await recordFinanceAudit(db, actor, {
         action: "aid.list_read",
         targetType: "aid",
-        details: { year: request.query.year, status: request.query.status ?? null, count: rows.length },
+        details: { year: year ?? null, status: status ?? null, caseId: caseId ?? null, count: rows.length },
       });
       return { aids: rows.map((row) => aidView(row)) };
     },
@@ -193,7 +248,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
   app.get(
     "/api/v1/finance/aids/:id",
     {
-      config: { permission: "envelope.read" },
+      config: { permission: "aids.read" },
       schema: {
         tags: ["finance"],
         summary: financeMessages.summaries.getAid,
@@ -203,7 +258,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
     },
     async (request) => {
       const actor = financeActor(request);
-      const row = await asProblems(() => aidInScope(db, actor, request.params.id));
+      const row = await asProblems(() => aidInScope(db, actor, request.params.id, "aids.read"));
       await recordFinanceAudit(db, actor, {
         action: "aid.read",
         targetType: "aid",
@@ -267,6 +322,36 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
       },
     );
   }
+
+  app.post(
+    "/api/v1/finance/aids/:id/withdraw",
+    {
+      config: { permission: "aids.propose" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.withdraw,
+        params: AidParams,
+        body: WithdrawalSchema,
+        response: { 200: AidViewSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const actor = financeActor(request);
+      // Another agency's aid is not found; a colleague's proposal is visible but not theirs to withdraw.
+      const found = await asProblems(() => aidInScope(db, actor, request.params.id, "aids.read"));
+      const owner = { organisationId: found.organisationId, ownerUserId: found.proposedByUserId };
+      if (!isInScope(permissionActor(actor), "aids.propose", owner)) {
+        const { title, detail } = financeMessages.notProposer;
+        throw new HttpProblem(403, "not_proposer", title, detail);
+      }
+      const result = await asProblems(() =>
+        lane(() =>
+          db.transaction((tx) => withdrawAid(tx, request.params.id, actor, request.body.reason.trim())),
+        ),
+      );
+      return aidView(result.aid);
+    },
+  );
 
   app.post(
     "/api/v1/finance/aids/:id/disburse",
@@ -333,6 +418,32 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
         lane(() => db.transaction((tx) => recordRepayment(tx, request.params.id, request.body, actor))),
       );
       return reply.code(201).send(aidView(result.aid));
+    },
+  );
+
+  app.post(
+    "/api/v1/finance/aids/:id/early-repayments",
+    {
+      config: { permission: "aids.disburse" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.earlyRepayment,
+        params: AidParams,
+        body: EarlyRepaymentSchema,
+        response: { 201: ScheduleViewSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const actor = financeActor(request);
+      if (!isCalendarDate(request.body.receivedOn)) {
+        throw invalidField("/receivedOn", "format", financeMessages.dateInvalid);
+      }
+      const response = await moneyMove(db, lane, request, actor, async (tx) => {
+        const result = await recordEarlyRepayment(tx, request.params.id, request.body, actor);
+        // Read as GET /schedule reads it by default: received and overdue as of today.
+        return { status: 201, body: scheduleView(result.aid, result.position, todayInParis()) };
+      });
+      return reply.code(response.status as 201).send(response.body as ReturnType<typeof scheduleView>);
     },
   );
 
@@ -412,36 +523,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
           targetType: "aid",
           targetId: aid.id,
         });
-        const arrears = arrearsOn(
-          position.schedule,
-          position.repayments.map((repayment) => ({
-            date: repayment.receivedOn,
-            amount: repayment.amountCents,
-          })),
-          asOf,
-        );
-        return {
-          aidId: aid.id,
-          asOf,
-          rows: position.schedule.rows.map((row) => ({
-            number: row.number,
-            dueDate: row.dueDate,
-            instalmentCents: row.instalment,
-            interestCents: row.interest,
-            principalCents: row.principal,
-            remainingCents: row.remaining,
-          })),
-          totalCents: totalPaid(position.schedule),
-          receivedCents: arrears.received,
-          outstandingCents: position.outstandingCents,
-          arrearsCents: arrears.arrears,
-          overdue: arrears.overdue.map((item) => ({
-            number: item.number,
-            dueDate: item.dueDate,
-            outstandingCents: item.outstanding,
-            daysLate: item.daysLate,
-          })),
-        };
+        return scheduleView(aid, position, asOf);
       });
     },
   );

@@ -16,6 +16,7 @@ import {
   FOUR_EYES_THRESHOLD_KEY,
   forecastExhaustion,
   monthlyConsumption,
+  projectedMonthly,
   seasonalProjection,
 } from "../../../core/finance/index.ts";
 import { isCalendarDate } from "../../../core/rules/index.ts";
@@ -244,6 +245,11 @@ export async function envelopeRoutes(
           level: forecast.level,
           label: forecast.label,
           alerts,
+          // A past year has nothing left to project.
+          projectedMonthlyCents:
+            asOf > `${year}-12-31`
+              ? Array.from({ length: 12 }, () => null)
+              : projectedMonthly({ monthly, asOf: day, pacePerMonth: linear.pacePerMonth, seasonal }),
         };
       });
     },

@@ -58,7 +58,9 @@ function toProblem(error: unknown): unknown {
         ? financeMessages.envelopeNotFound
         : error.what === "case"
           ? financeMessages.caseNotFound
-          : financeMessages.aidNotFound;
+          : error.what === "alert"
+            ? financeMessages.alertNotFound
+            : financeMessages.aidNotFound;
     return new HttpProblem(404, `${error.what}_not_found`, title, detail);
   }
   if (error instanceof IdempotencyMismatchError) {

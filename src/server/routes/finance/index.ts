@@ -1,7 +1,8 @@
-// The finance API (issue 7): envelopes, catalogue, aids and accounting exports.
+// The finance API (issue 7): envelopes, catalogue, aids, accounting exports and envelope alerts.
 import type { Database } from "../../../db/database.ts";
 import type { AppInstance } from "../../types.ts";
 import { aidRoutes } from "./aids.ts";
+import { alertRoutes } from "./alerts.ts";
 import { catalogueRoutes } from "./catalogue.ts";
 import { envelopeRoutes } from "./envelopes.ts";
 import { exportRoutes } from "./exports.ts";
@@ -14,4 +15,5 @@ export async function financeRoutes(app: AppInstance, options: { db: Database })
   await app.register(catalogueRoutes, options);
   await app.register(aidRoutes, { ...options, lane });
   await app.register(exportRoutes, options);
+  await app.register(alertRoutes, options);
 }

@@ -7,6 +7,14 @@ export const financeMessages = {
   },
   aidNotFound: { title: "Aide introuvable", detail: "Aucune aide ne correspond à cet identifiant." },
   caseNotFound: { title: "Dossier introuvable", detail: "Aucun dossier ne correspond à cet identifiant." },
+  alertNotFound: { title: "Alerte introuvable", detail: "Aucune alerte ne correspond à cet identifiant." },
+  notProposer: {
+    title: "Action réservée à l'auteur de la proposition",
+    detail: "Seul le conseiller qui a proposé cette aide, ou le responsable de son agence, peut la retirer.",
+  },
+  yearOrCaseRequired: "Indiquez l'année (year) ou le dossier (caseId).",
+  caseIdRequired:
+    "Indiquez le dossier (caseId) : la liste des aides d'une année est réservée aux contrôleurs budgétaires et aux responsables d'agence.",
   idempotencyMismatch: {
     title: "Clé d'idempotence déjà utilisée",
     detail:
@@ -35,6 +43,11 @@ export const financeMessages = {
     cancel: "Annuler une aide non versée (libère le montant)",
     disburse: "Enregistrer le versement d'une aide approuvée",
     repay: "Enregistrer un remboursement reçu sur un prêt",
+    withdraw: "Retirer sa proposition tant qu'aucune décision n'est prise (libère le montant)",
+    earlyRepayment:
+      "Enregistrer un remboursement anticipé sur un prêt (recalcule l'échéancier : durée ou mensualité réduite)",
+    listAlerts: "Alertes de consommation de l'enveloppe (80 %, 95 %, épuisement)",
+    acknowledgeAlert: "Prendre connaissance d'une alerte de consommation de l'enveloppe",
     arrears: "Signaler un prêt en impayé (une échéance passée n'est pas couverte)",
     writeOff: "Passer en perte un prêt en impayé",
     schedule: "Échéancier d'un prêt, remboursements reçus et impayés",
@@ -70,7 +83,7 @@ export const EXPORT_HEADINGS = {
     "Versée le",
     "Première échéance",
   ],
-  repayments: ["Aide", "Dossier", "Année", "Montant (centimes)", "Montant", "Reçu le"],
+  repayments: ["Aide", "Dossier", "Année", "Montant (centimes)", "Montant", "Reçu le", "Mode"],
 } as const;
 
 export const EXPORT_SHEET_NAMES = {
