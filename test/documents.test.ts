@@ -196,6 +196,14 @@ for (const kind of DATABASE_KINDS) {
         uploadedBy: { name: expect.stringContaining("Claire Fontaine") },
       });
       expect(first.etag).not.toBe(etag);
+      // What the database holds is sealed: a copy of the table shows neither the file nor its text.
+      const [stored] = await database.db.drizzle
+        .select({ content: caseDocuments.content, keyId: caseDocuments.contentKeyId })
+        .from(caseDocuments)
+        .where(eq(caseDocuments.id, String(first.body.id)));
+      expect(stored?.keyId).toMatch(/^[0-9a-f]{8}$/);
+      expect(Buffer.from(stored?.content ?? []).includes(Buffer.from("%PDF"))).toBe(false);
+      expect(Buffer.from(stored?.content ?? []).equals(Buffer.from(pdf))).toBe(false);
       // A PNG sent as « application/pdf »: the type kept is the one read from the content.
       const second = await upload(
         id,

@@ -1,8 +1,10 @@
 // Rotating the data encryption key: a situation summary stored under key A still reads back after a restart
 // with key B as current and A listed in DATA_ENCRYPTION_KEYS_PREVIOUS; without A, the read fails with a
 // French problem and a log line naming the missing key id, never the summary; after `appui keys rotate`,
-// A is no longer needed. Real server, real command line, both databases.
+// A is no longer needed. The same holds for case documents, and a file stored in clear before files were
+// encrypted is encrypted by the rotation. Real server, real command line, both databases.
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,9 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { todayInParis } from "../src/db/ruleParameters.ts";
-import { cases } from "../src/db/schema.ts";
+import { caseDocuments, cases, users } from "../src/db/schema.ts";
 import { seedDemoData } from "../src/db/seed.ts";
-import { keyId } from "../src/server/auth/secretBox.ts";
+import { encryptBytes, keyId } from "../src/server/auth/secretBox.ts";
 import { call, DEMO_USERS, signIn } from "./support/caseApi.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { capturingLogger, type RunningServer, startServer } from "./support/server.ts";
@@ -23,6 +25,8 @@ const KEY_A = Buffer.alloc(32, 21).toString("base64");
 const KEY_B = Buffer.alloc(32, 22).toString("base64");
 const SUMMARY = "Hospitalisée deux mois en psychiatrie, loyer impayé depuis, bailleur Paris Habitat.";
 const OTHER_SUMMARY = "Séparation récente, violences signalées, hébergée chez sa mère.";
+const SCAN = Buffer.from("%PDF-1.4 certificat médical de Mme Marchetti, arrêt de travail de trois mois");
+const OLD_SCAN = Buffer.from("%PDF-1.4 jugement de séparation, stocké avant le chiffrement des pièces");
 const APPUI = fileURLToPath(new URL("../bin/appui", import.meta.url));
 
 function appui(args: string[], env: Record<string, string>) {
@@ -47,6 +51,8 @@ for (const kind of DATABASE_KINDS) {
     let server: RunningServer | undefined;
     let caseId = "";
     let otherCaseId = "";
+    const scanId = crypto.randomUUID();
+    const oldScanId = crypto.randomUUID();
     const dataDir = mkdtempSync(join(tmpdir(), "appui-keys-"));
     let dbEnv: Record<string, string>;
     const openPglite = async () => {
@@ -118,6 +124,26 @@ for (const kind of DATABASE_KINDS) {
       });
       expect(other.status, JSON.stringify(other.body)).toBe(201);
       otherCaseId = other.body.id;
+      // Files as the server stores them: one sealed under key A, one written in clear by an earlier version.
+      const [counsellor] = await db.drizzle
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, DEMO_USERS.parisCounsellor));
+      const file = (id: string, content: Buffer) => ({
+        id,
+        caseId,
+        kind: "attachment" as const,
+        originalName: "scan.pdf",
+        mediaType: "application/pdf" as const,
+        sizeBytes: content.length,
+        sha256: createHash("sha256").update(content).digest("hex"),
+        uploadedByUserId: counsellor?.id ?? "",
+      });
+      const sealed = encryptBytes(Buffer.from(KEY_A, "base64"), SCAN, `case_document:${scanId}`);
+      await db.drizzle.insert(caseDocuments).values([
+        { ...file(scanId, SCAN), content: sealed.sealed, contentKeyId: sealed.keyId },
+        { ...file(oldScanId, OLD_SCAN), content: OLD_SCAN, contentKeyId: null },
+      ]);
     }, 240_000);
 
     afterAll(async () => {
@@ -160,6 +186,7 @@ for (const kind of DATABASE_KINDS) {
       expect(logs).not.toContain("Marchetti");
     });
 
+    // Two runs of the command line, each opening the database, then a restart: slow on a busy machine.
     it("re-encrypts everything under key B with `appui keys rotate`, after which A is no longer needed", async () => {
       const rotated = await run(["keys", "rotate", "--batch-size", "1"], {
         DATA_ENCRYPTION_KEY: KEY_B,
@@ -168,6 +195,7 @@ for (const kind of DATABASE_KINDS) {
       expect(rotated.stderr).toBe("");
       expect(rotated.code).toBe(0);
       expect(rotated.stdout).toContain("cases.situation_summary : 2");
+      expect(rotated.stdout).toContain("case_documents.content : 2");
       expect(rotated.stdout).not.toContain("psychiatrie");
       for (const id of [caseId, otherCaseId]) {
         expect((await storedSummary(id))?.split(".")[1]).toBe(keyId(Buffer.from(KEY_B, "base64")));
@@ -176,11 +204,35 @@ for (const kind of DATABASE_KINDS) {
       const again = await run(["keys", "rotate"], { DATA_ENCRYPTION_KEY: KEY_B });
       expect(again.code).toBe(0);
       expect(again.stdout).toContain("cases.situation_summary : 0");
+      expect(again.stdout).toContain("case_documents.content : 0");
+      const files = await db.drizzle
+        .select({ id: caseDocuments.id, content: caseDocuments.content, keyId: caseDocuments.contentKeyId })
+        .from(caseDocuments)
+        .where(eq(caseDocuments.caseId, caseId));
+      expect(files.map((stored) => stored.keyId)).toEqual([
+        keyId(Buffer.from(KEY_B, "base64")),
+        keyId(Buffer.from(KEY_B, "base64")),
+      ]);
+      for (const stored of files)
+        expect(Buffer.from(stored.content).includes(Buffer.from("Marchetti"))).toBe(false);
+      for (const stored of files)
+        expect(Buffer.from(stored.content).includes(Buffer.from("jugement"))).toBe(false);
 
       const withoutA = await restart({ DATA_ENCRYPTION_KEY: KEY_B });
       const read = await readCase(withoutA);
       expect(read.status).toBe(200);
       expect(read.body.situationSummary).toBe(SUMMARY);
-    });
+      const session = await signIn(withoutA.url, DEMO_USERS.parisCounsellor);
+      for (const [id, content] of [
+        [scanId, SCAN],
+        [oldScanId, OLD_SCAN],
+      ] as const) {
+        const download = await fetch(`${withoutA.url}/api/v1/cases/${caseId}/documents/${id}`, {
+          headers: { cookie: session.cookie },
+        });
+        expect(download.status).toBe(200);
+        expect(Buffer.from(await download.arrayBuffer()).equals(content)).toBe(true);
+      }
+    }, 180_000);
   });
 }

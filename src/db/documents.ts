@@ -1,6 +1,8 @@
 // The files of a case (case_documents): stored with the transaction of the case change that records them,
-// listed without their bytes, read back whole for a download.
+// encrypted (a payslip, a medical certificate or a tax notice is as sensitive as the diagnosis), listed
+// without their bytes, read back whole and decrypted for a download.
 import { and, asc, eq } from "drizzle-orm";
+import { decryptBytes, encryptBytes } from "../server/auth/secretBox.ts";
 import type { Drizzle } from "./database.ts";
 import { type CaseDocumentKind, caseDocuments, users } from "./schema.ts";
 
@@ -46,8 +48,19 @@ function summary({ uploadedById, uploadedByName, ...rest }: SummaryRow): Documen
   return { ...rest, uploadedBy: { id: uploadedById, name: uploadedByName } };
 }
 
-export async function insertDocument(tx: Drizzle, document: NewDocument): Promise<{ id: string }> {
-  const [inserted] = await tx.insert(caseDocuments).values(document).returning({ id: caseDocuments.id });
+/** Binds a file's ciphertext to its row: bytes copied to another document do not decrypt. */
+export const documentAssociatedData = (documentId: string) => `case_document:${documentId}`;
+
+export async function insertDocument(
+  tx: Drizzle,
+  key: Buffer,
+  { content, ...document }: NewDocument,
+): Promise<{ id: string }> {
+  const { keyId, sealed } = encryptBytes(key, content, documentAssociatedData(document.id));
+  const [inserted] = await tx
+    .insert(caseDocuments)
+    .values({ ...document, content: sealed, contentKeyId: keyId })
+    .returning({ id: caseDocuments.id });
   if (inserted === undefined) throw new Error("insert returned no row");
   return inserted;
 }
@@ -63,18 +76,28 @@ export async function listDocuments(db: Drizzle, caseId: string): Promise<Docume
   return rows.map(summary);
 }
 
-/** One document of the case, with its bytes; undefined when the case holds no such document. */
+/**
+ * One document of the case, with its bytes decrypted by whichever of `keys` sealed them; undefined when the
+ * case holds no such document. A file stored before encryption (no key id) is returned as stored.
+ */
 export async function findDocument(
   db: Drizzle,
+  keys: readonly Buffer[],
   caseId: string,
   documentId: string,
 ): Promise<(DocumentSummary & { content: Buffer }) | undefined> {
   const [row] = await db
-    .select({ ...summaryColumns, content: caseDocuments.content })
+    .select({ ...summaryColumns, content: caseDocuments.content, contentKeyId: caseDocuments.contentKeyId })
     .from(caseDocuments)
     .innerJoin(users, eq(users.id, caseDocuments.uploadedByUserId))
     .where(and(eq(caseDocuments.caseId, caseId), eq(caseDocuments.id, documentId)));
   if (row === undefined) return undefined;
-  const { content, ...rest } = row;
-  return { ...summary(rest), content };
+  const { content, contentKeyId, ...rest } = row;
+  return {
+    ...summary(rest),
+    content:
+      contentKeyId === null
+        ? content
+        : decryptBytes(keys, contentKeyId, content, documentAssociatedData(row.id)),
+  };
 }

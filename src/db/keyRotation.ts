@@ -1,14 +1,16 @@
 // Re-encrypts every value stored with a previous data encryption key under the current one, so that the
-// previous key can then be dropped from DATA_ENCRYPTION_KEYS_PREVIOUS. One transaction per batch of rows;
+// previous key can then be dropped from DATA_ENCRYPTION_KEYS_PREVIOUS; case documents stored in clear before
+// files were encrypted are encrypted on the way. One transaction per batch of rows;
 // each update is guarded by the value read, so that a value changed meanwhile (already under the current
 // key) is left alone. A value no configured key opens stops the run (UnreadableSecretError, key id only).
-import { and, asc, gt, isNotNull, notLike, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, isNull, ne, notLike, or, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { decryptSecret, encryptSecret, keyId } from "../server/auth/secretBox.ts";
+import { decryptBytes, decryptSecret, encryptBytes, encryptSecret, keyId } from "../server/auth/secretBox.ts";
 import { appointmentAssociatedData, diagnosisAssociatedData } from "./caseContent/repository.ts";
 import { summaryAssociatedData } from "./cases/repository.ts";
 import { type Drizzle, rowsOf } from "./database.ts";
-import { appointments, cases, diagnoses, users } from "./schema.ts";
+import { documentAssociatedData } from "./documents.ts";
+import { appointments, caseDocuments, cases, diagnoses, users } from "./schema.ts";
 
 interface EncryptedColumn {
   /** `table.column`, for the report. */
@@ -105,5 +107,61 @@ export async function rotateEncryptedValues(
       after = rewritten.last;
     }
   }
+  report["case_documents.content"] = await rotateDocuments(db, keys, batchSize);
   return report;
+}
+
+/** Files weigh up to 10 MiB each: a transaction holds a few of them, whatever the batch size asked. */
+const MAX_DOCUMENTS_PER_BATCH = 6;
+
+async function rotateDocuments(db: Drizzle, keys: DataKeys, batchSize: number): Promise<number> {
+  const current = keyId(keys.current);
+  let after = "00000000-0000-0000-0000-000000000000";
+  let total = 0;
+  for (;;) {
+    const rewritten = await db.transaction(async (tx) => {
+      const rows = await tx
+        .select({
+          id: caseDocuments.id,
+          contentKeyId: caseDocuments.contentKeyId,
+          content: caseDocuments.content,
+        })
+        .from(caseDocuments)
+        .where(
+          and(
+            gt(caseDocuments.id, after),
+            or(isNull(caseDocuments.contentKeyId), ne(caseDocuments.contentKeyId, current)),
+          ),
+        )
+        .orderBy(asc(caseDocuments.id))
+        .limit(Math.min(batchSize, MAX_DOCUMENTS_PER_BATCH));
+      let count = 0;
+      for (const row of rows) {
+        const associatedData = documentAssociatedData(row.id);
+        const plaintext =
+          row.contentKeyId === null
+            ? row.content
+            : decryptBytes(keys.all, row.contentKeyId, row.content, associatedData);
+        const next = encryptBytes(keys.current, plaintext, associatedData);
+        // Guarded by the key id read: a file re-encrypted meanwhile is left alone.
+        const updated = await tx
+          .update(caseDocuments)
+          .set({ content: next.sealed, contentKeyId: next.keyId })
+          .where(
+            and(
+              eq(caseDocuments.id, row.id),
+              row.contentKeyId === null
+                ? isNull(caseDocuments.contentKeyId)
+                : eq(caseDocuments.contentKeyId, row.contentKeyId),
+            ),
+          )
+          .returning({ id: caseDocuments.id });
+        count += updated.length;
+      }
+      return { last: rows.at(-1)?.id, count };
+    });
+    total += rewritten.count;
+    if (rewritten.last === undefined) return total;
+    after = rewritten.last;
+  }
 }

@@ -636,7 +636,9 @@ export const caseDocuments = pgTable(
     mediaType: text("media_type").$type<(typeof CASE_DOCUMENT_MEDIA_TYPES)[number]>().notNull(),
     sizeBytes: integer("size_bytes").notNull(),
     sha256: text("sha256").notNull(),
+    /** Encrypted (secretBox's encryptBytes) under the key `content_key_id` names; in clear when it is null. */
     content: bytea("content").notNull(),
+    contentKeyId: text("content_key_id"),
     uploadedByUserId: uuid("uploaded_by_user_id")
       .notNull()
       .references(() => users.id),
@@ -651,7 +653,12 @@ export const caseDocuments = pgTable(
     ),
     check(
       "case_documents_size_check",
-      sql`${table.sizeBytes} > 0 and ${table.sizeBytes} <= ${sql.raw(String(CASE_DOCUMENT_MAX_BYTES))} and ${table.sizeBytes} = octet_length(${table.content})`,
+      sql`${table.sizeBytes} > 0 and ${table.sizeBytes} <= ${sql.raw(String(CASE_DOCUMENT_MAX_BYTES))}`,
+    ),
+    // A sealed file is its nonce (12 bytes) and tag (16 bytes) longer: a truncated file is refused either way.
+    check(
+      "case_documents_content_length_check",
+      sql`octet_length(${table.content}) = ${table.sizeBytes} + case when ${table.contentKeyId} is null then 0 else 28 end`,
     ),
     check("case_documents_sha256_check", sql`${table.sha256} ~ '^[0-9a-f]{64}$'`),
   ],

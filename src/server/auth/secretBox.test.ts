@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../config/config.ts";
-import { decryptSecret, encryptSecret, keyId, UnreadableSecretError } from "./secretBox.ts";
+import {
+  decryptBytes,
+  decryptSecret,
+  encryptBytes,
+  encryptSecret,
+  keyId,
+  SEALED_BYTES_OVERHEAD,
+  UnreadableSecretError,
+} from "./secretBox.ts";
 
 const keyA = Buffer.alloc(32, 10).toString("base64");
 const keyB = Buffer.alloc(32, 11).toString("base64");
@@ -39,6 +47,29 @@ describe("key rotation", () => {
     );
     expect(() => loadConfig(env({ DATA_ENCRYPTION_KEYS_PREVIOUS: `${keyA},pas-une-clé` }))).toThrow(
       /DATA_ENCRYPTION_KEYS_PREVIOUS : clés séparées par des virgules/,
+    );
+  });
+});
+
+describe("files", () => {
+  const key = Buffer.from(keyA, "base64");
+  const file = Buffer.from("%PDF-1.7 avis d'imposition de Mme Exemple");
+
+  it("hides the file's bytes and gives them back whole with the same key and row", () => {
+    const { keyId: id, sealed } = encryptBytes(key, file, "case_document:1");
+    expect(sealed.includes(Buffer.from("Exemple"))).toBe(false);
+    expect(sealed.length).toBe(file.length + SEALED_BYTES_OVERHEAD);
+    expect(decryptBytes([key], id, sealed, "case_document:1").equals(file)).toBe(true);
+  });
+
+  it("refuses a file moved to another row, altered, or whose key is not configured", () => {
+    const { keyId: id, sealed } = encryptBytes(key, file, "case_document:1");
+    expect(() => decryptBytes([key], id, sealed, "case_document:2")).toThrow(UnreadableSecretError);
+    const altered = Buffer.from(sealed);
+    altered[altered.length - 1] = (altered.at(-1) ?? 0) ^ 1;
+    expect(() => decryptBytes([key], id, altered, "case_document:1")).toThrow(UnreadableSecretError);
+    expect(() => decryptBytes([Buffer.from(keyB, "base64")], id, sealed, "case_document:1")).toThrow(
+      /unknown_key/,
     );
   });
 });

@@ -196,7 +196,7 @@ export async function caseDocumentRoutes(app: AppInstance): Promise<void> {
       };
       const updated = await asProblems(() =>
         changeCase(db, { caseId: record.row.id, expectedVersion: version, context }, async (row, tx) => {
-          await insertDocument(tx, {
+          await insertDocument(tx, app.config.dataEncryptionKey, {
             id: documentId,
             caseId: row.id,
             actionId: upload.actionId,
@@ -215,7 +215,7 @@ export async function caseDocumentRoutes(app: AppInstance): Promise<void> {
           };
         }),
       );
-      const stored = await findDocument(db.drizzle, record.row.id, documentId);
+      const stored = await findDocument(db.drizzle, app.config.dataDecryptionKeys, record.row.id, documentId);
       if (stored === undefined) throw caseNotFound();
       setEtag(reply, updated.version);
       const { content: _content, ...summary } = stored;
@@ -268,7 +268,12 @@ export async function caseDocumentRoutes(app: AppInstance): Promise<void> {
     },
     async (request, reply) => {
       const record = await loadCaseInScope(db.drizzle, request, request.params.id, "documents.read");
-      const document = await findDocument(db.drizzle, record.row.id, request.params.documentId);
+      const document = await findDocument(
+        db.drizzle,
+        app.config.dataDecryptionKeys,
+        record.row.id,
+        request.params.documentId,
+      );
       if (document === undefined) throw problem(404, "document_not_found", documentProblems.documentNotFound);
       await recordAudit(db.drizzle, {
         ...auditContext(request),

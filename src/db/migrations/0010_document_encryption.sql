@@ -1,0 +1,4 @@
+ALTER TABLE "case_documents" DROP CONSTRAINT "case_documents_size_check";--> statement-breakpoint
+ALTER TABLE "case_documents" ADD COLUMN "content_key_id" text;--> statement-breakpoint
+ALTER TABLE "case_documents" ADD CONSTRAINT "case_documents_content_length_check" CHECK (octet_length("case_documents"."content") = "case_documents"."size_bytes" + case when "case_documents"."content_key_id" is null then 0 else 28 end);--> statement-breakpoint
+ALTER TABLE "case_documents" ADD CONSTRAINT "case_documents_size_check" CHECK ("case_documents"."size_bytes" > 0 and "case_documents"."size_bytes" <= 10485760);
