@@ -16,10 +16,12 @@ export default function BurndownChart({
   months: readonly BurndownMonth[];
   nationalCents: number;
 }) {
+  // The projected line is drawn from the last actual point, so that the two lines join.
+  const joinAt = months.findIndex((month) => month.projectedCents !== null) - 1;
   const data = months.map((month) => ({
     month: text.months[month.month],
     actual: month.actualCents,
-    projected: month.projectedCents,
+    projected: month.month === joinAt ? month.actualCents : month.projectedCents,
   }));
   // Thresholds of the alerts: 80 % and 95 % of the envelope used, i.e. 20 % and 5 % left (integer cents).
   const left = (percent: bigint) => Number((BigInt(nationalCents) * percent) / 100n);

@@ -29,7 +29,7 @@ export function burndown(input: BurndownInput): BurndownMonth[] {
   let left = input.nationalCents;
   let projectedLeft: number | null = null;
   for (let month = 0; month < 12; month += 1) {
-    // The projected line starts from what was actually left before its first month, so the two lines join.
+    // The projection starts from what was actually left before its first month.
     if (month === firstProjected) projectedLeft = left;
     const projectedMonth = projected?.[month] ?? null;
     if (projectedLeft !== null && projectedMonth !== null) projectedLeft -= projectedMonth;
@@ -37,7 +37,7 @@ export function burndown(input: BurndownInput): BurndownMonth[] {
     months.push({
       month,
       actualCents: month <= current ? left : null,
-      projectedCents: month === firstProjected - 1 ? left : projectedMonth === null ? null : projectedLeft,
+      projectedCents: projectedMonth === null ? null : projectedLeft,
     });
   }
   return months;
