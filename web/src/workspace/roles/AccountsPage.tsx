@@ -136,7 +136,7 @@ export function AccountsPage({ session }: { session: Session }) {
           void load();
         }}
       />
-      <Anchor href="/api/v1/rule-parameters">{text.rules}</Anchor>
+      <Anchor href="/espace/parametres">{roleMessages.menu.parameters}</Anchor>
     </Stack>
   );
 }
