@@ -346,8 +346,9 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         await expect.poll(() => status.textContent()).toBe(CASE_STATUS_LABELS.diagnosis);
         expect(await page.getByTestId("case-next-step").textContent()).toBe(COMMAND_LABELS.proposePlan);
 
-        // The diagnosis: the reste à vivre follows the amounts as they are typed, then the whole is saved.
+        // The diagnosis: the reste à vivre follows the amounts as they are typed, and changes save themselves.
         const diagnosis = workspaceMessages.diagnosis;
+        const diagnosisStatus = page.getByTestId("diagnosis-message");
         await page.locator("#diag-member-0-age").fill("38");
         await page.getByRole("button", { name: diagnosis.addIncome }).click();
         await page.locator("#diag-income-0-amount").fill("1 850,00");
@@ -357,13 +358,26 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         expect(await page.getByTestId("remaining-income").textContent()).toBe(
           diagnosis.perMonth(formatCents(113_000)),
         );
+        // Nothing can be saved yet: the status names the fields to complete; « Enregistrer maintenant » takes
+        // the person to the first one.
         await page.getByRole("button", { name: diagnosis.save }).click();
-        expect(await page.getByTestId("diagnosis-message").textContent()).toBe(diagnosis.fixFirst);
+        await expect
+          .poll(() => diagnosisStatus.textContent())
+          .toBe(diagnosis.invalid([diagnosis.occupancy, diagnosis.activity]));
         expect(await page.evaluate(() => document.activeElement?.id)).toBe("diag-occupancy");
+        // Leaving the page with unsaved changes asks first.
+        expect(
+          await page.evaluate(() => !window.dispatchEvent(new Event("beforeunload", { cancelable: true }))),
+        ).toBe(true);
         await page.locator("#diag-occupancy").selectOption("tenant");
         await page.locator("#diag-activity").selectOption("employee");
-        await page.getByRole("button", { name: diagnosis.save }).click();
-        await expect.poll(() => page.getByTestId("diagnosis-message").textContent()).toBe(diagnosis.saved);
+        // No button: the diagnosis saves itself once typing pauses, and says when.
+        await expect
+          .poll(() => diagnosisStatus.textContent(), { timeout: 10_000 })
+          .toMatch(/^Enregistré à \d{2} h \d{2}\.$/);
+        expect(
+          await page.evaluate(() => !window.dispatchEvent(new Event("beforeunload", { cancelable: true }))),
+        ).toBe(false);
 
         // The plan, and a first action in it.
         await page.getByRole("button", { name: COMMAND_LABELS.proposePlan }).click();

@@ -1,7 +1,8 @@
 // The social diagnosis of a case: household, monthly budget, debts, housing, employment and, for those who
 // may read them, the sensitive topics. The « reste à vivre » is computed in the browser by the diagnosis
-// core as amounts are typed (the server computes the same with the same code); saving sends the whole
-// diagnosis with the case's ETag.
+// core as amounts are typed (the server computes the same with the same code). Changes save themselves
+// (case/autosave.ts): the whole diagnosis with the case's ETag, kept current from each answer; someone
+// else's change in between pauses saving and leaves what was typed on screen.
 import {
   Button,
   Checkbox,
@@ -14,7 +15,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
 import type { DiagnosisView } from "../../../src/contracts/diagnosis.ts";
 import {
   budgetOf,
@@ -49,6 +50,7 @@ import {
   OCCUPANCY_LABELS,
 } from "../../../src/core/rules/index.ts";
 import { callApi, NETWORK_FAILURE } from "../api.ts";
+import { type AutosaveStatus, type SaveOutcome, useAutosave } from "./case/autosave.ts";
 import { workspaceMessages } from "./messages.fr.ts";
 import type { Session } from "./session.ts";
 
@@ -248,72 +250,160 @@ interface Props {
   onSaved: () => Promise<void>;
 }
 
+/** The version an ETag names (`"12"`): the newest one known is the one to send. */
+const versionOf = (etag: string) => Number(/\d+/.exec(etag)?.[0] ?? 0);
+
+/** « 14 h 32 », as read in Paris. */
+const frenchTime = (at: Date) =>
+  new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", hour: "2-digit", minute: "2-digit" })
+    .format(at)
+    .replace(":", " h ");
+
+/** A field as the person reads it: its row's legend (« Personne 2 ») and its label. */
+function fieldName(id: string): string {
+  const field = document.getElementById(id) as HTMLInputElement | null;
+  const label = field?.labels?.[0]?.textContent?.replace(/\s*\*\s*$/, "").trim() ?? id;
+  const legend = field?.closest("fieldset")?.querySelector("legend")?.textContent;
+  return legend ? `${legend}, ${label}` : label;
+}
+
 export function DiagnosisPanel({ caseId, etag, session, onSaved }: Props) {
   const [loaded, setLoaded] = useState<{ view: DiagnosisView | null } | null>(null);
+  // Bumped to read the diagnosis again (after someone else's change): the form starts over from it.
+  const [generation, setGeneration] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation is the reason to read it again
   useEffect(() => {
     void callApi<DiagnosisView>(`/api/v1/cases/${caseId}/diagnosis`).then((result) =>
       setLoaded({ view: result.ok ? result.body : null }),
     );
-  }, [caseId]);
+  }, [caseId, generation]);
+  const reread = async () => {
+    setLoaded(null);
+    setGeneration((previous) => previous + 1);
+    await onSaved();
+    heading.current?.focus();
+  };
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="diagnostic">
-      <Title order={2} size="h3" id="diagnostic" mb="sm">
+      <Title order={2} size="h3" id="diagnostic" mb="sm" ref={heading} tabIndex={-1}>
         {text.title}
       </Title>
       {loaded === null ? (
         <Text role="status">{text.loading}</Text>
       ) : (
-        <DiagnosisForm view={loaded.view} caseId={caseId} etag={etag} session={session} onSaved={onSaved} />
+        <DiagnosisForm
+          key={generation}
+          view={loaded.view}
+          caseId={caseId}
+          etag={etag}
+          session={session}
+          onSaved={onSaved}
+          onDiscard={reread}
+        />
       )}
     </Paper>
   );
 }
 
-function DiagnosisForm({ view, caseId, etag, session, onSaved }: Props & { view: DiagnosisView | null }) {
+function statusText(status: AutosaveStatus): { text: string; error: boolean } | null {
+  switch (status.kind) {
+    case "idle":
+      return null;
+    case "saving":
+      return { text: text.saving, error: false };
+    case "saved":
+      return { text: text.savedAt(frenchTime(status.at)), error: false };
+    case "invalid":
+      return { text: text.invalid(status.fields), error: true };
+    case "failed":
+      return { text: text.failed(status.message), error: true };
+    case "stale":
+      return { text: text.stale, error: true };
+  }
+}
+
+function DiagnosisForm({
+  view,
+  caseId,
+  etag,
+  session,
+  onSaved,
+  onDiscard,
+}: Props & { view: DiagnosisView | null; onDiscard: () => Promise<void> }) {
   const [form, setForm] = useState<Form>(() => formOf(view));
   const [shownErrors, setShownErrors] = useState<Errors>({});
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
   const withSensitive = view === null || !view.sensitiveHidden;
   const built = useMemo(() => diagnosisOf(form, withSensitive), [form, withSensitive]);
   // Live, as amounts are typed: the budget as soon as every amount and age reads as one.
   const budget = useMemo(() => liveBudget(form), [form]);
+  const statusLine = useRef<HTMLParagraphElement>(null);
+  // The case version to send: ours after each save, or a newer one the page read (another panel's change).
+  const currentEtag = useRef(etag);
+  useEffect(() => {
+    if (versionOf(etag) > versionOf(currentEtag.current)) currentEtag.current = etag;
+  }, [etag]);
 
-  const update = (change: Partial<Form>) => setForm((previous) => ({ ...previous, ...change }));
-  const error = (id: string) => shownErrors[id];
+  // Fields are marked wrong once left (or all of them after « Enregistrer maintenant »), not while the
+  // person has not reached them yet; the status line names every field still to correct either way.
+  const leftFields = useRef(new Set<string>());
+  const showEveryError = useRef(false);
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setShownErrors(built.errors);
+  async function send(started: () => void): Promise<SaveOutcome> {
+    setShownErrors(
+      showEveryError.current
+        ? built.errors
+        : Object.fromEntries(Object.entries(built.errors).filter(([id]) => leftFields.current.has(id))),
+    );
     if (built.diagnosis === undefined) {
-      setMessage({ text: text.fixFirst, error: true });
-      const first = Object.keys(built.errors)[0];
-      if (first !== undefined) document.getElementById(first)?.focus();
-      return;
+      return { kind: "invalid", fields: Object.keys(built.errors).map(fieldName) };
     }
-    setBusy(true);
+    started();
     const result = await callApi<DiagnosisView>(`/api/v1/cases/${caseId}/diagnosis`, {
       method: "PUT",
       body: built.diagnosis,
       csrfToken: session.csrfToken,
-      ifMatch: etag,
+      ifMatch: currentEtag.current,
     });
-    setBusy(false);
     if (result.ok) {
-      setMessage({ text: text.saved, error: false });
-      await onSaved();
-      return;
+      if (result.etag !== null) currentEtag.current = result.etag;
+      // The page reads the case again (its timeline, its version) without holding the next save back.
+      void onSaved();
+      return { kind: "saved" };
     }
     const { problem } = result;
-    setMessage({
-      text:
-        problem.status === 412
-          ? workspaceMessages.case.steps.stale
-          : problem.code === NETWORK_FAILURE
-            ? workspaceMessages.networkFailure
-            : [problem.detail, ...problem.errors.map((issue) => issue.message)].filter(Boolean).join(" "),
-      error: true,
-    });
+    if (problem.status === 412) return { kind: "stale" };
+    return {
+      kind: "failed",
+      message:
+        problem.code === NETWORK_FAILURE
+          ? workspaceMessages.networkFailure
+          : [problem.detail, ...problem.errors.map((issue) => issue.message)].filter(Boolean).join(" "),
+    };
+  }
+
+  const autosave = useAutosave(JSON.stringify(form), send);
+  const status = statusText(autosave.status);
+  const update = (change: Partial<Form>) => setForm((previous) => ({ ...previous, ...change }));
+  const error = (id: string) => shownErrors[id];
+
+  async function saveNow(event: FormEvent) {
+    event.preventDefault();
+    showEveryError.current = true;
+    if (built.diagnosis === undefined) {
+      setShownErrors(built.errors);
+      const first = Object.keys(built.errors)[0];
+      if (first !== undefined) document.getElementById(first)?.focus();
+    }
+    await autosave.saveNow();
+  }
+
+  /** Someone else's version is replaced by ours: read the case's current version, then save. */
+  async function keepMine() {
+    const current = await callApi(`/api/v1/cases/${caseId}`);
+    if (current.ok && current.etag !== null) currentEtag.current = current.etag;
+    statusLine.current?.focus();
+    await autosave.saveNow();
   }
 
   const remove = (label: string, onClick: () => void) => (
@@ -323,9 +413,20 @@ function DiagnosisForm({ view, caseId, etag, session, onSaved }: Props & { view:
   );
 
   return (
-    <form aria-label={text.title} noValidate onSubmit={save}>
+    <form
+      aria-label={text.title}
+      noValidate
+      onSubmit={saveNow}
+      // Leaving a field saves at once; moving to one of this form's buttons does not interrupt anything.
+      onBlur={(event) => {
+        leftFields.current.add(event.target.id);
+        void autosave.saveIfDirty();
+      }}
+    >
       <Stack gap="lg">
-        <Text size="sm">{text.intro}</Text>
+        <Text size="sm">
+          {text.intro} {text.autosave}
+        </Text>
 
         <Block title={text.household}>
           {form.household.map((member, index) => (
@@ -569,15 +670,29 @@ function DiagnosisForm({ view, caseId, etag, session, onSaved }: Props & { view:
         </Block>
 
         <div aria-live="polite" aria-atomic="true" data-testid="diagnosis-message">
-          {message !== null && (
-            <Text fw={600} c={message.error ? "red.9" : undefined}>
-              {message.text}
+          {status !== null && (
+            <Text ref={statusLine} tabIndex={-1} fw={600} c={status.error ? "red.9" : undefined}>
+              {status.text}
             </Text>
           )}
         </div>
-        <Button type="submit" loading={busy} style={{ alignSelf: "flex-start" }}>
-          {text.save}
-        </Button>
+        {autosave.status.kind === "stale" ? (
+          <Group gap="sm">
+            <Button onClick={() => void keepMine()}>{text.keepMine}</Button>
+            <Button variant="outline" onClick={() => void onDiscard()}>
+              {text.discard}
+            </Button>
+          </Group>
+        ) : (
+          <Button
+            type="submit"
+            variant="outline"
+            loading={autosave.status.kind === "saving"}
+            style={{ alignSelf: "flex-start" }}
+          >
+            {text.save}
+          </Button>
+        )}
       </Stack>
     </form>
   );

@@ -90,10 +90,7 @@ function LoginForm() {
     });
     setBusy(false);
     if (result.ok) {
-      if (result.body.mfa.enrolmentRequired) {
-        setMessage(text.enrolmentRequired);
-        return;
-      }
+      // A role that must enrol a second factor lands on the workspace's enrolment screen first.
       sessionStarted(result.body);
       window.location.assign(afterLoginPath(window.location.search));
       return;

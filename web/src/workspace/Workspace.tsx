@@ -1,14 +1,18 @@
 // The signed-in workspace, loaded on demand: nothing of it weighs on the public pages. It checks the
 // session once, sends whoever is not signed in to the login page (and back afterwards), then shows the page
-// the path names.
+// the path names; until a role that needs a second factor has one, the enrolment screen stands in for every
+// page (the server refuses everything else meanwhile).
 import { Text } from "@mantine/core";
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { CaseloadPage } from "./CaseloadPage.tsx";
 import { CasePage } from "./CasePage.tsx";
 import { workspaceMessages } from "./messages.fr.ts";
 import { caseIdOf } from "./paths.ts";
 import { isRolePath, RoleMenu, RolePage } from "./roles/RolePages.tsx";
 import { loginPath, useSession } from "./session.ts";
+
+// Loaded only by those who enrol: the QR code encoder stays out of everyone else's workspace.
+const MfaEnrolmentPage = lazy(() => import("./mfa/MfaEnrolmentPage.tsx"));
 
 export default function Workspace({ path }: { path: string }) {
   const current = useSession();
@@ -24,6 +28,13 @@ export default function Workspace({ path }: { path: string }) {
     case "unavailable":
       return <Text role="alert">{workspaceMessages.unavailable}</Text>;
     case "signedIn": {
+      if (current.session.mfa.enrolmentRequired) {
+        return (
+          <Suspense fallback={<Text role="status">{workspaceMessages.loading}</Text>}>
+            <MfaEnrolmentPage session={current.session} />
+          </Suspense>
+        );
+      }
       const caseId = caseIdOf(path);
       return (
         <>

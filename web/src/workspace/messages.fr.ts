@@ -39,8 +39,6 @@ export const workspaceMessages = {
     alreadySignedIn: (name: string) => `Vous êtes déjà connecté(e) en tant que ${name}.`,
     goToWorkspace: "Aller à mon espace",
     singleSignOn: "Se connecter avec l'annuaire de l'entreprise",
-    enrolmentRequired:
-      "Votre rôle exige un second facteur d'authentification. Activez-le avant de continuer : demandez la procédure à votre administrateur.",
   },
   caseload: {
     titleCounsellor: "Mes dossiers",
@@ -248,9 +246,17 @@ export const workspaceMessages = {
     amountError: "Montant invalide : par exemple 1 250,50.",
     ageError: "Âge invalide : un nombre entier d'années.",
     required: "Ce champ est obligatoire.",
-    save: "Enregistrer le diagnostic",
-    saved: "Diagnostic enregistré.",
-    fixFirst: "Le diagnostic n'est pas enregistré : corrigez les champs signalés.",
+    autosave: "Le diagnostic s'enregistre tout seul pendant la saisie.",
+    save: "Enregistrer maintenant",
+    saving: "Enregistrement…",
+    savedAt: (time: string) => `Enregistré à ${time}.`,
+    invalid: (fields: readonly string[]) =>
+      `Modifications non enregistrées : à corriger — ${fields.join(" ; ")}.`,
+    failed: (reason: string) => `Modifications non enregistrées : ${reason}`,
+    stale:
+      "Quelqu'un d'autre a modifié ce dossier entre-temps : vos dernières modifications ne sont pas enregistrées. Elles restent affichées ci-dessous ; choisissez ce que vous voulez faire.",
+    keepMine: "Enregistrer ma version à la place",
+    discard: "Abandonner mes modifications et recharger le diagnostic",
   },
   actions: {
     title: "Plan d'actions",

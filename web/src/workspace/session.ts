@@ -56,6 +56,11 @@ export function sessionStarted(session: Session): void {
   publish({ status: "signedIn", session });
 }
 
+/** Reads the session again: after a change the server made to it (a second factor just enrolled). */
+export function refreshSession(): Promise<void> {
+  return load();
+}
+
 /** Ends the session on the server, then leaves the workspace. */
 export async function signOut(session: Session): Promise<boolean> {
   const result = await callApi("/api/v1/auth/logout", { method: "POST", csrfToken: session.csrfToken });

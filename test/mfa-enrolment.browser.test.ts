@@ -1,0 +1,176 @@
+// Second-factor enrolment in a real browser (Debian's chromium driven by playwright-core) against the real
+// server in production mode, where an auditor must enrol before anything else: the enrolment screen shows
+// the QR code and the key grouped by four, refuses a wrong code in French, then shows the recovery codes
+// once with their text download, and goes on to the auditor's page only once they are said to be kept.
+// The codes typed are computed here by an RFC 6238 implementation of the test's own (node:crypto), not by
+// the server's. An axe scan of each step and the screenshot for the README.
+import { createHmac } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "../src/db/migrate.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
+import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
+import { buildWebIfStale } from "../src/server/webBuild.ts";
+import { mfaMessages } from "../web/src/workspace/mfa/messages.fr.ts";
+import { roleMessages } from "../web/src/workspace/roles/messages.fr.ts";
+import { seriousViolations } from "./support/axe.ts";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.ts";
+import { DATABASE_KINDS, type TestDatabase } from "./support/databases.ts";
+import { type RunningServer, startServer } from "./support/server.ts";
+
+const IN_CI = process.env.CI === "true";
+const SCREENSHOTS = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
+const chromiumMissing = !existsSync(CHROMIUM_PATH);
+const SKIP_REASON = `skipped: no chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+const PGLITE = DATABASE_KINDS.find((kind) => kind.kind === "pglite");
+// Outside demo mode, the roles of MFA_REQUIRED_ROLES must enrol: the server runs as in production.
+const PRODUCTION_ENV = {
+  NODE_ENV: "production",
+  SESSION_SECRET: "s".repeat(48),
+  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+};
+const AUDITOR = DEMO_ACCOUNTS.find((account) => account.role === "auditor");
+
+/** RFC 4648 base32, as authenticator apps read the key. */
+function base32Bytes(text: string): Buffer {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const char of text.replace(/[\s=]/g, "").toUpperCase()) {
+    const value = alphabet.indexOf(char);
+    if (value < 0) throw new Error(`not base32: ${char}`);
+    bits += value.toString(2).padStart(5, "0");
+  }
+  const bytes = bits.match(/.{8}/g) ?? [];
+  return Buffer.from(bytes.map((byte) => Number.parseInt(byte, 2)));
+}
+
+/** RFC 6238 TOTP (HMAC-SHA1, 30-second steps, 6 digits) at `at`, as any authenticator app computes it. */
+function authenticatorCode(key: string, at: number): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
+  const mac = createHmac("sha1", base32Bytes(key)).update(counter).digest();
+  const offset = (mac[mac.length - 1] as number) & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
+}
+
+describe.skipIf(chromiumMissing && !IN_CI)(
+  chromiumMissing
+    ? `second-factor enrolment in chromium (${SKIP_REASON})`
+    : "second-factor enrolment in chromium",
+  () => {
+    let database: TestDatabase;
+    let server: RunningServer;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      if (chromiumMissing) throw new Error(`CI=true and no chromium at ${CHROMIUM_PATH}`);
+      expect(await buildWebIfStale()).not.toBe("no-web-app");
+      if (PGLITE === undefined) throw new Error("no PGlite database kind");
+      database = await PGLITE.open();
+      await migrate(database.db);
+      // Demo accounts stand in for real ones; the server itself runs in production mode.
+      await seedDemoData(database.db);
+      server = await startServer(database.db, {
+        env: PRODUCTION_ENV,
+        webRoot: DEFAULT_WEB_ROOT,
+        auth: { loginRateLimitPerMinute: 10_000 },
+      });
+      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+      mkdirSync(SCREENSHOTS, { recursive: true });
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+      await database?.dispose();
+    });
+
+    it("an auditor enrols at first sign-in: QR code and grouped key, a wrong code refused, recovery codes downloaded and kept, then the audit page; the next sign-in asks for a code", {
+      timeout: 150_000,
+    }, async () => {
+      if (AUDITOR === undefined) throw new Error("no demo auditor");
+      const context = await browser.newContext({
+        locale: "fr-FR",
+        viewport: { width: 1280, height: 900 },
+        acceptDownloads: true,
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}/connexion?suite=${encodeURIComponent("/espace/journal")}`);
+        await page.locator("#connexion-email").fill(AUDITOR.email);
+        await page.locator("#connexion-password").fill(DEMO_PASSWORD);
+        await page.keyboard.press("Enter");
+        await page.waitForURL(`${server.url}/espace/journal`);
+
+        // The enrolment screen stands in for the page asked for.
+        await page.getByRole("heading", { level: 1, name: mfaMessages.title }).waitFor();
+        const qr = page.getByRole("img", { name: mfaMessages.qrLabel });
+        await qr.waitFor();
+        expect(await qr.locator("path").getAttribute("d")).toMatch(/^M\d+ \d+h1v1h-1z/);
+        const shown = (await page.getByTestId("mfa-secret").textContent()) ?? "";
+        expect(shown).toMatch(/^([A-Z2-7]{4} )+[A-Z2-7]{1,4}$/);
+        const key = shown.replace(/\s/g, "");
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(SCREENSHOTS, "mfa-enrolment.png"), fullPage: true });
+
+        // A wrong code is refused next to the field and announced; the field takes the focus again.
+        const code = page.getByLabel(mfaMessages.code);
+        await code.fill("12345");
+        await code.press("Enter");
+        await expect.poll(() => code.getAttribute("aria-invalid")).toBe("true");
+        expect(await page.getByText(mfaMessages.codeFormat).count()).toBeGreaterThan(0);
+        const now = Date.now();
+        const wrong = authenticatorCode(key, now - 10 * 60_000);
+        await code.fill(wrong === authenticatorCode(key, now) ? "000000" : wrong);
+        await code.press("Enter");
+        await expect.poll(() => page.getByTestId("mfa-message").textContent()).toBe(mfaMessages.invalidCode);
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe("mfa-code");
+
+        await code.fill(authenticatorCode(key, Date.now()));
+        await code.press("Enter");
+        const recoveryHeading = page.getByRole("heading", { level: 2, name: mfaMessages.recoveryTitle });
+        await recoveryHeading.waitFor();
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+          mfaMessages.recoveryTitle,
+        );
+        const codes = (await page.getByTestId("mfa-recovery-codes").locator("li").allTextContents()).map(
+          (c) => c.trim(),
+        );
+        expect(codes).toHaveLength(10);
+        expect(await seriousViolations(page)).toEqual([]);
+
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByRole("link", { name: mfaMessages.download }).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe(mfaMessages.fileName);
+        const saved = readFileSync(await download.path(), "utf8");
+        for (const recovery of codes) expect(saved).toContain(recovery);
+
+        // Going on needs the codes said to be kept.
+        const goOn = page.getByRole("button", { name: mfaMessages.continue });
+        await goOn.click();
+        await page.getByText(mfaMessages.keptRequired).waitFor();
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe("mfa-kept");
+        await page.keyboard.press("Space");
+        await goOn.click();
+        await page.getByRole("heading", { level: 1, name: roleMessages.audit.title }).waitFor();
+        expect(await page.getByText(mfaMessages.title).count()).toBe(0);
+
+        // The next sign-in asks for the application's code.
+        const again = await context.newPage();
+        await context.clearCookies();
+        await again.goto(`${server.url}/connexion`);
+        await again.locator("#connexion-email").fill(AUDITOR.email);
+        await again.locator("#connexion-password").fill(DEMO_PASSWORD);
+        await again.keyboard.press("Enter");
+        await again.locator("#connexion-code").waitFor();
+      } finally {
+        await context.close();
+      }
+    });
+  },
+);
