@@ -4,9 +4,9 @@
 
 const SPACES = /[\s\u00a0\u202f]/g;
 
-/** "1,5" → 150 basis points; undefined when it is not a percentage from 0 to 100 with two decimals at most. */
+/** "1,5" or "1,5 %" → 150 basis points; undefined unless a percentage from 0 to 100, two decimals at most. */
 export function basisPoints(typed: string): number | undefined {
-  const match = /^(\d{1,3})(?:[,.](\d{1,2}))?$/.exec(typed.replace(SPACES, ""));
+  const match = /^(\d{1,3})(?:[,.](\d{1,2}))?%?$/.exec(typed.replace(SPACES, ""));
   if (match === null) return undefined;
   const bp = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
   return bp <= 10_000 ? bp : undefined;
