@@ -1,5 +1,6 @@
 // The counsellor's home: their cases (a manager: the agency's), filtered by step and by name or reference,
-// a page at a time ("show more" follows the API's cursor), and the agency's new requests nobody has taken.
+// a page at a time ("show more" follows the API's cursor), and the agency's new requests nobody has taken,
+// which a manager assigns to a counsellor from there.
 import {
   Anchor,
   Badge,
@@ -13,12 +14,14 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from "react";
 import type { CaseSummary } from "../../../src/contracts/cases.ts";
 import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from "../../../src/core/cases/index.ts";
 import { callApi, type Problem } from "../api.ts";
 import { frenchDay } from "../frenchDates.ts";
 import { messages } from "../messages.fr.ts";
+import { AssignCase, useAgencyCounsellors } from "./dashboard/AssignCase.tsx";
+import { dashboardMessages } from "./dashboard/messages.fr.ts";
 import { workspaceMessages } from "./messages.fr.ts";
 import { casePath } from "./paths.ts";
 import type { Session } from "./session.ts";
@@ -59,7 +62,7 @@ export function CaseloadPage({ session }: { session: Session }) {
   return (
     <Stack gap="xl">
       <Title order={1}>{title}</Title>
-      <NewRequests />
+      <NewRequests session={session} />
       <Caseload counsellor={mine ? session.user.id : undefined} title={title} />
     </Stack>
   );
@@ -169,9 +172,13 @@ function Caseload({ counsellor, title }: { counsellor: string | undefined; title
   );
 }
 
-function NewRequests() {
+function NewRequests({ session }: { session: Session }) {
   const [items, setItems] = useState<CaseSummary[] | null>(null);
   const [failure, setFailure] = useState("");
+  // Managers assign the requests nobody has taken; what they assigned stays listed with its counsellor.
+  const assigns = session.role === "manager";
+  const counsellors = useAgencyCounsellors(assigns);
+  const [assigned, setAssigned] = useState<Readonly<Record<string, string>>>({});
   useEffect(() => {
     void callApi<CaseList>(listPath({ status: "request_received", counsellor: "none", limit: "10" })).then(
       (result) => {
@@ -195,13 +202,51 @@ function NewRequests() {
       ) : items.length === 0 ? (
         <Text>{text.newRequestsEmpty}</Text>
       ) : (
-        <CaseTable items={items} caption={text.newRequestsTitle} testId="new-requests" />
+        <CaseTable
+          items={items}
+          caption={text.newRequestsTitle}
+          testId="new-requests"
+          {...(assigns
+            ? {
+                assign: (item: CaseSummary) => {
+                  const name = assigned[item.id];
+                  return name !== undefined ? (
+                    <Text size="sm" fw={600}>
+                      {dashboardMessages.assign.current(name)}
+                    </Text>
+                  ) : (
+                    <AssignCase
+                      caseId={item.id}
+                      reference={item.reference}
+                      currentCounsellorId={item.counsellor?.id ?? null}
+                      session={session}
+                      counsellors={counsellors}
+                      onAssigned={(detail) =>
+                        setAssigned((previous) => ({ ...previous, [item.id]: detail.counsellor?.name ?? "" }))
+                      }
+                    />
+                  );
+                },
+              }
+            : {})}
+        />
       )}
     </Box>
   );
 }
 
-function CaseTable({ items, caption, testId }: { items: CaseSummary[]; caption: string; testId: string }) {
+function CaseTable({
+  items,
+  caption,
+  testId,
+  assign,
+}: {
+  items: CaseSummary[];
+  caption: string;
+  testId: string;
+  /** A manager's assignment control, in a last column. */
+  assign?: (item: CaseSummary) => ReactNode;
+}) {
   const columns = text.columns;
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -216,6 +261,7 @@ function CaseTable({ items, caption, testId }: { items: CaseSummary[]; caption: 
             <Table.Th scope="col">{columns.directive}</Table.Th>
             <Table.Th scope="col">{columns.requestedOn}</Table.Th>
             <Table.Th scope="col">{columns.overdue}</Table.Th>
+            {assign !== undefined && <Table.Th scope="col">{dashboardMessages.assign.column}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -239,6 +285,7 @@ function CaseTable({ items, caption, testId }: { items: CaseSummary[]; caption: 
               </Table.Td>
               <Table.Td>{frenchDay(item.requestedOn)}</Table.Td>
               <Table.Td>{item.overdueActions}</Table.Td>
+              {assign !== undefined && <Table.Td>{assign(item)}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,7 +1,8 @@
 // The steps the state machine allows now (`nextSteps`, run in the browser on the case as the API gave it),
 // each with the fields it needs, sent to the step's endpoint with the case's ETag in If-Match. A refusal is
 // said in French where the counsellor is: the state machine's 409, a 412 when someone changed the case
-// meanwhile (with a way to reload it), a field's 422 next to the field.
+// meanwhile (with a way to reload it), a field's 422 next to the field. A manager also assigns the case to a
+// counsellor of the agency here.
 import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { type FormEvent, lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { CaseDetail } from "../../../src/contracts/cases.ts";
@@ -17,6 +18,8 @@ import { OUTCOME_LABELS } from "../../../src/core/rules/index.ts";
 import { callApi, NETWORK_FAILURE, type Problem } from "../api.ts";
 import { isoDay, todayInParis } from "../frenchDates.ts";
 import { caseState } from "./caseState.ts";
+import { AssignCase, useAgencyCounsellors } from "./dashboard/AssignCase.tsx";
+import { dashboardMessages } from "./dashboard/messages.fr.ts";
 import { workspaceMessages } from "./messages.fr.ts";
 import type { Session } from "./session.ts";
 
@@ -68,6 +71,8 @@ export function StepsPanel({ detail, etag, session, onChanged, onReload }: Props
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const status = useRef<HTMLDivElement>(null);
   const mayChange = session.role === "manager" || detail.counsellor?.id === session.user.id;
+  const mayAssign = session.role === "manager" && detail.status !== "closed";
+  const counsellors = useAgencyCounsellors(mayAssign);
 
   useEffect(() => {
     if (announcement !== null) status.current?.focus();
@@ -161,6 +166,27 @@ export function StepsPanel({ detail, etag, session, onChanged, onReload }: Props
                 onSend={(body) => void send(step, body)}
               />
             ))}
+        </Stack>
+      )}
+      {mayAssign && (
+        <Stack gap="xs" mt="md" data-testid="assignment">
+          <Title order={3} size="h4">
+            {dashboardMessages.assign.title}
+          </Title>
+          <Text size="sm">
+            {detail.counsellor === null
+              ? dashboardMessages.assign.nobody
+              : dashboardMessages.assign.current(detail.counsellor.name)}
+          </Text>
+          <AssignCase
+            caseId={detail.id}
+            reference={detail.reference}
+            currentCounsellorId={detail.counsellor?.id ?? null}
+            etag={etag}
+            session={session}
+            counsellors={counsellors}
+            onAssigned={onChanged}
+          />
         </Stack>
       )}
     </Paper>
