@@ -92,6 +92,7 @@ const VALID_BODIES: Record<string, unknown> = {
   "PUT /api/v1/cases/:id/outcome": { indicators: ["housing_kept"] },
   "PATCH /api/v1/cases/:id/person": { firstName: "Intrus" },
   "POST /api/v1/cases/:id/erasure": { reason: "Retrait du consentement" },
+  "POST /api/v1/finance/aids/:id/withdraw": { reason: "Retrait" },
 };
 
 interface Resource {
@@ -280,13 +281,14 @@ for (const kind of DATABASE_KINDS) {
       const uncovered = server.app.routeAccess
         .filter((route) => !CASE_BOUND.test(route.url) && route.url.includes(":"))
         .map((route) => `${route.method} ${route.url}`);
-      // Parameters that name no case: a user, an envelope's year, an export's dataset.
+      // Parameters that name no case: a user, an envelope's year, an export's dataset, an envelope alert.
       expect(uncovered.sort()).toEqual(
         [
           "GET /api/v1/finance/envelopes/:year",
           "PUT /api/v1/finance/envelopes/:year/allocations",
           "GET /api/v1/finance/envelopes/:year/forecast",
           "GET /api/v1/finance/exports/:dataset",
+          "POST /api/v1/finance/alerts/:id/acknowledge",
           "PATCH /api/v1/users/:id",
           "POST /api/v1/users/:id/deactivate",
           "POST /api/v1/users/:id/mfa/reset",
@@ -358,8 +360,8 @@ for (const kind of DATABASE_KINDS) {
       );
       expect(failures).toEqual([]);
       // Every case-bound route, every role, both agencies: a new route cannot escape the walk.
-      expect(routes.length).toBe(46);
-      expect(walked.length).toBe(46 * ROLES.length * 2);
+      expect(routes.length).toBe(48);
+      expect(walked.length).toBe(48 * ROLES.length * 2);
     }, 300_000);
   });
 }
