@@ -13,6 +13,7 @@ const PRODUCTION_ENV = {
   DATA_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
 };
 const AUDITOR = "audit@demo.appui.fr";
+const MANAGER = "manager.paris@demo.appui.fr";
 
 interface Session {
   cookie: string;
@@ -75,6 +76,8 @@ for (const kind of DATABASE_KINDS) {
 
     let secret = "";
     let recoveryCodes: string[] = [];
+    /** The manager's secret and codes, also kept out of the logs. */
+    const secrets: string[] = [];
 
     it("lets counsellors in with a password, and marks the cookie Secure", async () => {
       const counsellor = await login({ email: "conseillere.paris@demo.appui.fr" });
@@ -176,11 +179,56 @@ for (const kind of DATABASE_KINDS) {
       expect((await login({ email: AUDITOR, recoveryCode: recoveryCodes[1] as string })).status).toBe(200);
     });
 
+    it("replaces the recovery codes against a current code: the old ones stop working", async () => {
+      const counsellor = (await login({ email: "conseillere.paris@demo.appui.fr" })).session as Session;
+      const withoutFactor = await call(counsellor, "POST", "/api/v1/auth/recovery-codes", { code: "123456" });
+      expect(withoutFactor.status).toBe(409);
+      expect(await withoutFactor.json()).toMatchObject({ code: "mfa_not_enabled" });
+
+      const manager = (await login({ email: MANAGER })).session as Session;
+      const setup = await call(manager, "POST", "/api/v1/auth/totp/setup");
+      const managerSecret = ((await setup.json()) as { secret: string }).secret;
+      const confirmed = await call(manager, "POST", "/api/v1/auth/totp/confirm", {
+        code: totpCode(managerSecret, new Date()),
+      });
+      const oldCodes = ((await confirmed.json()) as { recoveryCodes: string[] }).recoveryCodes;
+      secrets.push(managerSecret, ...oldCodes);
+
+      // A recovery code is not enough to renew the list, nor is a wrong code.
+      const withRecoveryCode = await call(manager, "POST", "/api/v1/auth/recovery-codes", {
+        code: oldCodes[0],
+      });
+      expect(withRecoveryCode.status).toBe(400);
+      const current = totpCode(managerSecret, new Date(Date.now() + 30_000));
+      const wrong = await call(manager, "POST", "/api/v1/auth/recovery-codes", {
+        code: current === "000000" ? "111111" : "000000",
+      });
+      expect(wrong.status).toBe(400);
+      expect(await wrong.json()).toMatchObject({ code: "invalid_mfa_code" });
+
+      const renewed = await call(manager, "POST", "/api/v1/auth/recovery-codes", { code: current });
+      expect(renewed.status).toBe(200);
+      expect(renewed.headers.get("cache-control")).toBe("no-store");
+      const newCodes = ((await renewed.json()) as { recoveryCodes: string[] }).recoveryCodes;
+      secrets.push(...newCodes);
+      expect(newCodes).toHaveLength(10);
+      expect(newCodes.some((code) => oldCodes.includes(code))).toBe(false);
+      // The same code cannot renew them twice.
+      expect((await call(manager, "POST", "/api/v1/auth/recovery-codes", { code: current })).status).toBe(
+        400,
+      );
+
+      const withOld = await login({ email: MANAGER, recoveryCode: oldCodes[1] as string });
+      expect(withOld.status).toBe(401);
+      expect((await login({ email: MANAGER, recoveryCode: newCodes[0] as string })).status).toBe(200);
+    });
+
     it("writes neither the secret, the codes nor the passwords to the logs", async () => {
       await server.app.ready();
       const logs = logLines.join("");
       expect(logs).toContain('"route":"/api/v1/auth/totp/confirm"');
-      for (const value of [secret, ...recoveryCodes, DEMO_PASSWORD, "demo.appui.fr"]) {
+      expect(logs).toContain('"route":"/api/v1/auth/recovery-codes"');
+      for (const value of [secret, ...recoveryCodes, ...secrets, DEMO_PASSWORD, "demo.appui.fr"]) {
         expect(logs, value).not.toContain(value);
       }
     });

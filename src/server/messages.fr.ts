@@ -66,6 +66,10 @@ export const problemMessages = {
     title: "Dossier introuvable",
     detail: "Aucun dossier ne porte cette référence.",
   },
+  mfa_not_enabled: {
+    title: "Second facteur inactif",
+    detail: "Activez d'abord le second facteur : les codes de secours l'accompagnent.",
+  },
   mfa_setup_missing: {
     title: "Activation non commencée",
     detail: "Commencez par demander un secret (POST /api/v1/auth/totp/setup).",
@@ -147,6 +151,9 @@ export const authMessages = {
     "Moyens de connexion proposés (mot de passe ; annuaire de l'entreprise quand il est configuré)",
   totpSetupSummary: "Commence l'activation du second facteur (TOTP) : secret et URI otpauth",
   totpConfirmSummary: "Confirme le second facteur avec un premier code ; renvoie les codes de secours",
+  recoveryCodesSummary: "Remplace ses codes de secours, sur présentation d'un code à 6 chiffres",
+  recoveryCodesDescription:
+    "Les dix nouveaux codes ne sont montrés qu'une fois ; les anciens, utilisés ou non, cessent de fonctionner. Un code de secours ne suffit pas : il faut le code de l'application.",
   totpConfirmDescription:
     "Les dix codes de secours ne sont montrés qu'une fois ; chacun remplace une fois le code à 6 chiffres.",
 } as const;

@@ -88,8 +88,7 @@ export async function confirmTotpEnrolment(
   const secret = decryptSecret(keys.all, user.pending, userId);
   const step = verifyTotp(secret, code, now, null);
   if (step === undefined) return { kind: "invalid_code" };
-  const codes = newRecoveryCodes();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await tx
       .update(users)
       .set({
@@ -99,16 +98,49 @@ export async function confirmTotpEnrolment(
         totpLastStep: step,
       })
       .where(eq(users.id, userId));
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-    await tx
-      .insert(recoveryCodes)
-      .values(
-        codes.map((recoveryCode) => ({ userId, codeHash: hashRecoveryCode(recoveryCode), createdAt: now })),
-      );
+    const codes = await replaceRecoveryCodes(tx, userId, now);
     await tx
       .update(sessions)
       .set({ mfaEnrolmentRequired: false })
       .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    return { kind: "confirmed", recoveryCodes: codes } as const;
   });
-  return { kind: "confirmed", recoveryCodes: codes };
+}
+
+/** Ten new recovery codes; the old ones, used or not, stop working. */
+async function replaceRecoveryCodes(tx: Drizzle, userId: string, now: Date): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+  await tx
+    .insert(recoveryCodes)
+    .values(
+      codes.map((recoveryCode) => ({ userId, codeHash: hashRecoveryCode(recoveryCode), createdAt: now })),
+    );
+  return codes;
+}
+
+export type RegenerationResult =
+  | { kind: "regenerated"; recoveryCodes: string[] }
+  | { kind: "not_enabled" }
+  | { kind: "invalid_code" };
+
+/**
+ * New recovery codes for a user whose second factor is active, against a current TOTP code (never a
+ * recovery code: whoever holds only a leaked list must not be able to renew it).
+ */
+export async function regenerateRecoveryCodes(
+  db: Drizzle,
+  keys: readonly Buffer[],
+  userId: string,
+  code: string,
+  now: Date,
+): Promise<RegenerationResult> {
+  const [user] = await db
+    .select({ id: users.id, totpSecret: users.totpSecret, totpLastStep: users.totpLastStep })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (user === undefined || user.totpSecret === null) return { kind: "not_enabled" };
+  if (!(await acceptTotpCode(db, keys, user, code, now))) return { kind: "invalid_code" };
+  const codes = await db.transaction((tx) => replaceRecoveryCodes(tx, userId, now));
+  return { kind: "regenerated", recoveryCodes: codes };
 }

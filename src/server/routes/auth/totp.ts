@@ -1,7 +1,8 @@
-// POST /api/v1/auth/totp/setup and /confirm: enrolment of the second factor by the signed-in user.
+// POST /api/v1/auth/totp/setup and /confirm: enrolment of the second factor by the signed-in user;
+// POST /api/v1/auth/recovery-codes: a new list of recovery codes, against a current TOTP code.
 import Type from "typebox";
 import { recordAudit } from "../../audit/auditTrail.ts";
-import { confirmTotpEnrolment, startTotpEnrolment } from "../../auth/mfa.ts";
+import { confirmTotpEnrolment, regenerateRecoveryCodes, startTotpEnrolment } from "../../auth/mfa.ts";
 import type { SessionContext } from "../../auth/sessions.ts";
 import { otpauthUri } from "../../auth/totp.ts";
 import { authMessages } from "../../messages.fr.ts";
@@ -82,6 +83,40 @@ export async function totpRoutes(app: AppInstance): Promise<void> {
       await recordAudit(db, {
         ...requestAuditFields(request),
         action: "auth.totp.enabled",
+        targetType: "user",
+        targetId: session.user.id,
+      });
+      reply.header("cache-control", "no-store");
+      return { recoveryCodes: result.recoveryCodes };
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/recovery-codes",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: authMessages.recoveryCodesSummary,
+        description: authMessages.recoveryCodesDescription,
+        body: ConfirmBodySchema,
+        response: { 200: ConfirmSchema, ...problemResponses(400, 401, 403, 409, 429) },
+      },
+      config: { permission: "mfa.enrol", rateLimit: CONFIRM_RATE_LIMIT },
+    },
+    async (request, reply) => {
+      const session = request.auth as SessionContext;
+      const result = await regenerateRecoveryCodes(
+        db,
+        app.config.dataDecryptionKeys,
+        session.user.id,
+        request.body.code,
+        app.authOptions.now(),
+      );
+      if (result.kind === "not_enabled") throw HttpProblem.of(409, "mfa_not_enabled");
+      if (result.kind === "invalid_code") throw HttpProblem.of(400, "invalid_mfa_code");
+      await recordAudit(db, {
+        ...requestAuditFields(request),
+        action: "auth.recovery_codes.regenerated",
         targetType: "user",
         targetId: session.user.id,
       });
