@@ -65,6 +65,19 @@ describe("aid lifecycle", () => {
     expect(aidTransition("disbursed", "repay", "grant").ok).toBe(false);
     expect(refused).toBeGreaterThan(40);
   });
+
+  it("lets a proposal be withdrawn only before any decision", () => {
+    const withdrawable = AID_STATUSES.filter((status) => aidTransition(status, "withdraw", "loan").ok);
+    expect(withdrawable).toEqual(["queued", "proposed"]);
+    expect(aidTransition("proposed", "withdraw", "grant")).toEqual({ ok: true, status: "cancelled" });
+    const late = aidTransition("approved", "withdraw", "grant");
+    expect(late.ok).toBe(false);
+    if (!late.ok) {
+      expect(late.message).toBe(
+        "Impossible de retirer une aide approuvée : seule une proposition encore en attente de décision (proposée ou en file d'attente) peut être retirée. Une aide approuvée et non versée s'annule par un contrôleur budgétaire.",
+      );
+    }
+  });
 });
 
 describe("who may receive an aid", () => {
