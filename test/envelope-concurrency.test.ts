@@ -131,6 +131,18 @@ for (const kind of DATABASE_KINDS) {
           queuedCount: queued.length,
         });
         expect(await totalsFromTable()).toEqual({ reserved, committed: 0 });
+        // Less than 600 € left of 20 000 €: the 80 % and 95 % lines were crossed once each, among 100
+        // concurrent proposals, and each alert was written once, by the proposal that crossed it.
+        const alerts = await client.call<{ items: { level: string; scope: string }[] }>(
+          controller,
+          "GET",
+          `/api/v1/finance/alerts?year=${year()}`,
+        );
+        expect(alerts.body.items.map((item) => `${item.scope}:${item.level}`).sort()).toEqual(
+          left === 0
+            ? ["national:alert_80", "national:alert_95", "national:exhausted"]
+            : ["national:alert_80", "national:alert_95"],
+        );
       }, 120_000);
 
       it("approves exactly the reserved proposals in 100 concurrent approvals, once each, and refuses the queued ones with a 409", async () => {
