@@ -1,7 +1,7 @@
 // The action plan: the case's actions by due date (overdue ones said so in words, with the rental service's
 // notice when the API attaches it), and a form to add one, sent with the case's ETag.
 import { Button, Group, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import type { ActionView } from "../../../src/contracts/diagnosis.ts";
 import {
   ACTION_KIND_LABELS,
@@ -139,6 +139,12 @@ function AddAction({
   const [errors, setErrors] = useState<Partial<Record<"title" | "due", string>>>({});
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  const messageLine = useRef<HTMLParagraphElement>(null);
+  // The button is disabled while sending, which drops the keyboard focus: the outcome's line takes it.
+  const [outcomeShown, setOutcomeShown] = useState(0);
+  useEffect(() => {
+    if (outcomeShown > 0) messageLine.current?.focus();
+  }, [outcomeShown]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -169,6 +175,7 @@ function AddAction({
       setMessage({ text: text.added(result.body.title), error: false });
       setTitle("");
       setDue("");
+      setOutcomeShown((count) => count + 1);
       await onAdded();
       return;
     }
@@ -182,6 +189,7 @@ function AddAction({
             : [problem.detail, ...problem.errors.map((issue) => issue.message)].filter(Boolean).join(" "),
       error: true,
     });
+    setOutcomeShown((count) => count + 1);
   }
 
   return (
@@ -240,7 +248,7 @@ function AddAction({
         />
         <div aria-live="polite" aria-atomic="true" data-testid="action-message">
           {message !== null && (
-            <Text fw={600} c={message.error ? "red.9" : undefined}>
+            <Text ref={messageLine} tabIndex={-1} fw={600} c={message.error ? "red.9" : undefined}>
               {message.text}
             </Text>
           )}

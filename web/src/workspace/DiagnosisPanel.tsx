@@ -684,12 +684,8 @@ function DiagnosisForm({
             </Button>
           </Group>
         ) : (
-          <Button
-            type="submit"
-            variant="outline"
-            loading={autosave.status.kind === "saving"}
-            style={{ alignSelf: "flex-start" }}
-          >
+          // No loading state: a disabled button would drop the keyboard focus; the status line says it all.
+          <Button id="diag-save" type="submit" variant="outline" style={{ alignSelf: "flex-start" }}>
             {text.save}
           </Button>
         )}
