@@ -309,6 +309,12 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         expect(await seriousViolations(page)).toEqual([]);
         await page.screenshot({ path: join(SCREENSHOTS, "envelope.png"), fullPage: true });
 
+        // Seen once, the alert is listed again without being announced again.
+        await page.reload();
+        await alerts.waitFor();
+        expect(await alerts.getByRole("note").count()).toBeGreaterThan(0);
+        expect(await alerts.getByRole("alert").count()).toBe(0);
+
         // The alert acknowledged leaves the open list.
         const acknowledge = alerts.getByRole("button", { name: text.alerts.acknowledge, exact: false });
         const open = await acknowledge.count();

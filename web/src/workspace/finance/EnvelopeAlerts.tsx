@@ -90,7 +90,8 @@ export function EnvelopeAlerts({
         {alerts.map(({ alert, fresh }) => (
           <Alert
             key={alert.id}
-            role={fresh ? "alert" : undefined}
+            // Mantine's Alert is role="alert" unless told otherwise: an alert already seen is a note.
+            role={fresh ? "alert" : "note"}
             color={alert.level === "alert_80" ? "orange.9" : "red.9"}
             variant="outline"
             // The title in the text colour: the alert's own colour is too light on white for small text.
