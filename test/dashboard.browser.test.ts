@@ -2,7 +2,8 @@
 // by playwright-core) against the real server on a PGlite database with the demo seed and its living
 // caseload: the demo manager opens the dashboard, sees its charts and the tables of the same figures
 // (French numbers), gets a bad period refused on its field, then assigns a request from the public form to
-// a counsellor from the caseload and sees it assigned. axe on both pages; the dashboard's screenshot.
+// a counsellor from the caseload and sees it assigned, there and on the case page. axe on every page; the
+// dashboard's screenshot.
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -162,6 +163,15 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         await select.selectOption(counsellor.userId);
         await row.getByRole("button", { name: dashboardMessages.assign.submitFor(reference) }).click();
         await row.getByText(/^Attribué à Claire Fontaine/).waitFor();
+
+        // The case page says so too, where the manager may reassign it.
+        await row.getByRole("link", { name: reference }).click();
+        const assignment = page.getByTestId("assignment");
+        await assignment.getByText(/^Attribué à Claire Fontaine/).waitFor();
+        expect(await assignment.getByLabel(dashboardMessages.assign.labelFor(reference)).inputValue()).toBe(
+          counsellor.userId,
+        );
+        expect(await seriousViolations(page)).toEqual([]);
 
         const manager = await signIn(server.url, MANAGER.email);
         const found = await call<{ items: { counsellor: { id: string } | null }[] }>(
