@@ -17,7 +17,7 @@ import { migrate } from "../src/db/migrate.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
 import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
 import { buildWebIfStale } from "../src/server/webBuild.ts";
-import { todayInParis } from "../web/src/frenchDates.ts";
+import { isoDay, todayInParis } from "../web/src/frenchDates.ts";
 import { aidMessages } from "../web/src/workspace/finance/messages.fr.ts";
 import { roleMessages } from "../web/src/workspace/roles/messages.fr.ts";
 import { seriousViolations } from "./support/axe.ts";
@@ -135,7 +135,7 @@ describe.skipIf(chromiumMissing && !IN_CI)(
     const aidRow = (page: Page, product: string) =>
       page.getByTestId("aids-table").locator("tbody tr").filter({ hasText: product });
 
-    it("counsellor: proposes a loan on a 2025 case (bad amount and duration refused on their fields), withdraws a grant she proposed, and reads why a 2021 case gets no aid", {
+    it("counsellor: proposes a loan on a 2025 case (bad amount and duration refused on their fields), has a grant above the product's new maximum refused by the API on the amount, withdraws the grant she proposed, and reads why a 2021 case gets no aid", {
       timeout: 150_000,
     }, async () => {
       const context = await person();
@@ -172,12 +172,29 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         await page.getByText(aidMessages.none).waitFor();
         await page.getByLabel(aidMessages.product).selectOption("subvention");
         expect(await page.getByLabel(aidMessages.duration, { exact: false }).count()).toBe(0);
-        await page.getByLabel(aidMessages.amount, { exact: false }).fill("150");
+        // Meanwhile the catalogue lowers the grant's maximum to 100 €: the API's refusal lands on the amount.
+        const api = financeClient(server.url);
+        const lowered = await api.call(await api.signIn(ADMIN.email), "POST", "/api/v1/finance/catalogue", {
+          code: "subvention",
+          kind: "grant",
+          name: GRANT,
+          maxAmountCents: 10_000,
+          directives: [DIRECTIVE_2025],
+          appliesFrom: isoDay(todayInParis()),
+          reason: "Plafond abaissé",
+        });
+        expect(lowered.status).toBe(201);
+        const grantAmount = page.getByLabel(aidMessages.amount, { exact: false });
+        await grantAmount.fill("150");
+        await page.getByRole("button", { name: aidMessages.propose }).click();
+        await expect.poll(() => grantAmount.getAttribute("aria-invalid")).toBe("true");
+        expect(await page.getByTestId("aids-table").count()).toBe(0);
+        await grantAmount.fill("80");
         await page.getByRole("button", { name: aidMessages.propose }).click();
         const grant = aidRow(page, GRANT);
         await grant.waitFor();
         await page
-          .getByRole("button", { name: aidMessages.withdrawLabel(GRANT, formatCents(15_000)) })
+          .getByRole("button", { name: aidMessages.withdrawLabel(GRANT, formatCents(8_000)) })
           .click();
         const reason = page.getByLabel(aidMessages.withdrawReason, { exact: false });
         await page.getByRole("button", { name: aidMessages.confirmWithdraw }).click();
@@ -186,7 +203,7 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         await reason.press("Enter");
         await expect
           .poll(() => page.getByTestId("aids-announcement").textContent())
-          .toBe(aidMessages.withdrawn(GRANT, formatCents(15_000)));
+          .toBe(aidMessages.withdrawn(GRANT, formatCents(8_000)));
         await expect
           .poll(() => grant.getByTestId("aid-status").textContent())
           .toContain(AID_STATUS_LABELS.cancelled);
