@@ -412,7 +412,7 @@ for (const kind of DATABASE_KINDS) {
         string
       >[];
       const value = (section: string, key: string) =>
-        rows.find((row) => row.rubrique === section && row["clé"] === key)?.valeur;
+        rows.find((row) => row.rubrique === section && row.clé === key)?.valeur;
       expect(value("portefeuille", "dossiers_ouverts")).toBe("3");
       expect(value("décisions", "admitted")).toBe("2");
       expect(value("délai_toClosure", "médiane_jours")).toBe("10");
