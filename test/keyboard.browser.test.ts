@@ -4,7 +4,7 @@
 // Tab, Shift+Tab, arrows, Space and Enter, never a click; after each action the focus stays on something that
 // says what happened, never dropped to the page's body.
 import { existsSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CASE_STATUS_LABELS, COMMAND_LABELS } from "../src/core/cases/index.ts";
 import { migrate } from "../src/db/migrate.ts";
@@ -65,7 +65,9 @@ async function pressUntil(
     await page.keyboard.press(key);
     const now = await focus(page);
     seen.push(now);
-    expect(now.onBody, `${key} dropped the focus to the body`).toBe(false);
+    expect(now.onBody, `${key} dropped the focus to the body after ${seen.at(-2)?.what ?? "the start"}`).toBe(
+      false,
+    );
     expect(now.visible, `no visible focus on ${now.what}`).toBe(true);
     if (reached(now)) return now;
   }
@@ -137,6 +139,21 @@ describe.skipIf(chromiumMissing && !IN_CI)(
       await database?.dispose();
     });
 
+    /** Signs the Paris counsellor in with the keyboard, coming back to the case page. */
+    async function signInToCase(context: BrowserContext): Promise<Page> {
+      const page = await context.newPage();
+      const caseUrl = `${server.url}/espace/dossiers/${caseId}`;
+      await page.goto(`${server.url}/connexion?suite=${encodeURIComponent(`/espace/dossiers/${caseId}`)}`);
+      await page.locator("#connexion-email").waitFor();
+      await tabTo(page, "connexion-email");
+      await page.keyboard.type(DEMO_USERS.parisCounsellor);
+      await tabTo(page, "connexion-password");
+      await page.keyboard.type(DEMO_PASSWORD);
+      await page.keyboard.press("Enter");
+      await page.waitForURL(caseUrl);
+      return page;
+    }
+
     it("a counsellor runs the case's main steps with the keyboard alone, the focus always visible and kept", {
       timeout: 200_000,
     }, async () => {
@@ -146,16 +163,7 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         viewport: { width: 1280, height: 900 },
       });
       try {
-        const page = await context.newPage();
-        const caseUrl = `${server.url}/espace/dossiers/${caseId}`;
-        await page.goto(`${server.url}/connexion?suite=${encodeURIComponent(`/espace/dossiers/${caseId}`)}`);
-        await page.locator("#connexion-email").waitFor();
-        await tabTo(page, "connexion-email");
-        await page.keyboard.type(DEMO_USERS.parisCounsellor);
-        await tabTo(page, "connexion-password");
-        await page.keyboard.type(DEMO_PASSWORD);
-        await page.keyboard.press("Enter");
-        await page.waitForURL(caseUrl);
+        const page = await signInToCase(context);
         const status = page.getByTestId("case-status");
         await expect.poll(() => status.textContent()).toBe(CASE_STATUS_LABELS.diagnosis);
         await page.locator("#diag-save").waitFor();
@@ -195,6 +203,17 @@ describe.skipIf(chromiumMissing && !IN_CI)(
           .toContain(diagnosis.savedAt("@").split("@")[0]);
         await expectFocusKept(page, "the diagnosis saved itself");
         expect(await page.locator("#diag-occupancy").inputValue()).not.toBe("");
+        // A row added then removed with the keyboard: the focus goes back to the block's « Ajouter » button.
+        await pressUntil(page, "Tab", (now) => now.what.includes(diagnosis.addIncome));
+        await page.keyboard.press("Enter");
+        // The new row sits above the button.
+        await pressUntil(page, "Shift+Tab", (now) =>
+          now.what.includes(diagnosis.remove(diagnosis.incomeLine(1))),
+        );
+        await page.keyboard.press("Enter");
+        await expect.poll(async () => (await focus(page)).what).toContain(diagnosis.addIncome);
+        expect(await page.locator("#diag-income-0-amount").count()).toBe(0);
+
         // « Enregistrer maintenant » with Space: nothing new to save, the focus stays on it.
         await tabTo(page, "diag-save");
         await page.keyboard.press("Space");
@@ -218,6 +237,55 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         await page.keyboard.press("Enter");
         await expect.poll(() => status.textContent()).toBe(CASE_STATUS_LABELS.action_plan);
         await expectFocusKept(page, "taking a step");
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("someone else's change in between: the diagnosis says so, keeps what was typed, and saves it when asked", {
+      timeout: 120_000,
+    }, async () => {
+      const context = await browser.newContext({
+        locale: "fr-FR",
+        timezoneId: "Europe/Paris",
+        viewport: { width: 1280, height: 900 },
+      });
+      try {
+        const diagnosis = workspaceMessages.diagnosis;
+        const mine = await signInToCase(context);
+        await mine.locator("#diag-health").waitFor();
+        // Another tab on the same case (a colleague, or the same person elsewhere) saves first.
+        const theirs = await context.newPage();
+        await theirs.goto(mine.url());
+        await theirs.locator("#diag-notes").focus();
+        await theirs.keyboard.type("Rendez-vous pris avec le bailleur.");
+        await theirs.keyboard.press("Tab");
+        await expect
+          .poll(() => theirs.getByTestId("diagnosis-message").textContent(), { timeout: 10_000 })
+          .toContain(diagnosis.savedAt("@").split("@")[0]);
+
+        // This tab still holds the case's previous version: its save is refused, what was typed stays.
+        const typed = "Arrêt maladie de trois mois, reprise prévue en mars.";
+        await mine.locator("#diag-health").focus();
+        await mine.keyboard.type(typed);
+        await mine.keyboard.press("Tab");
+        await expect
+          .poll(() => mine.getByTestId("diagnosis-message").textContent(), { timeout: 10_000 })
+          .toBe(diagnosis.stale);
+        expect(await mine.locator("#diag-health").inputValue()).toBe(typed);
+        expect(
+          await mine.evaluate(() => !window.dispatchEvent(new Event("beforeunload", { cancelable: true }))),
+        ).toBe(true);
+
+        // The person keeps their version: it is saved over the other one.
+        await pressUntil(mine, "Tab", (now) => now.what.includes(diagnosis.keepMine));
+        await mine.keyboard.press("Enter");
+        await expect
+          .poll(() => mine.getByTestId("diagnosis-message").textContent(), { timeout: 10_000 })
+          .toContain(diagnosis.savedAt("@").split("@")[0]);
+        await expectFocusKept(mine, "« Enregistrer ma version »");
+        await theirs.reload();
+        await expect.poll(() => theirs.locator("#diag-health").inputValue()).toBe(typed);
       } finally {
         await context.close();
       }

@@ -406,8 +406,18 @@ function DiagnosisForm({
     await autosave.saveNow();
   }
 
+  // A removed row takes its button (and the focus) with it: the block's « Ajouter » button gets the focus.
   const remove = (label: string, onClick: () => void) => (
-    <Button variant="subtle" size="xs" onClick={onClick} style={{ alignSelf: "flex-end" }}>
+    <Button
+      variant="subtle"
+      size="xs"
+      onClick={(event) => {
+        const block = event.currentTarget.closest("section");
+        onClick();
+        requestAnimationFrame(() => block?.querySelector<HTMLElement>("[data-add-row]")?.focus());
+      }}
+      style={{ alignSelf: "flex-end" }}
+    >
       {text.remove(label)}
     </Button>
   );
@@ -718,7 +728,7 @@ function Row({ legend, children }: { legend: string; children: ReactNode }) {
 
 function AddButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
-    <Button variant="outline" size="xs" onClick={onClick} style={{ alignSelf: "flex-start" }}>
+    <Button variant="outline" size="xs" onClick={onClick} data-add-row style={{ alignSelf: "flex-start" }}>
       {label}
     </Button>
   );
