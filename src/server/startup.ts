@@ -2,6 +2,7 @@
 import type { Config } from "../config/config.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { seedDemoCases } from "../db/demoCases.ts";
+import { seedDemoFinance } from "../db/demoFinance.ts";
 import { migrate } from "../db/migrate.ts";
 import { todayInParis } from "../db/ruleParameters.ts";
 import { assertNoDemoAccounts, seedDemoData } from "../db/seed.ts";
@@ -20,7 +21,10 @@ export async function prepareDatabase(config: Config, db: Database): Promise<Omi
     return { appliedMigrations: applied, createdDemoAccounts: 0 };
   }
   const { createdAccounts } = await seedDemoData(db);
-  await seedDemoCases(db, config.dataEncryptionKey, todayInParis());
+  const today = todayInParis();
+  await seedDemoCases(db, config.dataEncryptionKey, today);
+  // After the cases: the demo aids are proposed on the demo 2025-directive cases.
+  await seedDemoFinance(db, today);
   return { appliedMigrations: applied, createdDemoAccounts: createdAccounts };
 }
 
