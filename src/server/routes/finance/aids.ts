@@ -499,7 +499,8 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
   app.get(
     "/api/v1/finance/aids/:id/schedule",
     {
-      config: { permission: "envelope.read" },
+      // Scoped like GET /aids/:id: the counsellor reads the schedule of a loan on their agency's case page.
+      config: { permission: "aids.read" },
       schema: {
         tags: ["finance"],
         summary: financeMessages.summaries.schedule,
@@ -516,7 +517,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
       const asOf = request.query.asOf ?? todayInParis();
       if (!isCalendarDate(asOf)) throw invalidField("/asOf", "format", financeMessages.dateInvalid);
       return asProblems(async () => {
-        const aid = await aidInScope(db, actor, request.params.id);
+        const aid = await aidInScope(db, actor, request.params.id, "aids.read");
         const position = await loanPosition(db, aid);
         await recordFinanceAudit(db, actor, {
           action: "aid.schedule_read",
