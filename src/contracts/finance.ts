@@ -206,6 +206,12 @@ export const ThresholdSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** A member of staff named on an answer: who proposed, decided or recorded. */
+export const StaffMemberSchema = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  displayName: Type.String(),
+});
+
 export const AidViewSchema = Type.Object({
   id: Type.String(),
   caseId: Type.String(),
@@ -222,8 +228,11 @@ export const AidViewSchema = Type.Object({
   status: Type.Enum(AID_STATUSES),
   requestedAt: Type.String({ format: "date-time" }),
   proposedByUserId: Type.String(),
+  proposedBy: StaffMemberSchema,
   firstApprovedByUserId: Nullable(Type.String()),
+  firstApprovedBy: Nullable(StaffMemberSchema),
   decidedByUserId: Nullable(Type.String()),
+  decidedBy: Nullable(StaffMemberSchema),
   decidedAt: Nullable(Type.String({ format: "date-time" })),
   decisionReason: Nullable(Type.String()),
   message: Nullable(

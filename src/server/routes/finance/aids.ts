@@ -2,7 +2,7 @@
 // refuse, cancel, disburse and record repayments; read an aid and a loan's schedule. Approval and
 // disbursement honour an Idempotency-Key header: a retried request gets the first answer and never pays
 // twice. Every change and its audit entry land in one transaction.
-import { and, asc, eq, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import Type from "typebox";
 import {
@@ -17,7 +17,7 @@ import {
   ScheduleViewSchema,
   WithdrawalSchema,
 } from "../../../contracts/finance.ts";
-import { AID_STATUSES, arrearsOn, totalPaid } from "../../../core/finance/index.ts";
+import { AID_STATUSES, type AidStatus, arrearsOn, totalPaid } from "../../../core/finance/index.ts";
 import { isCalendarDate } from "../../../core/rules/index.ts";
 import type { Database, Drizzle } from "../../../db/database.ts";
 import {
@@ -40,6 +40,7 @@ import {
 import { FinanceNotFoundError } from "../../../db/finance/errors.ts";
 import { maskIban, validIban } from "../../../db/finance/iban.ts";
 import { idempotent } from "../../../db/finance/idempotency.ts";
+import { staffMember, staffNames } from "../../../db/finance/staffNames.ts";
 import { aids } from "../../../db/schema.ts";
 import { type Action, type Actor, isAllowed, isInScope, scopeOf } from "../../auth/permissions.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
@@ -51,7 +52,8 @@ import type { MoneyLane } from "./moneyLane.ts";
 
 const AidParams = Type.Object({ id: Type.String({ format: "uuid" }) });
 
-export function aidView(row: AidRow, message: string | null = null) {
+/** An aid as answered, naming who proposed it and who decided (`names` from `staffNames`). */
+export function aidView(row: AidRow, names: ReadonlyMap<string, string>, message: string | null = null) {
   return {
     id: row.id,
     caseId: row.caseId,
@@ -68,12 +70,32 @@ export function aidView(row: AidRow, message: string | null = null) {
     status: row.status,
     requestedAt: row.requestedAt.toISOString(),
     proposedByUserId: row.proposedByUserId,
+    proposedBy: { id: row.proposedByUserId, displayName: names.get(row.proposedByUserId) ?? "" },
     firstApprovedByUserId: row.firstApprovedByUserId,
+    firstApprovedBy: staffMember(names, row.firstApprovedByUserId),
     decidedByUserId: row.decidedByUserId,
+    decidedBy: staffMember(names, row.decidedByUserId),
     decidedAt: row.decidedAt?.toISOString() ?? null,
     decisionReason: row.decisionReason,
     message,
   };
+}
+
+const peopleOf = (row: AidRow) => [row.proposedByUserId, row.firstApprovedByUserId, row.decidedByUserId];
+
+/** One aid as answered, its people's names read in `db` (the request's transaction when there is one). */
+async function aidAnswer(db: Drizzle, row: AidRow, message: string | null = null) {
+  return aidView(row, await staffNames(db, peopleOf(row)), message);
+}
+
+/** The statuses of `?status=a,b`: every one must be known (400 on `/status` otherwise). */
+function statusFilter(value: string): AidStatus[] {
+  const statuses = value.split(",").map((part) => part.trim());
+  const unknown = statuses.find((part) => !(AID_STATUSES as readonly string[]).includes(part));
+  if (unknown !== undefined) {
+    throw invalidField("/status", "enum", financeMessages.statusUnknown(unknown, AID_STATUSES));
+  }
+  return statuses as AidStatus[];
 }
 
 function permissionActor(actor: FinanceActor): Actor {
@@ -184,7 +206,9 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
           ),
         ),
       );
-      return reply.code(result.aid.status === "queued" ? 202 : 201).send(aidView(result.aid, result.message));
+      return reply
+        .code(result.aid.status === "queued" ? 202 : 201)
+        .send(await aidAnswer(db, result.aid, result.message));
     },
   );
 
@@ -198,7 +222,12 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
         querystring: Type.Object(
           {
             year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2999 })),
-            status: Type.Optional(Type.Enum(AID_STATUSES)),
+            status: Type.Optional(
+              Type.String({
+                maxLength: 200,
+                description: "Statuts retenus, séparés par des virgules (ex. repaying,in_arrears).",
+              }),
+            ),
             caseId: Type.Optional(Type.String({ format: "uuid" })),
           },
           { additionalProperties: false },
@@ -224,9 +253,10 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
           financeMessages.caseIdRequired,
         );
       }
+      const statuses = status === undefined ? undefined : statusFilter(status);
       const filters: SQL[] = [];
       if (year !== undefined) filters.push(eq(aids.year, year));
-      if (status !== undefined) filters.push(eq(aids.status, status));
+      if (statuses !== undefined) filters.push(inArray(aids.status, statuses));
       if (caseId !== undefined) filters.push(eq(aids.caseId, caseId));
       // Counsellors and managers read their agency's aids only.
       if (scopeOf(permissionActor(actor).role, "aids.read") !== "all")
@@ -239,9 +269,15 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
       await recordFinanceAudit(db, actor, {
         action: "aid.list_read",
         targetType: "aid",
-        details: { year: year ?? null, status: status ?? null, caseId: caseId ?? null, count: rows.length },
+        details: {
+          year: year ?? null,
+          status: statuses ?? null,
+          caseId: caseId ?? null,
+          count: rows.length,
+        },
       });
-      return { aids: rows.map((row) => aidView(row)) };
+      const names = await staffNames(db, rows.flatMap(peopleOf));
+      return { aids: rows.map((row) => aidView(row, names)) };
     },
   );
 
@@ -264,7 +300,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
         targetType: "aid",
         targetId: row.id,
       });
-      return aidView(row);
+      return aidAnswer(db, row);
     },
   );
 
@@ -290,7 +326,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
           todayInParis(),
           request.body.reason ?? null,
         );
-        return { status: 200, body: aidView(result.aid, result.message) };
+        return { status: 200, body: await aidAnswer(tx, result.aid, result.message) };
       });
       return reply.code(response.status as 200).send(response.body as ReturnType<typeof aidView>);
     },
@@ -318,7 +354,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
             ),
           ),
         );
-        return aidView(result.aid);
+        return aidAnswer(db, result.aid);
       },
     );
   }
@@ -349,7 +385,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
           db.transaction((tx) => withdrawAid(tx, request.params.id, actor, request.body.reason.trim())),
         ),
       );
-      return aidView(result.aid);
+      return aidAnswer(db, result.aid);
     },
   );
 
@@ -381,7 +417,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
         return {
           status: 201,
           body: {
-            aid: aidView(result.aid),
+            aid: await aidAnswer(tx, result.aid),
             disbursement: {
               id: disbursement.id,
               amountCents: disbursement.amountCents,
@@ -417,7 +453,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
       const result = await asProblems(() =>
         lane(() => db.transaction((tx) => recordRepayment(tx, request.params.id, request.body, actor))),
       );
-      return reply.code(201).send(aidView(result.aid));
+      return reply.code(201).send(await aidAnswer(db, result.aid));
     },
   );
 
@@ -469,7 +505,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
       const row = await asProblems(() =>
         lane(() => db.transaction((tx) => flagArrears(tx, request.params.id, request.body.asOf, actor))),
       );
-      return aidView(row);
+      return aidAnswer(db, row);
     },
   );
 
@@ -492,7 +528,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
           db.transaction((tx) => writeOff(tx, request.params.id, request.body.reason.trim(), actor)),
         ),
       );
-      return aidView(row);
+      return aidAnswer(db, row);
     },
   );
 

@@ -23,6 +23,8 @@ export const financeMessages = {
   idempotencyKeyInvalid: "L'en-tête Idempotency-Key doit compter de 1 à 200 caractères imprimables.",
   ibanInvalid: "IBAN invalide (pays, longueur ou clé de contrôle ISO 13616).",
   dateInvalid: "Date invalide : format attendu AAAA-MM-JJ, avec un jour qui existe.",
+  statusUnknown: (status: string, known: readonly string[]) =>
+    `Statut inconnu : « ${status} ». Statuts possibles : ${known.join(", ")}.`,
   alert80: (year: number) => `Enveloppe ${year} : 80 % consommés.`,
   alert95: (year: number) => `Enveloppe ${year} : 95 % consommés.`,
   exhaustionBeforeYearEnd: (year: number, date: string) =>

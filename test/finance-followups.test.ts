@@ -1,0 +1,203 @@
+// What the case page, the envelope page and the parameters page read beyond the aids' lifecycle, over real
+// HTTP on each database: a counsellor reads their agency's loan schedule (not another agency's), aids name
+// who proposed and decided them, the year's list filters on several statuses, the four-eyes threshold in
+// force is read back, every recorded rule parameter names its author, and catalogue versions too.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
+import { openDemoDatabase } from "./support/demoDatabase.ts";
+import { DIRECTIVE_2025, financeClient, insertCases, type Session } from "./support/financeFixtures.ts";
+import { type RunningServer, startServer } from "./support/server.ts";
+
+const PROBLEM_JSON = /^application\/problem\+json/;
+const PARIS_COUNSELLOR = "conseillere.paris@demo.appui.fr";
+const LYON_COUNSELLOR = "conseiller.lyon@demo.appui.fr";
+const IBAN = "FR76 3000 6000 0112 3456 7890 189";
+
+interface Person {
+  id: string;
+  displayName: string;
+}
+interface Aid {
+  id: string;
+  status: string;
+  proposedByUserId: string;
+  proposedBy: Person;
+  firstApprovedBy: Person | null;
+  decidedBy: Person | null;
+}
+interface Problem {
+  code: string;
+  errors?: { path: string; message: string }[];
+}
+
+for (const kind of DATABASE_KINDS) {
+  describe.skipIf(kind.skipReason !== undefined)(
+    suiteName(kind, "Schedules, names and filters for the finance pages"),
+    () => {
+      let database: TestDatabase;
+      let server: RunningServer;
+      let client: ReturnType<typeof financeClient>;
+      let admin: Session;
+      let paris: Session;
+      let lyon: Session;
+      let manager: Session;
+      let controller: Session;
+      let parisCases: string[];
+      const year = Number(new Date().toISOString().slice(0, 4));
+      const today = new Date().toISOString().slice(0, 10);
+
+      beforeAll(async () => {
+        database = await openDemoDatabase(kind);
+        server = await startServer(database.db, { auth: { loginRateLimitPerMinute: 10_000 } });
+        client = financeClient(server.url);
+        admin = await client.signIn("admin@demo.appui.fr");
+        paris = await client.signIn(PARIS_COUNSELLOR);
+        lyon = await client.signIn(LYON_COUNSELLOR);
+        manager = await client.signIn("manager.paris@demo.appui.fr");
+        controller = await client.signIn("budget@demo.appui.fr");
+        for (const product of [
+          { code: "subvention", kind: "grant", name: "Subvention", maxAmountCents: 1_000_000 },
+          {
+            code: "pret",
+            kind: "loan",
+            name: "Prêt à 0 %",
+            maxAmountCents: 1_000_000,
+            maxDurationMonths: 24,
+          },
+        ]) {
+          const recorded = await client.call(admin, "POST", "/api/v1/finance/catalogue", {
+            ...product,
+            directives: [DIRECTIVE_2025],
+            appliesFrom: "2025-11-20",
+            reason: "Catalogue initial",
+          });
+          expect(recorded.status).toBe(201);
+        }
+        const opened = await client.call(controller, "POST", "/api/v1/finance/envelopes", {
+          year,
+          nationalCents: 3_000_000,
+        });
+        expect(opened.status).toBe(201);
+        parisCases = await insertCases(database.db, {
+          count: 4,
+          agency: "Agence de Paris",
+          counsellorEmail: PARIS_COUNSELLOR,
+          directive: DIRECTIVE_2025,
+        });
+      }, 120_000);
+
+      afterAll(async () => {
+        await server?.close();
+        await database?.dispose();
+      });
+
+      const propose = (caseId: string, productCode: string, amountCents: number, durationMonths?: number) =>
+        client.call<Aid>(paris, "POST", "/api/v1/finance/aids", {
+          caseId,
+          productCode,
+          amountCents,
+          ...(durationMonths === undefined ? {} : { durationMonths }),
+        });
+
+      /** A 1 200 € loan over 12 months, approved and paid today: being repaid. */
+      async function paidLoan(caseId: string): Promise<Aid> {
+        const proposed = await propose(caseId, "pret", 120_000, 12);
+        expect(proposed.status).toBe(201);
+        const approved = await client.call(
+          controller,
+          "POST",
+          `/api/v1/finance/aids/${proposed.body.id}/approve`,
+          {},
+        );
+        expect(approved.status).toBe(200);
+        const paid = await client.call<{ aid: Aid }>(
+          controller,
+          "POST",
+          `/api/v1/finance/aids/${proposed.body.id}/disburse`,
+          { payeeKind: "person", iban: IBAN, paidOn: today },
+        );
+        expect(paid.status).toBe(201);
+        return paid.body.aid;
+      }
+
+      it("shows the counsellor the schedule of their agency's loan, and hides another agency's", async () => {
+        const loan = await paidLoan(parisCases[0] as string);
+        const read = await client.call<{ aidId: string; rows: unknown[]; outstandingCents: number }>(
+          paris,
+          "GET",
+          `/api/v1/finance/aids/${loan.id}/schedule`,
+        );
+        expect(read.status).toBe(200);
+        expect(read.body).toMatchObject({ aidId: loan.id, outstandingCents: 120_000 });
+        expect(read.body.rows).toHaveLength(12);
+        expect((await client.call(manager, "GET", `/api/v1/finance/aids/${loan.id}/schedule`)).status).toBe(
+          200,
+        );
+
+        const elsewhere = await client.call<Problem>(lyon, "GET", `/api/v1/finance/aids/${loan.id}/schedule`);
+        expect(elsewhere.status).toBe(404);
+        expect(elsewhere.contentType).toMatch(PROBLEM_JSON);
+      });
+
+      it("names who proposed an aid and who decided it, on the aid, its list and the decision's answer", async () => {
+        const proposed = await propose(parisCases[1] as string, "subvention", 50_000);
+        expect(proposed.status).toBe(201);
+        expect(proposed.body.proposedBy).toEqual({ id: paris.userId, displayName: "Claire Fontaine (démo)" });
+        expect(proposed.body.decidedBy).toBeNull();
+
+        const refused = await client.call<Aid>(
+          controller,
+          "POST",
+          `/api/v1/finance/aids/${proposed.body.id}/refuse`,
+          {
+            reason: "Hors critères",
+          },
+        );
+        expect(refused.status).toBe(200);
+        expect(refused.body.decidedBy).toEqual({ id: controller.userId, displayName: "Luc Perrin (démo)" });
+
+        const onCasePage = await client.call<{ aids: Aid[] }>(
+          paris,
+          "GET",
+          `/api/v1/finance/aids?caseId=${parisCases[1]}`,
+        );
+        expect(
+          onCasePage.body.aids.map((aid) => [aid.proposedBy.displayName, aid.decidedBy?.displayName]),
+        ).toEqual([["Claire Fontaine (démo)", "Luc Perrin (démo)"]]);
+      });
+
+      it("lists only the statuses asked for, and refuses an unknown one on /status", async () => {
+        const loan = await paidLoan(parisCases[2] as string);
+        const pending = await propose(parisCases[3] as string, "subvention", 40_000);
+        expect(pending.status).toBe(201);
+
+        const repaid = await client.call<{ aids: Aid[] }>(
+          controller,
+          "GET",
+          `/api/v1/finance/aids?year=${year}&status=repaying,in_arrears`,
+        );
+        expect(repaid.status).toBe(200);
+        expect(repaid.body.aids.map((aid) => aid.status)).not.toContain("proposed");
+        expect(repaid.body.aids.map((aid) => aid.id)).toContain(loan.id);
+        expect(repaid.body.aids.every((aid) => ["repaying", "in_arrears"].includes(aid.status))).toBe(true);
+
+        const proposedOnly = await client.call<{ aids: Aid[] }>(
+          controller,
+          "GET",
+          `/api/v1/finance/aids?year=${year}&status=proposed`,
+        );
+        expect(proposedOnly.body.aids.map((aid) => aid.id)).toEqual([pending.body.id]);
+
+        const unknown = await client.call<Problem>(
+          controller,
+          "GET",
+          `/api/v1/finance/aids?year=${year}&status=repaying,lost`,
+        );
+        expect(unknown.status).toBe(400);
+        expect(unknown.contentType).toMatch(PROBLEM_JSON);
+        expect(unknown.body.errors?.[0]?.path).toBe("/status");
+        expect(unknown.body.errors?.[0]?.message).toMatch(/lost/);
+      });
+    },
+  );
+}
