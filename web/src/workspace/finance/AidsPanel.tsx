@@ -29,6 +29,8 @@ export interface AidView {
   status: keyof typeof AID_STATUS_LABELS;
   requestedAt: string;
   proposedByUserId: string;
+  /** The proposer's name; absent from a server older than the second wave of the API. */
+  proposedBy?: { id: string; displayName: string };
   firstApprovedByUserId: string | null;
   decidedAt: string | null;
   decisionReason: string | null;
@@ -197,7 +199,14 @@ function AidRow({
         )}
       </Table.Td>
       <Table.Td>
-        {text.proposedOn(frenchMoment(aid.requestedAt), own ? text.byYou : text.byColleague)}
+        {text.proposedOn(
+          frenchMoment(aid.requestedAt),
+          own
+            ? text.byYou
+            : aid.proposedBy !== undefined
+              ? text.byName(aid.proposedBy.displayName)
+              : text.byColleague,
+        )}
       </Table.Td>
       <Table.Td>
         {aid.decidedAt === null ? (

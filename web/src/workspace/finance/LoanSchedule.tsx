@@ -22,7 +22,7 @@ interface ScheduleView {
   arrearsCents: number;
 }
 
-export function LoanSchedule({ aid }: { aid: AidView }) {
+export function LoanSchedule({ aid }: { aid: Pick<AidView, "id" | "productName"> }) {
   const [schedule, setSchedule] = useState<ScheduleView | null>(null);
 
   useEffect(() => {

@@ -19,6 +19,7 @@ export const aidMessages = {
     `${months === null ? "durée non précisée" : `${months} mois`}, taux ${rate}${deferral > 0 ? `, différé ${deferral} mois` : ""}`,
   byYou: "par vous",
   byColleague: "par un collègue",
+  byName: (name: string) => `par ${name}`,
   proposedOn: (moment: string, who: string) => `le ${moment} ${who}`,
   firstApproval: "Première approbation enregistrée ; une seconde est attendue.",
   decided: (moment: string) => `Décidée le ${moment}`,
@@ -67,4 +68,51 @@ export const aidMessages = {
   scheduleTotals: (received: string, outstanding: string, arrears: string) =>
     `Reçu : ${received}. Restant dû : ${outstanding}. Impayé : ${arrears}.`,
   required: "Ce champ est obligatoire.",
+} as const;
+
+// French texts of the « Prêts en remboursement » section of the envelope page: the loans being repaid or in
+// arrears, their schedule on demand, and the budget controller's repayment, early repayment, arrears and
+// write-off forms.
+export const repaymentMessages = {
+  title: "Prêts en remboursement",
+  intro: "Prêts versés en cours de remboursement ou en impayé, avec leur échéancier.",
+  readOnly: "Lecture seule : les remboursements sont enregistrés par les contrôleurs budgétaires.",
+  empty: "Aucun prêt en cours de remboursement cette année.",
+  loanTitle: (product: string, amount: string) => `${product} — ${amount}`,
+  showSchedule: "Afficher l'échéancier",
+  hideSchedule: "Masquer l'échéancier",
+  scheduleLabel: (product: string, amount: string, shown: boolean) =>
+    `${shown ? "Masquer" : "Afficher"} l'échéancier : ${product}, ${amount}`,
+  commands: {
+    repayment: "Enregistrer un remboursement",
+    early: "Remboursement anticipé",
+    arrears: "Constater un impayé",
+    writeOff: "Passer en perte",
+  },
+  commandLabel: (command: string, product: string, amount: string) => `${command} : ${product}, ${amount}`,
+  amount: "Montant reçu (€)",
+  amountHint: "En euros, par exemple 150,00.",
+  receivedOn: "Reçu le (JJ/MM/AAAA)",
+  asOf: "Date du constat (JJ/MM/AAAA)",
+  option: "Effet sur le prêt",
+  options: {
+    shorten: "Réduire la durée (même mensualité)",
+    lower_instalment: "Réduire la mensualité (même date de fin)",
+  } as Record<string, string>,
+  reason: "Motif du passage en perte",
+  confirm: "Enregistrer",
+  cancel: "Annuler",
+  dateInvalid: "Date invalide : format attendu JJ/MM/AAAA.",
+  required: "Ce champ est obligatoire.",
+  failed: "L'opération n'a pas abouti. Réessayez.",
+  done: {
+    repayment: (product: string, amount: string) => `Remboursement enregistré : ${product}, ${amount}.`,
+    early: (product: string, amount: string) =>
+      `Remboursement anticipé enregistré : ${product}, ${amount}. L'échéancier est recalculé.`,
+    arrears: (product: string) => `Impayé constaté : ${product}.`,
+    writeOff: (product: string) => `Prêt passé en perte : ${product}.`,
+  },
+  threshold: (amount: string) => `Au-delà de ${amount}, deux contrôleurs approuvent.`,
+  thresholdSince: (date: string) => `Seuil en vigueur depuis le ${date}.`,
+  thresholdDefault: "Seuil par défaut.",
 } as const;

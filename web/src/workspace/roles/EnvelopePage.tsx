@@ -11,7 +11,9 @@ import { frenchDay, frenchMoment, todayInParis } from "../../frenchDates.ts";
 import { BurndownPanel } from "../finance/BurndownPanel.tsx";
 import { type ApprovedAid, DisbursementQueue } from "../finance/DisbursementQueue.tsx";
 import { EnvelopeAlerts } from "../finance/EnvelopeAlerts.tsx";
+import { FourEyesThreshold } from "../finance/FourEyesThreshold.tsx";
 import { useIdempotencyKey } from "../finance/idempotencyKey.ts";
+import { type RepayingLoan, RepaymentsSection } from "../finance/RepaymentsSection.tsx";
 import type { Session } from "../session.ts";
 import { roleMessages } from "./messages.fr.ts";
 
@@ -58,7 +60,14 @@ type Loaded =
   | { kind: "loading" }
   | { kind: "missing" }
   | { kind: "failed"; message: string }
-  | { kind: "ready"; envelope: Envelope; forecast: Forecast | null; queue: Aid[]; approved: ApprovedAid[] };
+  | {
+      kind: "ready";
+      envelope: Envelope;
+      forecast: Forecast | null;
+      queue: Aid[];
+      approved: ApprovedAid[];
+      repaying: RepayingLoan[];
+    };
 
 function problemText(problem: Problem): string {
   if (problem.status === 403) return roleMessages.forbidden;
@@ -85,13 +94,15 @@ export function EnvelopePage({ session }: { session: Session }) {
       );
       return;
     }
-    const [forecast, proposed, queued, approved] = await Promise.all([
+    const [forecast, proposed, queued, approved, repaying, inArrears] = await Promise.all([
       callApi<Forecast>(`/api/v1/finance/envelopes/${year}/forecast`),
       callApi<{ aids: Aid[] }>(`/api/v1/finance/aids?year=${year}&status=proposed`),
       callApi<{ aids: Aid[] }>(`/api/v1/finance/aids?year=${year}&status=queued`),
       controller
         ? callApi<{ aids: Aid[] }>(`/api/v1/finance/aids?year=${year}&status=approved`)
         : Promise.resolve(null),
+      callApi<{ aids: RepayingLoan[] }>(`/api/v1/finance/aids?year=${year}&status=repaying`),
+      callApi<{ aids: RepayingLoan[] }>(`/api/v1/finance/aids?year=${year}&status=in_arrears`),
     ]);
     const queue = [...(proposed.ok ? proposed.body.aids : []), ...(queued.ok ? queued.body.aids : [])].sort(
       (a, b) => a.requestedAt.localeCompare(b.requestedAt),
@@ -102,6 +113,7 @@ export function EnvelopePage({ session }: { session: Session }) {
       forecast: forecast.ok ? forecast.body : null,
       queue,
       approved: approved?.ok ? approved.body.aids : [],
+      repaying: [...(inArrears.ok ? inArrears.body.aids : []), ...(repaying.ok ? repaying.body.aids : [])],
     });
   }, [year, controller]);
 
@@ -143,6 +155,7 @@ export function EnvelopePage({ session }: { session: Session }) {
           {loaded.forecast !== null && <BurndownPanel forecast={loaded.forecast} />}
           <Queue aids={loaded.queue} session={session} decides={controller} onDecided={decided} />
           {controller && <DisbursementQueue aids={loaded.approved} session={session} onPaid={decided} />}
+          <RepaymentsSection loans={loaded.repaying} session={session} onChanged={decided} />
         </>
       )}
     </Stack>
@@ -242,6 +255,7 @@ function Queue({
       <Title order={2} id="file-decisions" mb="sm">
         {text.queueTitle}
       </Title>
+      <FourEyesThreshold />
       {aids.length === 0 ? (
         <Text>{text.queueEmpty}</Text>
       ) : (

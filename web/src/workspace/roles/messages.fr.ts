@@ -175,7 +175,6 @@ export const roleMessages = {
     passwordHint: "12 caractères au moins ; à changer par la personne à sa première connexion.",
     create: "Créer le compte",
     created: (name: string) => `Compte créé : ${name}.`,
-    rules: "Paramètres des règles (lecture publique)",
     roles: {
       counsellor: "Conseiller",
       manager: "Responsable d'agence",
