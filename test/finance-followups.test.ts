@@ -198,6 +198,39 @@ for (const kind of DATABASE_KINDS) {
         expect(unknown.body.errors?.[0]?.path).toBe("/status");
         expect(unknown.body.errors?.[0]?.message).toMatch(/lost/);
       });
+
+      it("reads back the four-eyes threshold in force, following a dated change from its first day", async () => {
+        const threshold = (session: Session, date?: string) =>
+          client.call<{ valueCents: number; appliesFrom: string | null; defaultCents: number } & Problem>(
+            session,
+            "GET",
+            `/api/v1/finance/four-eyes-threshold${date === undefined ? "" : `?date=${date}`}`,
+          );
+        expect((await threshold(controller)).body).toEqual({
+          valueCents: 300_000,
+          appliesFrom: null,
+          defaultCents: 300_000,
+        });
+        const from = `${year + 1}-01-01`;
+        const changed = await client.call(admin, "POST", "/api/v1/finance/four-eyes-threshold", {
+          valueCents: 500_000,
+          appliesFrom: from,
+          reason: "Relèvement voté pour l'an prochain",
+        });
+        expect(changed.status).toBe(201);
+
+        expect((await threshold(controller, `${year}-12-31`)).body.valueCents).toBe(300_000);
+        expect((await threshold(manager, from)).body).toEqual({
+          valueCents: 500_000,
+          appliesFrom: from,
+          defaultCents: 300_000,
+        });
+        expect((await threshold(controller)).body.appliesFrom).toBeNull();
+        expect((await threshold(paris)).status).toBe(403);
+        const badDate = await threshold(controller, `${year}-02-30`);
+        expect(badDate.status).toBe(400);
+        expect(badDate.body.errors?.[0]?.path).toBe("/date");
+      });
     },
   );
 }

@@ -212,6 +212,14 @@ export const StaffMemberSchema = Type.Object({
   displayName: Type.String(),
 });
 
+export const ThresholdInForceSchema = Type.Object({
+  valueCents: Type.Integer({ description: "Seuil des quatre yeux en vigueur, en centimes." }),
+  appliesFrom: Nullable(
+    Type.String({ format: "date", description: "Premier jour de cette valeur ; null : valeur par défaut." }),
+  ),
+  defaultCents: Type.Integer({ description: "Valeur par défaut, quand aucune valeur datée ne s'applique." }),
+});
+
 export const AidViewSchema = Type.Object({
   id: Type.String(),
   caseId: Type.String(),

@@ -89,15 +89,25 @@ async function recordEvent(
 
 /** The four-eyes threshold in force on `date`: the last dated value recorded, else 3 000 €. */
 export async function fourEyesThreshold(tx: Drizzle, date: string): Promise<number> {
+  return (await fourEyesThresholdInForce(tx, date)).valueCents;
+}
+
+/** The threshold in force on `date` and the first day of the value it comes from (null: the default). */
+export async function fourEyesThresholdInForce(
+  tx: Drizzle,
+  date: string,
+): Promise<{ valueCents: number; appliesFrom: string | null }> {
   const [row] = await tx
-    .select({ value: ruleParameterValues.value })
+    .select({ value: ruleParameterValues.value, appliesFrom: ruleParameterValues.appliesFrom })
     .from(ruleParameterValues)
     .where(
       and(eq(ruleParameterValues.key, FOUR_EYES_THRESHOLD_KEY), lte(ruleParameterValues.appliesFrom, date)),
     )
     .orderBy(sql`${ruleParameterValues.appliesFrom} desc, ${ruleParameterValues.recordedAt} desc`)
     .limit(1);
-  return row?.value ?? DEFAULT_FOUR_EYES_THRESHOLD_CENTS;
+  return row === undefined
+    ? { valueCents: DEFAULT_FOUR_EYES_THRESHOLD_CENTS, appliesFrom: null }
+    : { valueCents: row.value, appliesFrom: row.appliesFrom };
 }
 
 // --- Proposal -----------------------------------------------------------------------------------------------

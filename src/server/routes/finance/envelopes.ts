@@ -7,12 +7,14 @@ import {
   EnvelopeViewSchema,
   ForecastViewSchema,
   OpenEnvelopeSchema,
+  ThresholdInForceSchema,
   ThresholdSchema,
 } from "../../../contracts/finance.ts";
 import {
   ALERT_LABELS,
   alertLevel,
   available,
+  DEFAULT_FOUR_EYES_THRESHOLD_CENTS,
   FOUR_EYES_THRESHOLD_KEY,
   forecastExhaustion,
   monthlyConsumption,
@@ -21,7 +23,7 @@ import {
 } from "../../../core/finance/index.ts";
 import { isCalendarDate } from "../../../core/rules/index.ts";
 import type { Database, Drizzle } from "../../../db/database.ts";
-import { offerQueue, recordFinanceAudit } from "../../../db/finance/aids.ts";
+import { fourEyesThresholdInForce, offerQueue, recordFinanceAudit } from "../../../db/finance/aids.ts";
 import {
   commitmentMovements,
   type EnvelopeRow,
@@ -252,6 +254,32 @@ export async function envelopeRoutes(
               : projectedMonthly({ monthly, asOf: day, pacePerMonth: linear.pacePerMonth, seasonal }),
         };
       });
+    },
+  );
+
+  app.get(
+    "/api/v1/finance/four-eyes-threshold",
+    {
+      config: { permission: "envelope.read" },
+      schema: {
+        tags: ["finance"],
+        summary: financeMessages.summaries.thresholdInForce,
+        querystring: Type.Object(
+          {
+            date: Type.Optional(
+              Type.String({ description: "Date de lecture (AAAA-MM-JJ), aujourd'hui par défaut." }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ThresholdInForceSchema, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const date = request.query.date ?? todayInParis();
+      if (!isCalendarDate(date)) throw invalidField("/date", "format", financeMessages.dateInvalid);
+      const inForce = await fourEyesThresholdInForce(db, date);
+      return { ...inForce, defaultCents: DEFAULT_FOUR_EYES_THRESHOLD_CENTS };
     },
   );
 

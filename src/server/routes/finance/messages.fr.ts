@@ -34,6 +34,7 @@ export const financeMessages = {
     getEnvelope: "Réservé, engagé, versé et disponible de l'enveloppe d'une année, en temps réel",
     allocations: "Remplacer les dotations régionales ou d'agence d'une enveloppe",
     forecast: "Consommation mensuelle, date d'épuisement projetée, alertes 80 % / 95 %",
+    thresholdInForce: "Seuil des quatre yeux en vigueur à une date (aujourd'hui par défaut)",
     threshold: "Fixer, à partir d'une date, le montant au-delà duquel deux contrôleurs approuvent",
     catalogue: "Catalogue des aides en vigueur à une date, et son historique",
     recordProduct: "Enregistrer un produit ou une nouvelle version datée d'un produit",
