@@ -231,6 +231,43 @@ for (const kind of DATABASE_KINDS) {
         expect(badDate.status).toBe(400);
         expect(badDate.body.errors?.[0]?.path).toBe("/date");
       });
+
+      it("lists every recorded parameter value for administrators, newest first, with who recorded it", async () => {
+        const recorded = await client.call(admin, "POST", "/api/v1/rule-parameters", {
+          key: "tempWorkerMinHours",
+          value: 500,
+          appliesFrom: `${year + 1}-01-01`,
+          reason: "Seuil fixé par Action Logement Services",
+        });
+        expect(recorded.status).toBe(201);
+
+        type Item = { key: string; label: string; value: number; unit: string; recordedBy: Person | null };
+        const records = await client.call<{ items: Item[] }>(admin, "GET", "/api/v1/rule-parameters/records");
+        expect(records.status).toBe(200);
+        const nadia = { id: admin.userId, displayName: "Nadia Roussel (démo)" };
+        expect(records.body.items[0]).toMatchObject({
+          key: "tempWorkerMinHours",
+          value: 500,
+          unit: "heures",
+          recordedBy: nadia,
+        });
+        expect(records.body.items).toContainEqual(
+          expect.objectContaining({
+            key: "aids.fourEyesThresholdCents",
+            value: 500_000,
+            unit: "centimes",
+            label: expect.stringMatching(/deux contrôleurs budgétaires/),
+            recordedBy: nadia,
+          }),
+        );
+
+        for (const session of [controller, manager, paris]) {
+          expect((await client.call(session, "GET", "/api/v1/rule-parameters/records")).status).toBe(403);
+        }
+        // The public parameters (the simulator reads them) name no one.
+        const publicAnswer = await fetch(`${server.url}/api/v1/rule-parameters`);
+        expect(await publicAnswer.text()).not.toMatch(/Nadia|recordedBy/);
+      });
     },
   );
 }

@@ -2,7 +2,7 @@
 // recording a new value. History is append-only: a change is a new row, never an update, so that any past
 // evaluation can be replayed with the values in force on its request date. Nothing is cached: another
 // process (the CLI, a second server) may record a value at any time, and the table holds a few rows.
-import { asc } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import {
   isCalendarDate,
   ParameterTimeline,
@@ -15,7 +15,7 @@ import type { Database, Drizzle } from "./database.ts";
 
 export { ParameterTimeline };
 
-import { ruleParameterValues } from "./schema.ts";
+import { ruleParameterValues, users } from "./schema.ts";
 
 export interface ParameterRecord {
   id: string;
@@ -132,4 +132,20 @@ export async function recordParameterValue(
     await alongside?.(tx, record);
     return record;
   });
+}
+
+/** A recorded value of any key (the finance threshold included), with its author's display name. */
+export interface AuthoredParameterRecord extends Omit<ParameterRecord, "key"> {
+  key: string;
+  recordedByName: string | null;
+}
+
+/** Every recorded value, of every key, newest recording first: the administrators' audit of changes. */
+export async function authoredParameterRecords(db: Database): Promise<AuthoredParameterRecord[]> {
+  const rows = await db.drizzle
+    .select({ record: ruleParameterValues, recordedByName: users.displayName })
+    .from(ruleParameterValues)
+    .leftJoin(users, eq(users.id, ruleParameterValues.recordedByUserId))
+    .orderBy(desc(ruleParameterValues.recordedAt), desc(ruleParameterValues.appliesFrom));
+  return rows.map(({ record, recordedByName }) => ({ ...record, recordedByName }));
 }

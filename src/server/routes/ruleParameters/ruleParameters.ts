@@ -1,10 +1,12 @@
 // /api/v1/rule-parameters: the settings that the directives leave to Action Logement Services. GET (public)
 // gives their values in force and their full history; POST (administrators) records a new dated value,
-// with its reason, and its audit entry in the same transaction.
+// with its reason, and its audit entry in the same transaction. GET /records (administrators) lists every
+// recorded value, the finance threshold included, with who recorded it.
 import Type from "typebox";
 import { isCalendarDate, RULE_PARAMETER_DEFINITIONS } from "../../../core/rules/index.ts";
 import type { Database } from "../../../db/database.ts";
 import {
+  authoredParameterRecords,
   loadParameterTimeline,
   ParameterValueError,
   REASON_MAX_LENGTH,
@@ -15,6 +17,7 @@ import { recordAudit } from "../../audit/auditTrail.ts";
 import { ruleParameterMessages } from "../../messages.fr.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
+import { parameterRecordMessages } from "./messages.fr.ts";
 
 const IsoDate = Type.String({ format: "date" });
 
@@ -66,6 +69,31 @@ const RuleParametersSchema = Type.Object({
   ),
 });
 
+const StaffMemberSchema = Type.Object({ id: Type.String({ format: "uuid" }), displayName: Type.String() });
+
+const ParameterRecordsSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      label: Type.String(),
+      value: Type.Number(),
+      unit: Type.String(),
+      appliesFrom: IsoDate,
+      reason: Type.Union([Type.String(), Type.Null()]),
+      recordedAt: Type.String({ format: "date-time" }),
+      recordedBy: Type.Union([StaffMemberSchema, Type.Null()]),
+    }),
+    { description: "Valeurs enregistrées, la plus récente d'abord." },
+  ),
+});
+
+/** Label and unit of a recorded key: a rule parameter's definition, else the finance texts, else the key. */
+function describeKey(key: string): { label: string; unit: string } {
+  const definition = RULE_PARAMETER_DEFINITIONS.find((candidate) => candidate.key === key);
+  if (definition !== undefined) return { label: definition.label, unit: definition.unit };
+  return parameterRecordMessages.labels[key] ?? { label: key, unit: "" };
+}
+
 export async function ruleParameterRoutes(app: AppInstance, options: { db: Database }): Promise<void> {
   app.get(
     "/api/v1/rule-parameters",
@@ -99,6 +127,37 @@ export async function ruleParameterRoutes(app: AppInstance, options: { db: Datab
           appliesFrom: record.appliesFrom,
           recordedAt: record.recordedAt.toISOString(),
           reason: record.reason,
+        })),
+      };
+    },
+  );
+
+  // Staff names stay off the public GET above (the simulator reads it): who recorded what is for admins.
+  app.get(
+    "/api/v1/rule-parameters/records",
+    {
+      config: { permission: "rule_parameters.change" },
+      schema: {
+        tags: ["rules"],
+        summary: parameterRecordMessages.summary,
+        description: parameterRecordMessages.description,
+        response: { 200: ParameterRecordsSchema, ...problemResponses(401, 403) },
+      },
+    },
+    async () => {
+      const records = await authoredParameterRecords(options.db);
+      return {
+        items: records.map((record) => ({
+          key: record.key,
+          ...describeKey(record.key),
+          value: record.value,
+          appliesFrom: record.appliesFrom,
+          reason: record.reason,
+          recordedAt: record.recordedAt.toISOString(),
+          recordedBy:
+            record.recordedByUserId === null
+              ? null
+              : { id: record.recordedByUserId, displayName: record.recordedByName ?? "" },
         })),
       };
     },
