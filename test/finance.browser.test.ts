@@ -4,7 +4,10 @@
 // without any decision button; a budget controller sees the proposal in the queue, approves it (a retry with
 // the same Idempotency-Key is answered without a second approval), reads the burn-down as a chart and as a
 // table, acknowledges the alert the proposal raised and pays the loan, whose schedule then shows on the case
-// page of the agency's manager. Axe on the envelope page and on the case page; screenshots for the README.
+// page of the agency's manager and of the counsellor; the budget controller has a bad repayment amount
+// refused on its field, records an early repayment that shortens the loan and sees the shorter schedule,
+// which the manager reads without any button. Axe on the envelope page and on the case page; screenshots
+// for the README.
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,7 +21,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
 import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
 import { buildWebIfStale } from "../src/server/webBuild.ts";
 import { isoDay, todayInParis } from "../web/src/frenchDates.ts";
-import { aidMessages } from "../web/src/workspace/finance/messages.fr.ts";
+import { aidMessages, repaymentMessages } from "../web/src/workspace/finance/messages.fr.ts";
 import { roleMessages } from "../web/src/workspace/roles/messages.fr.ts";
 import { seriousViolations } from "./support/axe.ts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.ts";
@@ -324,7 +327,6 @@ describe.skipIf(chromiumMissing && !IN_CI)(
           .poll(() => thisMonth.locator("td").first().textContent())
           .toBe(formatCents(NATIONAL_CENTS - LOAN_CENTS));
         expect(await seriousViolations(page)).toEqual([]);
-        await page.screenshot({ path: join(SCREENSHOTS, "envelope.png"), fullPage: true });
 
         // Seen once, the alert is listed again without being announced again.
         await page.reload();
@@ -364,7 +366,6 @@ describe.skipIf(chromiumMissing && !IN_CI)(
       }
     });
 
-    // The schedule route needs envelope.read, which the agency's manager holds and its counsellors do not.
     it("manager: the paid loan shows its schedule on the case page (24 instalments closing at 0 €), and the page passes axe", {
       timeout: 120_000,
     }, async () => {
@@ -374,7 +375,7 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         const loan = aidRow(page, LOAN);
         await loan.waitFor();
         expect(await loan.getByTestId("aid-status").textContent()).toContain(AID_STATUS_LABELS.repaying);
-        expect(await loan.textContent()).toContain(aidMessages.byColleague);
+        expect(await loan.textContent()).toContain(aidMessages.byName(PARIS.displayName));
         const schedule = page.getByTestId("loan-schedule");
         await schedule.waitFor();
         const rows = schedule.locator("tbody tr");
@@ -386,6 +387,102 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         await page.getByTestId("aids-panel").screenshot({ path: join(SCREENSHOTS, "case-aids.png") });
       } finally {
         await context.close();
+      }
+    });
+
+    it("counsellor: reads the schedule of the loan she proposed on her agency's case", {
+      timeout: 120_000,
+    }, async () => {
+      const context = await person();
+      try {
+        const page = await signInTo(context, PARIS.email, `/espace/dossiers/${loanCase}`);
+        const schedule = page.getByTestId("loan-schedule");
+        await schedule.waitFor();
+        expect(await schedule.locator("tbody tr").count()).toBe(24);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("budget controller: a repayment with a bad amount is refused on its field; an early repayment that shortens the loan (sent with its key) shows the shorter schedule; the manager reads it without any button", {
+      timeout: 150_000,
+    }, async () => {
+      const context = await person();
+      try {
+        const page = await signInTo(context, BUDGET.email, "/espace/enveloppe");
+        const section = page.getByTestId("repaying-loans");
+        const loan = section.getByTestId("repaying-loan").filter({ hasText: LOAN });
+        await loan.waitFor();
+        expect(await loan.getByTestId("repaying-status").textContent()).toBe(AID_STATUS_LABELS.repaying);
+        const amount = formatCents(LOAN_CENTS);
+        const command = (name: string) =>
+          loan.getByRole("button", { name: repaymentMessages.commandLabel(name, LOAN, amount) });
+
+        // The schedule on demand: the 24 instalments of the loan as paid.
+        await loan
+          .getByRole("button", { name: repaymentMessages.scheduleLabel(LOAN, amount, false) })
+          .click();
+        const rows = loan.getByTestId("loan-schedule").locator("tbody tr");
+        await expect.poll(() => rows.count()).toBe(24);
+
+        // An ordinary repayment with an amount in thousandths of a euro: refused on the field, nothing sent.
+        const posted: string[] = [];
+        page.on("request", (request) => {
+          if (request.method() === "POST") posted.push(request.url());
+        });
+        await command(repaymentMessages.commands.repayment).click();
+        const form = loan.getByTestId("loan-command-form");
+        const received = form.getByLabel(repaymentMessages.amount, { exact: false });
+        await received.fill("51,445");
+        await form.getByRole("button", { name: repaymentMessages.confirm }).click();
+        await expect.poll(() => received.getAttribute("aria-invalid")).toBe("true");
+        expect(posted.filter((url) => url.includes("/repayments"))).toEqual([]);
+        await form.getByRole("button", { name: repaymentMessages.cancel }).click();
+
+        // 500 € paid early, « shorten »: same instalment, fewer rows, still closing at 0 €.
+        await command(repaymentMessages.commands.early).click();
+        await form.getByLabel(repaymentMessages.amount, { exact: false }).fill("500");
+        await form.getByLabel(repaymentMessages.option).selectOption("shorten");
+        const early = page.waitForRequest(
+          (request) => request.method() === "POST" && request.url().endsWith("/early-repayments"),
+        );
+        await form.getByRole("button", { name: repaymentMessages.confirm }).click();
+        const sent = await early;
+        expect(sent.headers()["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
+        expect(sent.postDataJSON()).toMatchObject({ amountCents: 50_000, option: "shorten" });
+        await expect
+          .poll(() => page.getByTestId("envelope-announcement").textContent())
+          .toBe(repaymentMessages.done.early(LOAN, formatCents(50_000)));
+        const shorter = page
+          .getByTestId("repaying-loan")
+          .filter({ hasText: LOAN })
+          .getByTestId("loan-schedule")
+          .locator("tbody tr");
+        await expect.poll(() => shorter.count()).toBeLessThan(24);
+        expect(await shorter.count()).toBeGreaterThan(0);
+        expect(await shorter.last().locator("td").last().textContent()).toBe(formatCents(0));
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(SCREENSHOTS, "envelope.png"), fullPage: true });
+      } finally {
+        await context.close();
+      }
+
+      const manager = await person();
+      try {
+        const page = await signInTo(manager, PARIS_MANAGER.email, "/espace/enveloppe");
+        const loan = page.getByTestId("repaying-loan").filter({ hasText: LOAN });
+        await loan.waitFor();
+        expect(await page.getByText(repaymentMessages.readOnly).isVisible()).toBe(true);
+        await loan.getByRole("button", { name: repaymentMessages.showSchedule, exact: false }).click();
+        await expect
+          .poll(() => loan.getByTestId("loan-schedule").locator("tbody tr").count())
+          .toBeLessThan(24);
+        for (const name of Object.values(repaymentMessages.commands)) {
+          expect(await page.getByRole("button", { name, exact: false }).count()).toBe(0);
+        }
+        expect(await seriousViolations(page)).toEqual([]);
+      } finally {
+        await manager.close();
       }
     });
   },

@@ -29,9 +29,9 @@ export interface AidView {
   status: keyof typeof AID_STATUS_LABELS;
   requestedAt: string;
   proposedByUserId: string;
-  /** The proposer's name; absent from a server older than the second wave of the API. */
-  proposedBy?: { id: string; displayName: string };
+  proposedBy: { id: string; displayName: string };
   firstApprovedByUserId: string | null;
+  decidedBy: { id: string; displayName: string } | null;
   decidedAt: string | null;
   decisionReason: string | null;
   message: string | null;
@@ -201,11 +201,7 @@ function AidRow({
       <Table.Td>
         {text.proposedOn(
           frenchMoment(aid.requestedAt),
-          own
-            ? text.byYou
-            : aid.proposedBy !== undefined
-              ? text.byName(aid.proposedBy.displayName)
-              : text.byColleague,
+          own ? text.byYou : text.byName(aid.proposedBy.displayName),
         )}
       </Table.Td>
       <Table.Td>
@@ -218,6 +214,7 @@ function AidRow({
         ) : (
           <>
             {text.decided(frenchMoment(aid.decidedAt))}
+            {aid.decidedBy !== null && ` ${text.byName(aid.decidedBy.displayName)}`}
             {aid.decisionReason !== null && (
               <Text size="sm" component="span" display="block">
                 {text.reason(aid.decisionReason)}

@@ -18,7 +18,6 @@ export const aidMessages = {
   loanTerms: (months: number | null, rate: string, deferral: number) =>
     `${months === null ? "durée non précisée" : `${months} mois`}, taux ${rate}${deferral > 0 ? `, différé ${deferral} mois` : ""}`,
   byYou: "par vous",
-  byColleague: "par un collègue",
   byName: (name: string) => `par ${name}`,
   proposedOn: (moment: string, who: string) => `le ${moment} ${who}`,
   firstApproval: "Première approbation enregistrée ; une seconde est attendue.",
