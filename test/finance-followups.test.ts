@@ -268,6 +268,19 @@ for (const kind of DATABASE_KINDS) {
         const publicAnswer = await fetch(`${server.url}/api/v1/rule-parameters`);
         expect(await publicAnswer.text()).not.toMatch(/Nadia|recordedBy/);
       });
+
+      it("names who recorded each catalogue version", async () => {
+        const catalogue = await client.call<{
+          products: { code: string; recordedBy: Person | null }[];
+          history: { code: string; recordedBy: Person | null }[];
+        }>(paris, "GET", "/api/v1/finance/catalogue");
+        expect(catalogue.status).toBe(200);
+        const nadia = { id: admin.userId, displayName: "Nadia Roussel (démo)" };
+        expect(catalogue.body.products.map((product) => product.recordedBy)).toEqual([nadia, nadia]);
+        expect(
+          catalogue.body.history.every((version) => version.recordedBy?.displayName === nadia.displayName),
+        ).toBe(true);
+      });
     },
   );
 }

@@ -121,6 +121,12 @@ export const ProductInputSchema = Type.Object(
 );
 export type ProductInput = Static<typeof ProductInputSchema>;
 
+/** A member of staff named on an answer: who proposed, decided or recorded. */
+export const StaffMemberSchema = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  displayName: Type.String(),
+});
+
 export const ProductViewSchema = Type.Object({
   id: Type.String(),
   code: Type.String(),
@@ -135,6 +141,7 @@ export const ProductViewSchema = Type.Object({
   active: Type.Boolean(),
   appliesFrom: Type.String({ format: "date" }),
   recordedAt: Type.String({ format: "date-time" }),
+  recordedBy: Nullable(StaffMemberSchema),
   reason: Type.String(),
 });
 
@@ -205,12 +212,6 @@ export const ThresholdSchema = Type.Object(
   },
   { additionalProperties: false },
 );
-
-/** A member of staff named on an answer: who proposed, decided or recorded. */
-export const StaffMemberSchema = Type.Object({
-  id: Type.String({ format: "uuid" }),
-  displayName: Type.String(),
-});
 
 export const ThresholdInForceSchema = Type.Object({
   valueCents: Type.Integer({ description: "Seuil des quatre yeux en vigueur, en centimes." }),

@@ -10,13 +10,15 @@ import {
   type ProductRow,
   recordProduct,
 } from "../../../db/finance/catalogue.ts";
+import { staffMember, staffNames } from "../../../db/finance/staffNames.ts";
 import { recordAudit } from "../../audit/auditTrail.ts";
 import { problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { asProblems, financeActor, invalidField, todayInParis } from "./financeAccess.ts";
 import { financeMessages } from "./messages.fr.ts";
 
-function productView(row: ProductRow) {
+/** A product version as answered, naming who recorded it (`names` from `staffNames`). */
+function productView(row: ProductRow, names: ReadonlyMap<string, string>) {
   return {
     id: row.id,
     code: row.code,
@@ -31,6 +33,7 @@ function productView(row: ProductRow) {
     active: row.active,
     appliesFrom: row.appliesFrom,
     recordedAt: row.recordedAt.toISOString(),
+    recordedBy: staffMember(names, row.recordedByUserId),
     reason: row.reason,
   };
 }
@@ -64,11 +67,16 @@ export async function catalogueRoutes(app: AppInstance, options: { db: Database 
     async (request) => {
       const date = request.query.date ?? todayInParis();
       if (!isCalendarDate(date)) throw invalidField("/date", "format", financeMessages.dateInvalid);
-      const inForce = await catalogueOn(db, date);
+      const inForce = (await catalogueOn(db, date)).filter((row) => row.active);
+      const history = await catalogueHistory(db);
+      const names = await staffNames(
+        db,
+        [...inForce, ...history].map((row) => row.recordedByUserId),
+      );
       return {
         date,
-        products: inForce.filter((row) => row.active).map(productView),
-        history: (await catalogueHistory(db)).map(productView),
+        products: inForce.map((row) => productView(row, names)),
+        history: history.map((row) => productView(row, names)),
       };
     },
   );
@@ -89,7 +97,7 @@ export async function catalogueRoutes(app: AppInstance, options: { db: Database 
       if (!isCalendarDate(request.body.appliesFrom)) {
         throw invalidField("/appliesFrom", "format", financeMessages.dateInvalid);
       }
-      const row = await asProblems(() =>
+      const view = await asProblems(() =>
         db.transaction(async (tx) => {
           const recorded = await recordProduct(tx, request.body, actor.userId);
           await recordAudit(tx, {
@@ -110,10 +118,10 @@ export async function catalogueRoutes(app: AppInstance, options: { db: Database 
               active: recorded.active,
             },
           });
-          return recorded;
+          return productView(recorded, await staffNames(tx, [recorded.recordedByUserId]));
         }),
       );
-      return reply.code(201).send(productView(row));
+      return reply.code(201).send(view);
     },
   );
 }
