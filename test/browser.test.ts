@@ -121,6 +121,34 @@ describe.skipIf(chromiumMissing && !IN_CI)(
       await page.close();
     });
 
+    it("request form and simulator: every control reached with Tab shows a visible focus ring", async () => {
+      for (const [path, firstField] of [
+        ["/demande", "form input"],
+        ["/simulateur", "#champ-requestDate"],
+      ] as const) {
+        const page = await open(path);
+        await page.locator(firstField).first().waitFor();
+        const seen: string[] = [];
+        for (let press = 0; press < 40; press += 1) {
+          await page.keyboard.press("Tab");
+          const focused = await page.evaluate(() => {
+            const element = document.activeElement as HTMLElement | null;
+            if (element === null || element === document.body) return null;
+            const style = getComputedStyle(element);
+            const outline = style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) > 0;
+            const shadow = style.boxShadow !== "none" && style.boxShadow !== "";
+            return { name: `${element.tagName.toLowerCase()}#${element.id}`, visible: outline || shadow };
+          });
+          if (focused === null) continue;
+          expect(focused.visible, `${path}: ${focused.name}`).toBe(true);
+          seen.push(focused.name);
+        }
+        // The walk did reach the form's fields, not only the header's links.
+        expect(seen.filter((name) => name.startsWith("input")).length, path).toBeGreaterThan(2);
+        await page.close();
+      }
+    });
+
     it("simulator, keyboard only: a 2025 employee on a permanent contract in Paris with rent arrears is éligible, computed in the browser without calling the API", async () => {
       const page = await openSimulator();
       expect(await page.title()).toBe(messages.documentTitle.page(messages.simulator.title));
