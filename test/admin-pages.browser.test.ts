@@ -2,13 +2,15 @@
 // playwright-core) against the real server on a real PGlite database with the demo seed: the administrator
 // creates an aid product, records its next dated version and still finds the first one in the history;
 // records a rule parameter value with its reason, which the public simulator then applies from its date;
-// sets the four-eyes threshold; bad values are refused on their field in French. A counsellor is turned
+// sets the four-eyes threshold, whose value in force then shows; each catalogue version and each recorded
+// value names who recorded it; bad values are refused on their field in French. A counsellor is turned
 // away. An axe scan of each page and their screenshots for the README.
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_FOUR_EYES_THRESHOLD_CENTS } from "../src/core/finance/aids.ts";
 import { AID_MESSAGES, MONEY_MESSAGES } from "../src/core/finance/messages.fr.ts";
 import { formatCents } from "../src/core/finance/money.ts";
 import { directiveByReference } from "../src/core/rules/index.ts";
@@ -172,6 +174,9 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         );
         expect(next).toContain(formatCents(600_050));
         expect(next).toContain("Revalorisation du plafond");
+        // Who recorded each version: the administrator, by name.
+        expect(previous).toContain(ADMIN.displayName);
+        expect(next).toContain(ADMIN.displayName);
 
         // Exact cents on the server too: 6 000,50 € is 600 050 cents, never a float.
         const stored = await page.evaluate(() =>
@@ -238,8 +243,13 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         expect(row).toContain("01/12/2025");
         expect(row).toContain(parameters.value(300, "heures"));
         expect(row).toContain("Alignement sur la pratique des agences");
+        expect(row).toContain(ADMIN.displayName);
 
-        // The four-eyes threshold: a bad amount on its field, then 5 000 € from today.
+        // The four-eyes threshold: the default in force, a bad amount on its field, then 5 000 € from today.
+        const inForce = page.getByTestId("threshold-in-force");
+        expect(await inForce.textContent()).toBe(
+          `${threshold.current(formatCents(DEFAULT_FOUR_EYES_THRESHOLD_CENTS), today)} ${threshold.currentIsDefault}`,
+        );
         await page.locator("#seuil-montant").fill("5.000.0");
         await page.locator("#seuil-date").fill(today);
         await page.locator("#seuil-motif").fill("Volume d'aides en hausse");
@@ -250,6 +260,11 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         await expect
           .poll(() => page.getByTestId("parameters-announcement").textContent())
           .toBe(threshold.recorded(formatCents(500_000), today));
+        await expect.poll(() => inForce.textContent()).toBe(threshold.current(formatCents(500_000), today));
+        const thresholdRow = await page.getByTestId("threshold-history").locator("tbody tr").textContent();
+        expect(thresholdRow).toContain(formatCents(500_000));
+        expect(thresholdRow).toContain(ADMIN.displayName);
+        expect(thresholdRow).toContain("Volume d'aides en hausse");
         expect(await seriousViolations(page)).toEqual([]);
         await page.screenshot({ path: join(SCREENSHOTS, "parameters.png"), fullPage: true });
 

@@ -202,6 +202,7 @@ export function CataloguePage({ session }: { session: Session }) {
                       <Table.Th scope="col">{columns.state}</Table.Th>
                       <Table.Th scope="col">{columns.validity}</Table.Th>
                       <Table.Th scope="col">{columns.recordedAt}</Table.Th>
+                      <Table.Th scope="col">{columns.recordedBy}</Table.Th>
                       <Table.Th scope="col">{columns.reason}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -215,6 +216,7 @@ export function CataloguePage({ session }: { session: Session }) {
                         <Table.Td>{product.active ? text.offered : text.withdrawn}</Table.Td>
                         <Table.Td>{validity.get(product.id)}</Table.Td>
                         <Table.Td>{frenchMoment(product.recordedAt)}</Table.Td>
+                        <Table.Td>{product.recordedBy?.displayName ?? text.none}</Table.Td>
                         <Table.Td>{product.reason}</Table.Td>
                       </Table.Tr>
                     ))}

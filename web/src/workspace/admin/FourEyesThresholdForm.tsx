@@ -1,16 +1,19 @@
 // The four-eyes threshold of aid approvals, a dated value the administrator sets like the rule parameters
 // (permission rule_parameters.change): an amount in euros read into integer cents, a date and a reason.
-// The API records it but does not give the value in force back, so the page states the default.
-import { Box, Button, Group, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+// Its value in force today and its history (who recorded each value) come from the recorded values.
+import { Box, Button, Group, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { DEFAULT_FOUR_EYES_THRESHOLD_CENTS } from "../../../../src/core/finance/aids.ts";
 import { formatCents, parseAmount } from "../../../../src/core/finance/money.ts";
 import { callApi, issuesByPath } from "../../api.ts";
-import { frenchDay, isoDay } from "../../frenchDates.ts";
+import { frenchDay, frenchMoment, isoDay } from "../../frenchDates.ts";
 import type { Session } from "../session.ts";
 import { adminMessages } from "./messages.fr.ts";
+import type { Recorded } from "./ParametersPage.tsx";
 
 const text = adminMessages.threshold;
+const parameterTexts = adminMessages.parameters;
+const columns = parameterTexts.columns;
 
 type Field = "amount" | "appliesFrom" | "reason";
 
@@ -20,10 +23,27 @@ const FIELD_OF_PATH: Record<string, Field> = {
   "/reason": "reason",
 };
 
+/**
+ * The value in force on `date` as the API applies it: the latest application date on or before it, and for
+ * the same date the latest recording; the default when none applies yet.
+ */
+function inForce(records: readonly Recorded[], date: string): Recorded | undefined {
+  return records
+    .filter((record) => record.appliesFrom <= date)
+    .sort(
+      (a, b) => b.appliesFrom.localeCompare(a.appliesFrom) || b.recordedAt.localeCompare(a.recordedAt),
+    )[0];
+}
+
 export function FourEyesThresholdForm({
+  date,
+  records,
   session,
   onRecorded,
 }: {
+  date: string;
+  /** The threshold's recorded values, newest recording first. */
+  records: Recorded[];
   session: Session;
   onRecorded: (message: string) => void;
 }) {
@@ -33,6 +53,7 @@ export function FourEyesThresholdForm({
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [failure, setFailure] = useState("");
   const [busy, setBusy] = useState(false);
+  const current = inForce(records, date);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -85,7 +106,38 @@ export function FourEyesThresholdForm({
         {text.title}
       </Title>
       <Text>{text.intro}</Text>
+      <Text fw={600} data-testid="threshold-in-force">
+        {text.current(formatCents(current?.value ?? DEFAULT_FOUR_EYES_THRESHOLD_CENTS), frenchDay(date))}
+        {current === undefined && ` ${text.currentIsDefault}`}
+      </Text>
       <Text mb="sm">{text.defaultValue(formatCents(DEFAULT_FOUR_EYES_THRESHOLD_CENTS))}</Text>
+      {records.length > 0 && (
+        <Table.ScrollContainer minWidth={700} mb="md">
+          <Table striped data-testid="threshold-history">
+            <caption className="visually-hidden">{text.historyCaption}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{columns.appliesFrom}</Table.Th>
+                <Table.Th scope="col">{columns.value}</Table.Th>
+                <Table.Th scope="col">{columns.recordedAt}</Table.Th>
+                <Table.Th scope="col">{columns.recordedBy}</Table.Th>
+                <Table.Th scope="col">{columns.reason}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {records.map((record) => (
+                <Table.Tr key={`${record.appliesFrom}-${record.recordedAt}`}>
+                  <Table.Th scope="row">{frenchDay(record.appliesFrom)}</Table.Th>
+                  <Table.Td>{formatCents(record.value)}</Table.Td>
+                  <Table.Td>{frenchMoment(record.recordedAt)}</Table.Td>
+                  <Table.Td>{record.recordedBy?.displayName ?? parameterTexts.noAuthor}</Table.Td>
+                  <Table.Td>{record.reason ?? parameterTexts.noReason}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       <form onSubmit={submit} noValidate data-testid="threshold-form">
         <Stack gap="md" maw={640}>
           <TextInput

@@ -1,8 +1,10 @@
 // The administrator's rule parameters page: each value the directives leave to Action Logement Services,
 // with the clause that does so, its value in force today and its dated history; a form that records a new
-// value from a date, with its mandatory reason; and the four-eyes threshold of aid approvals.
+// value from a date, with its mandatory reason; and the four-eyes threshold of aid approvals. Each recorded
+// value names who recorded it (GET /rule-parameters/records, administrators only).
 import { Blockquote, Box, Stack, Table, Text, Title } from "@mantine/core";
 import { useCallback, useEffect, useState } from "react";
+import { FOUR_EYES_THRESHOLD_KEY } from "../../../../src/core/finance/aids.ts";
 import { DIRECTIVES } from "../../../../src/core/rules/index.ts";
 import { callApi, type Problem } from "../../api.ts";
 import { frenchDay, frenchMoment } from "../../frenchDates.ts";
@@ -22,19 +24,25 @@ export interface Definition {
   clause: string;
 }
 
+/** A recorded value of any key (the four-eyes threshold included), as GET /rule-parameters/records says it. */
 export interface Recorded {
   key: string;
   value: number;
   appliesFrom: string;
   recordedAt: string;
   reason: string | null;
+  recordedBy: { id: string; displayName: string } | null;
 }
 
 interface RuleParameters {
   date: string;
   values: Record<string, number>;
   definitions: Definition[];
-  history: Recorded[];
+}
+
+interface Loaded extends RuleParameters {
+  /** Newest recording first. */
+  records: Recorded[];
 }
 
 const text = adminMessages.parameters;
@@ -48,23 +56,34 @@ const clauseText = (id: string) =>
   DIRECTIVES.flatMap((directive) => directive.clauses).find((clause) => clause.id === id)?.text;
 
 export function ParametersPage({ session }: { session: Session }) {
-  const [parameters, setParameters] = useState<RuleParameters | null>(null);
+  const [parameters, setParameters] = useState<Loaded | null>(null);
   const [failure, setFailure] = useState("");
   const [announcement, setAnnouncement] = useState("");
   // Anyone may read the values (the public simulator does); recording them is the administrator's.
   const allowed = session.role === "admin";
 
   const load = useCallback(async () => {
-    const result = await callApi<RuleParameters>("/api/v1/rule-parameters");
-    if (result.ok) {
-      setParameters(result.body);
+    // The public values, then who recorded what (administrators only: staff names stay off the public read).
+    const [result, records] = await Promise.all([
+      callApi<RuleParameters>("/api/v1/rule-parameters"),
+      callApi<{ items: Recorded[] }>("/api/v1/rule-parameters/records"),
+    ]);
+    if (!result.ok) setFailure(problemText(result.problem));
+    else if (!records.ok) setFailure(problemText(records.problem));
+    else {
+      setParameters({ ...result.body, records: records.body.items });
       setFailure("");
-    } else setFailure(problemText(result.problem));
+    }
   }, []);
 
   useEffect(() => {
     if (allowed) void load();
   }, [allowed, load]);
+
+  const recorded = (message: string) => {
+    setAnnouncement(message);
+    void load();
+  };
 
   if (!allowed) {
     return (
@@ -94,20 +113,18 @@ export function ParametersPage({ session }: { session: Session }) {
               definition={definition}
               date={parameters.date}
               current={parameters.values[definition.key] ?? definition.default}
-              history={parameters.history.filter((entry) => entry.key === definition.key)}
+              history={parameters.records.filter((entry) => entry.key === definition.key)}
             />
           ))}
-          <ParameterValueForm
-            definitions={parameters.definitions}
+          <ParameterValueForm definitions={parameters.definitions} session={session} onRecorded={recorded} />
+          <FourEyesThresholdForm
+            date={parameters.date}
+            records={parameters.records.filter((entry) => entry.key === FOUR_EYES_THRESHOLD_KEY)}
             session={session}
-            onRecorded={(message) => {
-              setAnnouncement(message);
-              void load();
-            }}
+            onRecorded={recorded}
           />
         </>
       )}
-      <FourEyesThresholdForm session={session} onRecorded={setAnnouncement} />
     </Stack>
   );
 }
@@ -158,6 +175,7 @@ function ParameterSection({
                 <Table.Th scope="col">{columns.appliesFrom}</Table.Th>
                 <Table.Th scope="col">{columns.value}</Table.Th>
                 <Table.Th scope="col">{columns.recordedAt}</Table.Th>
+                <Table.Th scope="col">{columns.recordedBy}</Table.Th>
                 <Table.Th scope="col">{columns.reason}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -167,6 +185,7 @@ function ParameterSection({
                   <Table.Th scope="row">{frenchDay(entry.appliesFrom)}</Table.Th>
                   <Table.Td>{text.value(entry.value, definition.unit)}</Table.Td>
                   <Table.Td>{frenchMoment(entry.recordedAt)}</Table.Td>
+                  <Table.Td>{entry.recordedBy?.displayName ?? text.noAuthor}</Table.Td>
                   <Table.Td>{entry.reason ?? text.noReason}</Table.Td>
                 </Table.Tr>
               ))}

@@ -94,15 +94,14 @@ export function EnvelopePage({ session }: { session: Session }) {
       );
       return;
     }
-    const [forecast, proposed, queued, approved, repaying, inArrears] = await Promise.all([
+    const [forecast, proposed, queued, approved, repaying] = await Promise.all([
       callApi<Forecast>(`/api/v1/finance/envelopes/${year}/forecast`),
       callApi<{ aids: Aid[] }>(`/api/v1/finance/aids?year=${year}&status=proposed`),
       callApi<{ aids: Aid[] }>(`/api/v1/finance/aids?year=${year}&status=queued`),
       controller
         ? callApi<{ aids: Aid[] }>(`/api/v1/finance/aids?year=${year}&status=approved`)
         : Promise.resolve(null),
-      callApi<{ aids: RepayingLoan[] }>(`/api/v1/finance/aids?year=${year}&status=repaying`),
-      callApi<{ aids: RepayingLoan[] }>(`/api/v1/finance/aids?year=${year}&status=in_arrears`),
+      callApi<{ aids: RepayingLoan[] }>(`/api/v1/finance/aids?year=${year}&status=repaying,in_arrears`),
     ]);
     const queue = [...(proposed.ok ? proposed.body.aids : []), ...(queued.ok ? queued.body.aids : [])].sort(
       (a, b) => a.requestedAt.localeCompare(b.requestedAt),
@@ -113,7 +112,7 @@ export function EnvelopePage({ session }: { session: Session }) {
       forecast: forecast.ok ? forecast.body : null,
       queue,
       approved: approved?.ok ? approved.body.aids : [],
-      repaying: [...(inArrears.ok ? inArrears.body.aids : []), ...(repaying.ok ? repaying.body.aids : [])],
+      repaying: repaying.ok ? repaying.body.aids : [],
     });
   }, [year, controller]);
 
