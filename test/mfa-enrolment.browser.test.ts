@@ -3,17 +3,20 @@
 // the QR code and the key grouped by four, refuses a wrong code in French, then shows the recovery codes
 // once with their text download, and goes on to the auditor's page only once they are said to be kept.
 // The codes typed are computed here by an RFC 6238 implementation of the test's own (node:crypto), not by
-// the server's. An axe scan of each step and the screenshot for the README.
+// the server's. On the account security page, the enrolled auditor renews the recovery codes (the old ones
+// stop signing in, the new ones do), and a demo counsellor, whom demo mode never asks for a second factor,
+// activates one all the same. An axe scan of each step and the screenshots for the README.
 import { createHmac } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../src/db/migrate.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
 import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
 import { buildWebIfStale } from "../src/server/webBuild.ts";
+import { workspaceMessages } from "../web/src/workspace/messages.fr.ts";
 import { mfaMessages } from "../web/src/workspace/mfa/messages.fr.ts";
 import { roleMessages } from "../web/src/workspace/roles/messages.fr.ts";
 import { seriousViolations } from "./support/axe.ts";
@@ -33,6 +36,7 @@ const PRODUCTION_ENV = {
   DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
 };
 const AUDITOR = DEMO_ACCOUNTS.find((account) => account.role === "auditor");
+const COUNSELLOR = DEMO_ACCOUNTS.find((account) => account.role === "counsellor");
 
 /** RFC 4648 base32, as authenticator apps read the key. */
 function base32Bytes(text: string): Buffer {
@@ -63,7 +67,12 @@ describe.skipIf(chromiumMissing && !IN_CI)(
   () => {
     let database: TestDatabase;
     let server: RunningServer;
+    // The same accounts served in demo mode, where nobody has to enrol.
+    let demoServer: RunningServer;
     let browser: Browser;
+    // The auditor's key and recovery codes, as the first test leaves them for the renewal.
+    let auditorKey = "";
+    let auditorCodes: string[] = [];
 
     beforeAll(async () => {
       if (chromiumMissing) throw new Error(`CI=true and no chromium at ${CHROMIUM_PATH}`);
@@ -78,6 +87,10 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         webRoot: DEFAULT_WEB_ROOT,
         auth: { loginRateLimitPerMinute: 10_000 },
       });
+      demoServer = await startServer(database.db, {
+        webRoot: DEFAULT_WEB_ROOT,
+        auth: { loginRateLimitPerMinute: 10_000 },
+      });
       browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
       mkdirSync(SCREENSHOTS, { recursive: true });
     }, 180_000);
@@ -85,6 +98,7 @@ describe.skipIf(chromiumMissing && !IN_CI)(
     afterAll(async () => {
       await browser?.close();
       await server?.close();
+      await demoServer?.close();
       await database?.dispose();
     });
 
@@ -149,6 +163,8 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         expect(download.suggestedFilename()).toBe(mfaMessages.fileName);
         const saved = readFileSync(await download.path(), "utf8");
         for (const recovery of codes) expect(saved).toContain(recovery);
+        auditorKey = key;
+        auditorCodes = codes;
 
         // Going on needs the codes said to be kept.
         const goOn = page.getByRole("button", { name: mfaMessages.continue });
@@ -172,5 +188,158 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         await context.close();
       }
     });
+
+    it("the enrolled auditor renews the recovery codes from the account menu: a wrong code refused on the field, ten new codes kept; an old code no longer signs in, a new one does", {
+      timeout: 150_000,
+    }, async () => {
+      if (AUDITOR === undefined) throw new Error("no demo auditor");
+      expect(auditorCodes).toHaveLength(10);
+      const context = await browser.newContext({
+        locale: "fr-FR",
+        viewport: { width: 1280, height: 900 },
+        acceptDownloads: true,
+      });
+      try {
+        const page = await context.newPage();
+        await signInWithRecoveryCode(page, server.url, AUDITOR.email, auditorCodes[0] as string);
+        await page.waitForURL(`${server.url}/espace`);
+        await page.getByRole("link", { name: mfaMessages.security.menuLink }).click();
+        await page.waitForURL(`${server.url}/espace/securite`);
+        await page.getByRole("heading", { level: 1, name: mfaMessages.security.title }).waitFor();
+        expect(await page.getByTestId("security-state").textContent()).toBe(mfaMessages.security.active);
+        expect(await page.getByText(mfaMessages.security.renewIntro).count()).toBe(1);
+        expect(
+          await page.getByRole("link", { name: mfaMessages.security.menuLink }).getAttribute("aria-current"),
+        ).toBe("page");
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(SCREENSHOTS, "account-security.png"), fullPage: true });
+
+        // A code of the wrong form, then a stale one: refused next to the field and announced.
+        const code = page.getByLabel(mfaMessages.security.renewCode);
+        const renew = page.getByRole("button", { name: mfaMessages.security.renew });
+        await code.fill("12a456");
+        await renew.click();
+        await expect.poll(() => code.getAttribute("aria-invalid")).toBe("true");
+        expect(await page.getByText(mfaMessages.codeFormat).count()).toBeGreaterThan(0);
+        const now = Date.now();
+        const stale = authenticatorCode(auditorKey, now - 10 * 60_000);
+        await code.fill(stale === authenticatorCode(auditorKey, now) ? "000000" : stale);
+        await code.press("Enter");
+        await expect
+          .poll(() => page.getByTestId("security-message").textContent())
+          .toBe(mfaMessages.invalidCode);
+        expect(await code.getAttribute("aria-invalid")).toBe("true");
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe("security-code");
+        expect(await seriousViolations(page)).toEqual([]);
+
+        // The next step's code: the one enrolment confirmed may still be current, and a code serves once.
+        await code.fill(authenticatorCode(auditorKey, Date.now() + 30_000));
+        await code.press("Enter");
+        await page.getByRole("heading", { level: 2, name: mfaMessages.recoveryTitle }).waitFor();
+        expect(await page.getByText(mfaMessages.renewedIntro).count()).toBe(1);
+        const fresh = (await page.getByTestId("mfa-recovery-codes").locator("li").allTextContents()).map(
+          (c) => c.trim(),
+        );
+        expect(fresh).toHaveLength(10);
+        for (const old of auditorCodes) expect(fresh).not.toContain(old);
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByRole("link", { name: mfaMessages.download }).click(),
+        ]);
+        const saved = readFileSync(await download.path(), "utf8");
+        for (const recovery of fresh) expect(saved).toContain(recovery);
+        expect(await seriousViolations(page)).toEqual([]);
+
+        const done = page.getByRole("button", { name: mfaMessages.done });
+        await done.click();
+        await page.getByText(mfaMessages.keptRequired).waitFor();
+        await page.getByLabel(mfaMessages.kept).check();
+        await done.click();
+        await expect
+          .poll(() => page.getByTestId("security-notice").textContent())
+          .toBe(mfaMessages.security.renewed);
+        expect(await page.getByTestId("mfa-recovery-codes").count()).toBe(0);
+
+        // An old code, never used, no longer signs in; a new one does.
+        await context.clearCookies();
+        const again = await context.newPage();
+        await signInWithRecoveryCode(again, server.url, AUDITOR.email, auditorCodes[1] as string);
+        const field = again.locator("#connexion-code");
+        await expect.poll(() => field.getAttribute("aria-invalid")).toBe("true");
+        expect(await again.getByText(workspaceMessages.login.invalidCode).count()).toBeGreaterThan(0);
+        expect(again.url()).toContain("/connexion");
+        await field.fill(fresh[0] as string);
+        await field.press("Enter");
+        await again.waitForURL(`${server.url}/espace`);
+        await again.getByTestId("signed-in-as").waitFor();
+      } finally {
+        await context.close();
+      }
+    });
+
+    it("a demo counsellor, never asked for a second factor, activates one from the account security page", {
+      timeout: 150_000,
+    }, async () => {
+      if (COUNSELLOR === undefined) throw new Error("no demo counsellor");
+      const context = await browser.newContext({
+        locale: "fr-FR",
+        viewport: { width: 1280, height: 900 },
+        acceptDownloads: true,
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${demoServer.url}/connexion`);
+        await page.locator("#connexion-email").fill(COUNSELLOR.email);
+        await page.locator("#connexion-password").fill(DEMO_PASSWORD);
+        await page.keyboard.press("Enter");
+        await page.waitForURL(`${demoServer.url}/espace`);
+        await page.getByRole("link", { name: mfaMessages.security.menuLink }).click();
+        await page.getByRole("heading", { level: 1, name: mfaMessages.security.title }).waitFor();
+        expect(await page.getByTestId("security-state").textContent()).toBe(mfaMessages.security.inactive);
+        expect(await page.getByText(mfaMessages.security.renewTitle).count()).toBe(0);
+        expect(await seriousViolations(page)).toEqual([]);
+
+        await page.getByRole("button", { name: mfaMessages.security.activate }).click();
+        const qr = page.getByRole("img", { name: mfaMessages.qrLabel });
+        await qr.waitFor();
+        // The button that started it is gone: the first step has the focus.
+        await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("mfa-scan");
+        const key = ((await page.getByTestId("mfa-secret").textContent()) ?? "").replace(/\s/g, "");
+        expect(await seriousViolations(page)).toEqual([]);
+
+        const code = page.getByLabel(mfaMessages.code);
+        await code.fill("000000" === authenticatorCode(key, Date.now()) ? "111111" : "000000");
+        await code.press("Enter");
+        await expect.poll(() => page.getByTestId("mfa-message").textContent()).toBe(mfaMessages.invalidCode);
+        await code.fill(authenticatorCode(key, Date.now()));
+        await code.press("Enter");
+        await page.getByRole("heading", { level: 2, name: mfaMessages.recoveryTitle }).waitFor();
+        expect(await page.getByTestId("mfa-recovery-codes").locator("li").count()).toBe(10);
+        await page.getByLabel(mfaMessages.kept).check();
+        await page.getByRole("button", { name: mfaMessages.done }).click();
+
+        await expect
+          .poll(() => page.getByTestId("security-notice").textContent())
+          .toBe(mfaMessages.security.activated);
+        expect(await page.getByTestId("security-state").textContent()).toBe(mfaMessages.security.active);
+        await page.getByRole("heading", { level: 2, name: mfaMessages.security.renewTitle }).waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
   },
 );
+
+/** Signs in with the password then, asked for the second factor, with a recovery code. */
+async function signInWithRecoveryCode(page: Page, url: string, email: string, recoveryCode: string) {
+  await page.goto(`${url}/connexion`);
+  await page.locator("#connexion-email").fill(email);
+  await page.locator("#connexion-password").fill(DEMO_PASSWORD);
+  await page.keyboard.press("Enter");
+  const field = page.locator("#connexion-code");
+  await field.waitFor();
+  await page.getByRole("button", { name: workspaceMessages.login.useRecoveryCode }).click();
+  await field.fill(recoveryCode);
+  await field.press("Enter");
+}

@@ -1,7 +1,10 @@
-// The header's account area in the workspace: who is signed in, for which organisation, and signing out.
-import { Button, Group, Text } from "@mantine/core";
+// The header's account area in the workspace: who is signed in, for which organisation, the account security
+// page, and signing out.
+import { Anchor, Button, Group, Text } from "@mantine/core";
 import { useState } from "react";
 import { workspaceMessages } from "./messages.fr.ts";
+import { mfaMessages } from "./mfa/messages.fr.ts";
+import { SECURITY_PATH } from "./paths.ts";
 import { signOut, useSession } from "./session.ts";
 
 const text = workspaceMessages.account;
@@ -16,6 +19,16 @@ export default function AccountMenu() {
       <Text size="sm" data-testid="signed-in-as">
         {text.signedInAs(session.user.displayName, session.organisation?.name ?? null)}
       </Text>
+      {/* While enrolment is required, the enrolment screen stands in for every page, this one included. */}
+      {!session.mfa.enrolmentRequired && (
+        <Anchor
+          href={SECURITY_PATH}
+          size="sm"
+          aria-current={window.location.pathname === SECURITY_PATH ? "page" : undefined}
+        >
+          {mfaMessages.security.menuLink}
+        </Anchor>
+      )}
       <Button
         size="xs"
         variant="outline"

@@ -1,5 +1,7 @@
 // The workspace's addresses, shared by its links and its path switch.
 export const WORKSPACE_HOME = "/espace";
+/** The account security page (second factor, recovery codes), open to every role. */
+export const SECURITY_PATH = "/espace/securite";
 const CASE_PREFIX = "/espace/dossiers/";
 
 export function casePath(id: string): string {

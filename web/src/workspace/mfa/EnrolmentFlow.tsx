@@ -1,0 +1,200 @@
+// The second-factor enrolment itself, shared by the screen a role that must enrol sees first and by the
+// account security page: the QR code of a new key and the key for manual entry, a first code to confirm it,
+// then the recovery codes, shown once.
+import { Button, Code, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { callApi } from "../../api.ts";
+import { refreshSession, type Session } from "../session.ts";
+import { refusal, typedCode } from "./codeChecks.ts";
+import { mfaMessages as text } from "./messages.fr.ts";
+import { qrDrawing } from "./qrPath.ts";
+import { RecoveryCodesStep } from "./RecoveryCodesStep.tsx";
+
+interface Setup {
+  secret: string;
+  otpauthUri: string;
+}
+
+type Step =
+  | { kind: "preparing" }
+  | { kind: "setupFailed" }
+  | { kind: "confirming"; setup: Setup }
+  | { kind: "recovery"; codes: readonly string[] };
+
+/** The key as the person copies it: groups of four characters. */
+export const groupedSecret = (secret: string) => secret.match(/.{1,4}/g)?.join(" ") ?? secret;
+
+export function EnrolmentFlow({
+  session,
+  doneLabel,
+  onDone,
+  focusOnStart = false,
+}: {
+  session: Session;
+  doneLabel: string;
+  /** Once the recovery codes are said to be kept. */
+  onDone: () => Promise<void> | void;
+  /** Started by a button that disappears: the first step takes the focus instead of leaving it nowhere. */
+  focusOnStart?: boolean;
+}) {
+  const [step, setStep] = useState<Step>({ kind: "preparing" });
+
+  const prepare = useCallback(async () => {
+    setStep({ kind: "preparing" });
+    const result = await callApi<Setup>("/api/v1/auth/totp/setup", {
+      method: "POST",
+      csrfToken: session.csrfToken,
+    });
+    if (result.ok) setStep({ kind: "confirming", setup: result.body });
+    else if (result.problem.code === "mfa_already_enabled") await refreshSession();
+    else setStep({ kind: "setupFailed" });
+  }, [session.csrfToken]);
+
+  useEffect(() => {
+    void prepare();
+  }, [prepare]);
+
+  return (
+    <>
+      {step.kind === "preparing" && <Text role="status">{text.preparing}</Text>}
+      {step.kind === "setupFailed" && (
+        <Stack gap="sm" align="flex-start">
+          <Text role="alert" c="red.9" fw={600}>
+            {text.setupFailed}
+          </Text>
+          <Button onClick={() => void prepare()}>{text.retry}</Button>
+        </Stack>
+      )}
+      {step.kind === "confirming" && (
+        <ConfirmStep
+          setup={step.setup}
+          session={session}
+          focusOnStart={focusOnStart}
+          onConfirmed={(codes) => setStep({ kind: "recovery", codes })}
+          onExpired={prepare}
+        />
+      )}
+      {step.kind === "recovery" && (
+        <RecoveryCodesStep
+          codes={step.codes}
+          email={session.user.email}
+          intro={text.recoveryIntro}
+          doneLabel={doneLabel}
+          onKept={onDone}
+        />
+      )}
+    </>
+  );
+}
+
+function ConfirmStep({
+  setup,
+  session,
+  focusOnStart,
+  onConfirmed,
+  onExpired,
+}: {
+  setup: Setup;
+  session: Session;
+  focusOnStart: boolean;
+  onConfirmed: (codes: readonly string[]) => void;
+  onExpired: () => Promise<void>;
+}) {
+  const [code, setCode] = useState("");
+  const [fieldError, setFieldError] = useState("");
+  const [message, setMessage] = useState("");
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const scanHeading = useRef<HTMLHeadingElement>(null);
+  const qr = qrDrawing(setup.otpauthUri);
+  useEffect(() => {
+    if (focusOnStart) scanHeading.current?.focus();
+  }, [focusOnStart]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const typed = typedCode(code);
+    setFieldError(typed.problem);
+    setMessage("");
+    if (typed.problem !== "") {
+      input.current?.focus();
+      return;
+    }
+    setBusy(true);
+    const result = await callApi<{ recoveryCodes: string[] }>("/api/v1/auth/totp/confirm", {
+      method: "POST",
+      body: { code: typed.code },
+      csrfToken: session.csrfToken,
+    });
+    setBusy(false);
+    if (result.ok) {
+      onConfirmed(result.body.recoveryCodes);
+      return;
+    }
+    const said = refusal(result.problem, text.setupFailed);
+    setCode("");
+    if (result.problem.code === "invalid_mfa_code") setFieldError(said);
+    setMessage(said);
+    input.current?.focus();
+    if (result.problem.code === "mfa_setup_missing") await onExpired();
+  }
+
+  return (
+    <>
+      <Text>{text.appIntro}</Text>
+      <Paper withBorder p="md" component="section" aria-labelledby="mfa-scan">
+        <Title order={2} size="h3" id="mfa-scan" mb="sm" ref={scanHeading} tabIndex={-1}>
+          {text.scanTitle}
+        </Title>
+        <Text mb="sm">{text.scan}</Text>
+        <svg
+          role="img"
+          aria-label={text.qrLabel}
+          data-testid="mfa-qr"
+          viewBox={`0 0 ${qr.size} ${qr.size}`}
+          width={Math.max(200, qr.size * 5)}
+          height={Math.max(200, qr.size * 5)}
+          shapeRendering="crispEdges"
+          style={{ background: "#fff" }}
+        >
+          <path d={qr.path} fill="#000" />
+        </svg>
+        <Text mt="sm">{text.manual}</Text>
+        <Code block fz="lg" data-testid="mfa-secret" style={{ letterSpacing: "0.1em", wordSpacing: "0.4em" }}>
+          {groupedSecret(setup.secret)}
+        </Code>
+      </Paper>
+      <Paper withBorder p="md" component="section" aria-labelledby="mfa-confirm">
+        <Title order={2} size="h3" id="mfa-confirm" mb="sm">
+          {text.codeTitle}
+        </Title>
+        <form noValidate onSubmit={submit} aria-labelledby="mfa-confirm">
+          <Stack gap="sm" align="flex-start">
+            <TextInput
+              id="mfa-code"
+              ref={input}
+              label={text.code}
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              maxLength={7}
+              required
+              value={code}
+              error={fieldError === "" ? undefined : fieldError}
+              onChange={(event) => setCode(event.currentTarget.value)}
+            />
+            <div aria-live="assertive" aria-atomic="true" data-testid="mfa-message">
+              {message !== "" && (
+                <Text c="red.9" fw={600}>
+                  {message}
+                </Text>
+              )}
+            </div>
+            <Button type="submit" loading={busy}>
+              {text.confirm}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </>
+  );
+}
