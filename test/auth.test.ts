@@ -142,7 +142,7 @@ for (const kind of DATABASE_KINDS) {
       const strip = ({ requestId: _requestId, ...rest }: Record<string, unknown>) => rest;
       const timings = { wrong: [] as number[], unknown: [] as number[] };
       const bodies: Record<string, unknown>[] = [];
-      for (let round = 0; round < 3; round++) {
+      for (let round = 0; round < 4; round++) {
         for (const [which, email] of [
           ["wrong", "conseiller.lyon@demo.appui.fr"],
           ["unknown", "personne.inconnue@demo.appui.fr"],
@@ -161,9 +161,10 @@ for (const kind of DATABASE_KINDS) {
         title: "Identifiants incorrects",
         status: 401,
       });
-      const median = (values: number[]) => [...values].sort((a, b) => a - b)[1] as number;
-      // Both paths verify one argon2 hash; the unknown one must not be the fast path.
-      expect(median(timings.unknown)).toBeGreaterThan(median(timings.wrong) * 0.4);
+      // Both paths verify one argon2 hash; the unknown one must not be the fast path. The fastest of four
+      // tries (under the account lockout threshold) is compared, since a busy machine only ever adds time:
+      // without the hash, an unknown email answers in a few milliseconds, far under half a verification.
+      expect(Math.min(...timings.unknown)).toBeGreaterThan(Math.min(...timings.wrong) * 0.4);
       await clearThrottles();
     });
 
