@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_FOUR_EYES_THRESHOLD_CENTS } from "../src/core/finance/aids.ts";
 import { AID_MESSAGES, AID_STATUS_LABELS } from "../src/core/finance/messages.fr.ts";
 import { formatCents } from "../src/core/finance/money.ts";
 import { DIRECTIVES } from "../src/core/rules/index.ts";
@@ -239,6 +240,10 @@ describe.skipIf(chromiumMissing && !IN_CI)(
         expect(await queue.locator("tbody tr").count()).toBe(1);
         expect(await queue.textContent()).toContain(formatCents(LOAN_CENTS));
         expect(await page.getByText(text.managerScope).isVisible()).toBe(true);
+        // The four-eyes threshold in force (the default here) is said next to the queue.
+        expect(await page.getByTestId("four-eyes-threshold").textContent()).toBe(
+          `${repaymentMessages.threshold(formatCents(DEFAULT_FOUR_EYES_THRESHOLD_CENTS))} ${repaymentMessages.thresholdDefault}`,
+        );
         await page.getByTestId("envelope-alerts").waitFor();
         await page.getByTestId("burndown-table").waitFor();
         for (const name of [text.approve, text.refuse, text.alerts.acknowledge, text.disbursements.pay]) {
