@@ -30,13 +30,16 @@ export default function AccountSecurityPage({ session }: { session: Session }) {
   const enabled = session.mfa.enabled;
   return (
     <Stack gap="lg" maw={720}>
-      <Title order={1}>{text.title}</Title>
-      <div role="status">
-        {notice !== "" && (
-          <Text ref={noticeLine} tabIndex={-1} fw={600} c="teal.9" data-testid="security-notice">
-            {notice}
-          </Text>
-        )}
+      {/* One block: the live region, empty most of the time, must not add a gap of its own. */}
+      <div>
+        <Title order={1}>{text.title}</Title>
+        <div role="status">
+          {notice !== "" && (
+            <Text ref={noticeLine} tabIndex={-1} fw={600} c="teal.9" mt="md" data-testid="security-notice">
+              {notice}
+            </Text>
+          )}
+        </div>
       </div>
       <Text data-testid="security-state">{enabled ? text.active : text.inactive}</Text>
       {!enabled && view !== "enrolling" && (
