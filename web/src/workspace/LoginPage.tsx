@@ -2,7 +2,6 @@
 // French in a live region (read out by screen readers) and, for a field's own mistake, next to the field.
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import "./focus.css";
 import { callApi, NETWORK_FAILURE, type Problem } from "../api.ts";
 import { workspaceMessages } from "./messages.fr.ts";
 import { afterLoginPath, type Session, sessionStarted, useSession } from "./session.ts";

@@ -4,7 +4,6 @@
 // page (the server refuses everything else meanwhile).
 import { Text } from "@mantine/core";
 import { lazy, Suspense, useEffect } from "react";
-import "./focus.css";
 import { CaseloadPage } from "./CaseloadPage.tsx";
 import { CasePage } from "./CasePage.tsx";
 import { workspaceMessages } from "./messages.fr.ts";
