@@ -41,7 +41,6 @@ import {
 } from "../core/finance/aids.ts";
 import {
   ENVELOPE_ALERT_LEVELS,
-  ENVELOPE_ALERT_SCOPES,
   type EnvelopeAlertLevel,
   type EnvelopeAlertScope,
 } from "../core/finance/alerts.ts";
