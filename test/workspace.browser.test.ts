@@ -345,9 +345,8 @@ describeInChromium("workspace and request form in chromium", () => {
       await expect
         .poll(() => page.getByTestId("actions").locator("tbody tr").first().textContent())
         .toContain("FSL");
-      const timeline = await page.getByTestId("timeline").locator("li").allTextContents();
       const events = workspaceMessages.case.timeline.events;
-      for (const event of [
+      const expected = [
         events.request_received,
         events.case_assigned,
         events.eligibility_assessed,
@@ -356,9 +355,15 @@ describeInChromium("workspace and request form in chromium", () => {
         events.diagnosis_recorded,
         events.action_plan_proposed,
         events.action_added,
-      ]) {
-        expect(timeline.some((line) => line.includes(event as string))).toBe(true);
-      }
+      ];
+      // The timeline is read again after each change, a moment after the panel that changed: the events it
+      // still lacks, until there are none.
+      await expect
+        .poll(async () => {
+          const timeline = await page.getByTestId("timeline").locator("li").allTextContents();
+          return expected.filter((event) => !timeline.some((line) => line.includes(event as string)));
+        })
+        .toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, "case.png"), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
 
