@@ -5,13 +5,16 @@
 // a counsellor from the caseload and sees it assigned, there and on the case page. axe on every page; the
 // dashboard's screenshot.
 import { join } from "node:path";
+import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadConfig } from "../src/config/config.ts";
 import { CASE_STATUS_LABELS } from "../src/core/cases/index.ts";
 import { seedDemoCases } from "../src/db/demoCases.ts";
 import { todayInParis } from "../src/db/ruleParameters.ts";
+import { appointments, caseActions, cases, users } from "../src/db/schema.ts";
 import { dashboardMessages } from "../web/src/workspace/dashboard/messages.fr.ts";
+import { workspaceMessages } from "../web/src/workspace/messages.fr.ts";
 import { seriousViolations } from "./support/axe.ts";
 import {
   type BrowserDemo,
@@ -98,6 +101,79 @@ describeInChromium("manager dashboard in chromium", () => {
       expect(await page.getByTestId("dashboard-period").textContent()).toContain(
         "du 01/01/2026 au 31/03/2026",
       );
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it("opens the caseload on the day: appointments still to come today and overdue actions, as stored", {
+    timeout: 150_000,
+  }, async () => {
+    const db = demo.database.db.drizzle;
+    const [manager] = await db
+      .select({ organisationId: users.organisationId })
+      .from(users)
+      .where(eq(users.email, MANAGER.email));
+    const agency = manager?.organisationId ?? "";
+    // One appointment of our own in ten minutes, unless that is already tomorrow in Paris.
+    const soon = new Date(Date.now() + 10 * 60_000);
+    const parisDay = (moment: Date) => moment.toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
+    const [open] = await db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.organisationId, agency), eq(cases.status, "follow_up")))
+      .limit(1);
+    if (parisDay(soon) === parisDay(new Date())) {
+      await db.insert(appointments).values({ caseId: open?.id ?? "", at: soon, channel: "phone" });
+    }
+    const page = await managerOn("/espace");
+    try {
+      // What the database holds: each agency case's next appointment from now, when it falls today in Paris.
+      const upcoming = await db
+        .select({
+          reference: cases.reference,
+          at: sql<Date>`min(${appointments.at})`.mapWith((v) => new Date(v)),
+        })
+        .from(appointments)
+        .innerJoin(cases, eq(cases.id, appointments.caseId))
+        .where(and(eq(cases.organisationId, agency), gte(appointments.at, sql`now()`)))
+        .groupBy(cases.reference);
+      const today = upcoming
+        .filter((row) => parisDay(row.at) === parisDay(new Date()))
+        .sort((a, b) => a.at.getTime() - b.at.getTime())
+        .map((row) => row.reference);
+      const listed = page.getByTestId("today-appointments").locator("li");
+      await expect.poll(() => listed.count()).toBe(today.length);
+      const texts = await listed.allTextContents();
+      expect(texts.map((line) => /\((ASD-[0-9-]+)\)/.exec(line)?.[1])).toEqual(today);
+      if (today.length === 0) {
+        expect(await page.getByTestId("today-appointments").textContent()).toContain(
+          workspaceMessages.caseload.appointmentsEmpty,
+        );
+      }
+
+      const overdue = await db
+        .select({ reference: cases.reference, count: count() })
+        .from(caseActions)
+        .innerJoin(cases, eq(cases.id, caseActions.caseId))
+        .where(
+          and(
+            eq(cases.organisationId, agency),
+            inArray(caseActions.status, ["planned", "in_progress"]),
+            lt(caseActions.dueOn, todayInParis()),
+          ),
+        )
+        .groupBy(cases.reference);
+      const counts = new Map(overdue.map((row) => [row.reference, row.count]));
+      const shown = page.getByTestId("today-overdue").locator("li");
+      await expect.poll(() => shown.count()).toBe(Math.min(10, counts.size));
+      for (const line of await shown.allTextContents()) {
+        const reference = /\((ASD-[0-9-]+)\)/.exec(line)?.[1] ?? "";
+        expect(line, reference).toContain(
+          workspaceMessages.caseload.overdueCount(counts.get(reference) ?? -1),
+        );
+      }
+      expect(await seriousViolations(page)).toEqual([]);
     } finally {
       await page.context().close();
     }

@@ -1,6 +1,7 @@
-// The counsellor's home: their cases (a manager: the agency's), filtered by step and by name or reference,
-// a page at a time ("show more" follows the API's cursor), and the agency's new requests nobody has taken,
-// which a manager assigns to a counsellor from there.
+// The counsellor's home: their day (appointments still to come today, overdue actions), the agency's new
+// requests nobody has taken, which a manager assigns to a counsellor from there, and their cases (a
+// manager: the agency's), filtered by step and by name or reference, a page at a time ("show more"
+// follows the API's cursor).
 import {
   Anchor,
   Badge,
@@ -25,6 +26,7 @@ import { dashboardMessages } from "./dashboard/messages.fr.ts";
 import { workspaceMessages } from "./messages.fr.ts";
 import { casePath } from "./paths.ts";
 import type { Session } from "./session.ts";
+import { TodaySection } from "./TodaySection.tsx";
 
 const text = workspaceMessages.caseload;
 const PAGE_SIZE = 25;
@@ -62,6 +64,7 @@ export function CaseloadPage({ session }: { session: Session }) {
   return (
     <Stack gap="xl">
       <Title order={1}>{title}</Title>
+      <TodaySection counsellor={mine ? session.user.id : undefined} />
       <NewRequests session={session} />
       <Caseload counsellor={mine ? session.user.id : undefined} title={title} />
     </Stack>
