@@ -8,46 +8,34 @@
 // refused on its field, records an early repayment that shortens the loan and sees the shorter schedule,
 // which the manager reads without any button. Axe on the envelope page and on the case page; screenshots
 // for the README.
-import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEFAULT_FOUR_EYES_THRESHOLD_CENTS } from "../src/core/finance/aids.ts";
 import { AID_MESSAGES, AID_STATUS_LABELS } from "../src/core/finance/messages.fr.ts";
 import { formatCents } from "../src/core/finance/money.ts";
 import { DIRECTIVES } from "../src/core/rules/index.ts";
-import { migrate } from "../src/db/migrate.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
-import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
-import { buildWebIfStale } from "../src/server/webBuild.ts";
 import { isoDay, todayInParis } from "../web/src/frenchDates.ts";
 import { aidMessages, repaymentMessages } from "../web/src/workspace/finance/messages.fr.ts";
 import { roleMessages } from "../web/src/workspace/roles/messages.fr.ts";
 import { seriousViolations } from "./support/axe.ts";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./support/chromium.ts";
-import { DATABASE_KINDS, type TestDatabase } from "./support/databases.ts";
+import {
+  type BrowserDemo,
+  demoAccount,
+  describeInChromium,
+  newPerson,
+  SCREENSHOTS,
+  signInTo as signInOn,
+  startBrowserDemo,
+} from "./support/browserDemo.ts";
+import type { TestDatabase } from "./support/databases.ts";
 import { DIRECTIVE_2021, DIRECTIVE_2025, financeClient, insertCases } from "./support/financeFixtures.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import type { RunningServer } from "./support/server.ts";
 
-const IN_CI = process.env.CI === "true";
-const SCREENSHOTS = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
-const chromiumMissing = !existsSync(CHROMIUM_PATH);
-const SKIP_REASON = `skipped: no chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
-const PGLITE = DATABASE_KINDS.find((kind) => kind.kind === "pglite");
-
-const demo = (role: string, organisation: string | null = null) => {
-  const found = DEMO_ACCOUNTS.find(
-    (candidate) =>
-      candidate.role === role && (organisation === null || candidate.organisation === organisation),
-  );
-  if (found === undefined) throw new Error(`no demo ${role}`);
-  return found;
-};
-const BUDGET = demo("budget_controller");
-const ADMIN = demo("admin");
-const PARIS_MANAGER = demo("manager", "paris");
-const PARIS = demo("counsellor", "paris");
+const BUDGET = demoAccount("budget_controller");
+const ADMIN = demoAccount("admin");
+const PARIS_MANAGER = demoAccount("manager", "paris");
+const PARIS = demoAccount("counsellor", "paris");
 
 const IBAN = "FR76 3000 6000 0112 3456 7890 189";
 const LOAN = "Prêt d'accès au logement";
@@ -57,438 +45,409 @@ const NATIONAL_CENTS = 150_000;
 const LOAN_CENTS = 123_456;
 const text = roleMessages.envelope;
 
-describe.skipIf(chromiumMissing && !IN_CI)(
-  chromiumMissing ? `loans and grants in chromium (${SKIP_REASON})` : "loans and grants in chromium",
-  () => {
-    let database: TestDatabase;
-    let server: RunningServer;
-    let browser: Browser;
-    const year = Number(todayInParis().slice(-4));
-    let loanCase: string;
-    let grantCase: string;
-    let oldCase: string;
+describeInChromium("loans and grants in chromium", () => {
+  let demo: BrowserDemo;
+  let database: TestDatabase;
+  let server: RunningServer;
+  let browser: Browser;
+  const year = Number(todayInParis().slice(-4));
+  let loanCase: string;
+  let grantCase: string;
+  let oldCase: string;
 
-    beforeAll(async () => {
-      if (chromiumMissing) throw new Error(`CI=true and no chromium at ${CHROMIUM_PATH}`);
-      expect(await buildWebIfStale()).not.toBe("no-web-app");
-      if (PGLITE === undefined) throw new Error("no PGlite database kind");
-      database = await PGLITE.open();
-      await migrate(database.db);
-      await seedDemoData(database.db);
-      server = await startServer(database.db, { webRoot: DEFAULT_WEB_ROOT });
-      browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-      mkdirSync(SCREENSHOTS, { recursive: true });
+  beforeAll(async () => {
+    demo = await startBrowserDemo();
+    ({ database, server, browser } = demo);
 
-      // The catalogue (a loan and a grant for the 2025 directive) and a small envelope for this year.
-      const api = financeClient(server.url);
-      const admin = await api.signIn(ADMIN.email);
-      for (const product of [
-        { code: "pret-acces", kind: "loan", name: LOAN, maxAmountCents: 500_000, maxDurationMonths: 36 },
-        { code: "subvention", kind: "grant", name: GRANT, maxAmountCents: 100_000 },
-      ]) {
-        const recorded = await api.call(admin, "POST", "/api/v1/finance/catalogue", {
-          ...product,
-          directives: [DIRECTIVE_2025],
-          appliesFrom: "2025-11-20",
-          reason: "Catalogue initial",
-        });
-        expect(recorded.status).toBe(201);
-      }
-      const controller = await api.signIn(BUDGET.email);
-      const opened = await api.call(controller, "POST", "/api/v1/finance/envelopes", {
-        year,
-        nationalCents: NATIONAL_CENTS,
+    // The catalogue (a loan and a grant for the 2025 directive) and a small envelope for this year.
+    const api = financeClient(server.url);
+    const admin = await api.signIn(ADMIN.email);
+    for (const product of [
+      { code: "pret-acces", kind: "loan", name: LOAN, maxAmountCents: 500_000, maxDurationMonths: 36 },
+      { code: "subvention", kind: "grant", name: GRANT, maxAmountCents: 100_000 },
+    ]) {
+      const recorded = await api.call(admin, "POST", "/api/v1/finance/catalogue", {
+        ...product,
+        directives: [DIRECTIVE_2025],
+        appliesFrom: "2025-11-20",
+        reason: "Catalogue initial",
       });
-      expect(opened.status).toBe(201);
-      [loanCase, grantCase] = (await insertCases(database.db, {
-        count: 2,
-        agency: "Agence de Paris",
-        counsellorEmail: PARIS.email,
-        directive: DIRECTIVE_2025,
-      })) as [string, string];
-      [oldCase] = (await insertCases(database.db, {
-        count: 1,
-        agency: "Agence de Paris",
-        counsellorEmail: PARIS.email,
-        directive: DIRECTIVE_2021,
-      })) as [string];
-    }, 180_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-      await database?.dispose();
+      expect(recorded.status).toBe(201);
+    }
+    const controller = await api.signIn(BUDGET.email);
+    const opened = await api.call(controller, "POST", "/api/v1/finance/envelopes", {
+      year,
+      nationalCents: NATIONAL_CENTS,
     });
+    expect(opened.status).toBe(201);
+    [loanCase, grantCase] = (await insertCases(database.db, {
+      count: 2,
+      agency: "Agence de Paris",
+      counsellorEmail: PARIS.email,
+      directive: DIRECTIVE_2025,
+    })) as [string, string];
+    [oldCase] = (await insertCases(database.db, {
+      count: 1,
+      agency: "Agence de Paris",
+      counsellorEmail: PARIS.email,
+      directive: DIRECTIVE_2021,
+    })) as [string];
+  }, 180_000);
 
-    async function person(): Promise<BrowserContext> {
-      return browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } });
+  afterAll(async () => {
+    await demo?.stop();
+  });
+
+  const person = (): Promise<BrowserContext> => newPerson(browser);
+  const signInTo = (context: BrowserContext, email: string, path: string): Promise<Page> =>
+    signInOn(context, server.url, email, path);
+
+  const aidRow = (page: Page, product: string) =>
+    page.getByTestId("aids-table").locator("tbody tr").filter({ hasText: product });
+
+  it("counsellor: proposes a loan on a 2025 case (bad amount and duration refused on their fields), has a grant above the product's new maximum refused by the API on the amount, withdraws the grant she proposed, and reads why a 2021 case gets no aid", {
+    timeout: 150_000,
+  }, async () => {
+    const context = await person();
+    try {
+      const page = await signInTo(context, PARIS.email, `/espace/dossiers/${loanCase}`);
+      const panel = page.getByTestId("aids-panel");
+      await panel.getByText(aidMessages.none).waitFor();
+
+      await page.getByLabel(aidMessages.product).selectOption("pret-acces");
+      const amount = page.getByLabel(aidMessages.amount, { exact: false });
+      const duration = page.getByLabel(aidMessages.duration, { exact: false });
+      // The duration starts at the product's maximum; both fields are checked before anything is sent.
+      expect(await duration.inputValue()).toBe("36");
+      await amount.fill("1 234,567");
+      await duration.fill("48");
+      await page.getByRole("button", { name: aidMessages.propose }).click();
+      await expect.poll(() => amount.getAttribute("aria-invalid")).toBe("true");
+      expect(await duration.getAttribute("aria-invalid")).toBe("true");
+      expect(await panel.textContent()).toContain(aidMessages.durationInvalid(36));
+
+      // "1 234,56" is read as 123 456 cents, exactly.
+      await amount.fill("1 234,56");
+      await duration.fill("24");
+      await page.getByRole("button", { name: aidMessages.propose }).click();
+      const loan = aidRow(page, LOAN);
+      await loan.waitFor();
+      expect(await loan.textContent()).toContain(formatCents(LOAN_CENTS));
+      expect(await loan.getByTestId("aid-status").textContent()).toContain(AID_STATUS_LABELS.proposed);
+      expect(await loan.textContent()).toContain(aidMessages.byYou);
+      expect(await page.getByTestId("aids-announcement").textContent()).not.toBe("");
+
+      // A grant proposed on the second case, then withdrawn with its reason.
+      await page.goto(`${server.url}/espace/dossiers/${grantCase}`);
+      await page.getByText(aidMessages.none).waitFor();
+      await page.getByLabel(aidMessages.product).selectOption("subvention");
+      expect(await page.getByLabel(aidMessages.duration, { exact: false }).count()).toBe(0);
+      // Meanwhile the catalogue lowers the grant's maximum to 100 €: the API's refusal lands on the amount.
+      const api = financeClient(server.url);
+      const lowered = await api.call(await api.signIn(ADMIN.email), "POST", "/api/v1/finance/catalogue", {
+        code: "subvention",
+        kind: "grant",
+        name: GRANT,
+        maxAmountCents: 10_000,
+        directives: [DIRECTIVE_2025],
+        appliesFrom: isoDay(todayInParis()),
+        reason: "Plafond abaissé",
+      });
+      expect(lowered.status).toBe(201);
+      const grantAmount = page.getByLabel(aidMessages.amount, { exact: false });
+      await grantAmount.fill("150");
+      await page.getByRole("button", { name: aidMessages.propose }).click();
+      await expect.poll(() => grantAmount.getAttribute("aria-invalid")).toBe("true");
+      expect(await page.getByTestId("aids-table").count()).toBe(0);
+      await grantAmount.fill("80");
+      await page.getByRole("button", { name: aidMessages.propose }).click();
+      const grant = aidRow(page, GRANT);
+      await grant.waitFor();
+      await page.getByRole("button", { name: aidMessages.withdrawLabel(GRANT, formatCents(8_000)) }).click();
+      const reason = page.getByLabel(aidMessages.withdrawReason, { exact: false });
+      await page.getByRole("button", { name: aidMessages.confirmWithdraw }).click();
+      await expect.poll(() => reason.getAttribute("aria-invalid")).toBe("true");
+      await reason.fill("La famille a obtenu une aide du FSL entre-temps.");
+      await reason.press("Enter");
+      await expect
+        .poll(() => page.getByTestId("aids-announcement").textContent())
+        .toBe(aidMessages.withdrawn(GRANT, formatCents(8_000)));
+      await expect
+        .poll(() => grant.getByTestId("aid-status").textContent())
+        .toContain(AID_STATUS_LABELS.cancelled);
+      expect(await grant.getByRole("button").count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // The 2021 directive is a service only: its reason, and no proposal form.
+      await page.goto(`${server.url}/espace/dossiers/${oldCase}`);
+      const serviceOnly = page.getByTestId("service-only");
+      await serviceOnly.waitFor();
+      const directive = DIRECTIVES.find((candidate) => candidate.reference === DIRECTIVE_2021);
+      expect(await serviceOnly.textContent()).toContain(
+        AID_MESSAGES.serviceOnly(DIRECTIVE_2021, directive?.mode ?? ""),
+      );
+      expect(await page.getByRole("button", { name: aidMessages.propose }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("manager: reads the agency's envelope page, its alert and its queue, with no button to decide, acknowledge or pay", {
+    timeout: 120_000,
+  }, async () => {
+    const context = await person();
+    try {
+      const page = await signInTo(context, PARIS_MANAGER.email, "/espace/enveloppe");
+      expect(await page.locator("h1").textContent()).toBe(text.title(year));
+      const queue = page.getByTestId("approval-queue");
+      await queue.waitFor();
+      expect(await queue.locator("tbody tr").count()).toBe(1);
+      expect(await queue.textContent()).toContain(formatCents(LOAN_CENTS));
+      expect(await page.getByText(text.managerScope).isVisible()).toBe(true);
+      // The four-eyes threshold in force (the default here) is said next to the queue.
+      expect(await page.getByTestId("four-eyes-threshold").textContent()).toBe(
+        `${repaymentMessages.threshold(formatCents(DEFAULT_FOUR_EYES_THRESHOLD_CENTS))} ${repaymentMessages.thresholdDefault}`,
+      );
+      await page.getByTestId("envelope-alerts").waitFor();
+      await page.getByTestId("burndown-table").waitFor();
+      for (const name of [text.approve, text.refuse, text.alerts.acknowledge, text.disbursements.pay]) {
+        expect(await page.getByRole("button", { name }).count()).toBe(0);
+      }
+      expect(await page.getByTestId("disbursement-queue").count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("budget controller: sees the alert and the proposal, approves it once even when the request is retried with its key, reads the burn-down chart and table, acknowledges the alert and pays the loan", {
+    timeout: 150_000,
+  }, async () => {
+    const context = await person();
+    try {
+      const page = await signInTo(context, BUDGET.email, "/espace/enveloppe");
+      const alerts = page.getByTestId("envelope-alerts");
+      await alerts.waitFor();
+      // Never shown in this browser before: announced.
+      expect(await alerts.getByRole("alert").count()).toBeGreaterThan(0);
+      expect(await alerts.textContent()).toContain(text.alerts.levels.alert_80);
+
+      const queue = page.getByTestId("approval-queue");
+      await queue.waitFor();
+      expect(await queue.locator("tbody tr").count()).toBe(1);
+      const sent: { url: string; key: string | undefined }[] = [];
+      page.on("request", (request) => {
+        if (request.method() === "POST" && request.url().endsWith("/approve")) {
+          sent.push({ url: request.url(), key: request.headers()["idempotency-key"] });
+        }
+      });
+      await page
+        .getByRole("button", { name: `${text.approve} : ${LOAN}, ${formatCents(LOAN_CENTS)}` })
+        .click();
+      await expect.poll(() => page.getByTestId("envelope-announcement").textContent()).not.toBe("");
+      await expect.poll(() => queue.count()).toBe(0);
+      expect(sent).toHaveLength(1);
+      const [{ url, key }] = sent as [{ url: string; key: string | undefined }];
+      expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+      // The same click retried (same key, same body) gets the first answer; nothing is approved twice.
+      const replay = await page.evaluate(
+        async ({ url, key }) => {
+          const session = (await (await fetch("/api/v1/auth/session")).json()) as { csrfToken: string };
+          const first = await fetch(url, {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              "x-csrf-token": session.csrfToken,
+              "idempotency-key": key,
+            },
+            body: "{}",
+          });
+          const again = await fetch(url, {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
+            body: "{}",
+          });
+          return {
+            status: first.status,
+            body: (await first.json()) as { status: string; decidedAt: string },
+            withoutKey: again.status,
+          };
+        },
+        { url, key: key as string },
+      );
+      expect(replay.status).toBe(200);
+      expect(replay.body.status).toBe("approved");
+      expect(replay.withoutKey).toBe(409);
+      const totals = page.getByTestId("envelope-totals");
+      expect(await totals.textContent()).toContain(`${text.committed} :${formatCents(LOAN_CENTS)}`);
+      expect(await totals.textContent()).toContain(
+        `${text.available} :${formatCents(NATIONAL_CENTS - LOAN_CENTS)}`,
+      );
+
+      // The burn-down: a drawing, and the same figures in a table (this month: what is left now).
+      await page.getByTestId("burndown-chart").locator("svg.recharts-surface").first().waitFor();
+      const table = page.getByTestId("burndown-table");
+      expect(await table.locator("tbody tr").count()).toBe(12);
+      const month = Number(todayInParis().slice(3, 5)) - 1;
+      const thisMonth = table.locator("tbody tr").nth(month);
+      expect(await thisMonth.locator("th").textContent()).toBe(text.burndown.months[month]);
+      await expect
+        .poll(() => thisMonth.locator("td").first().textContent())
+        .toBe(formatCents(NATIONAL_CENTS - LOAN_CENTS));
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // Seen once, the alert is listed again without being announced again.
+      await page.reload();
+      await alerts.waitFor();
+      expect(await alerts.getByRole("note").count()).toBeGreaterThan(0);
+      expect(await alerts.getByRole("alert").count()).toBe(0);
+
+      // The alert acknowledged leaves the open list.
+      const acknowledge = alerts.getByRole("button", { name: text.alerts.acknowledge, exact: false });
+      const open = await acknowledge.count();
+      await acknowledge.first().click();
+      await expect
+        .poll(async () =>
+          (await page.getByTestId("envelope-alerts").count()) === 0
+            ? 0
+            : page.getByRole("button", { name: text.alerts.acknowledge, exact: false }).count(),
+        )
+        .toBe(open - 1);
+
+      // Paying the approved loan, with a key too.
+      const pay = page.getByRole("button", {
+        name: text.disbursements.payLabel(LOAN, formatCents(LOAN_CENTS)),
+      });
+      await pay.click();
+      await page.getByLabel(text.disbursements.iban, { exact: false }).fill(IBAN);
+      const paid = page.waitForRequest(
+        (request) => request.method() === "POST" && request.url().endsWith("/disburse"),
+      );
+      await page.getByRole("button", { name: text.disbursements.confirm }).click();
+      expect((await paid).headers()["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
+      await expect
+        .poll(() => page.getByTestId("envelope-announcement").textContent())
+        .toBe(text.disbursements.paid(LOAN, formatCents(LOAN_CENTS)));
+      await page.getByText(text.disbursements.empty).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("manager: the paid loan shows its schedule on the case page (24 instalments closing at 0 €), and the page passes axe", {
+    timeout: 120_000,
+  }, async () => {
+    const context = await person();
+    try {
+      const page = await signInTo(context, PARIS_MANAGER.email, `/espace/dossiers/${loanCase}`);
+      const loan = aidRow(page, LOAN);
+      await loan.waitFor();
+      expect(await loan.getByTestId("aid-status").textContent()).toContain(AID_STATUS_LABELS.repaying);
+      expect(await loan.textContent()).toContain(aidMessages.byName(PARIS.displayName));
+      const schedule = page.getByTestId("loan-schedule");
+      await schedule.waitFor();
+      const rows = schedule.locator("tbody tr");
+      expect(await rows.count()).toBe(24);
+      expect(await rows.last().locator("td").last().textContent()).toBe(formatCents(0));
+      expect(await page.getByRole("button", { name: aidMessages.propose }).isVisible()).toBe(true);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByTestId("aids-panel").scrollIntoViewIfNeeded();
+      await page.getByTestId("aids-panel").screenshot({ path: join(SCREENSHOTS, "case-aids.png") });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("counsellor: reads the schedule of the loan she proposed on her agency's case", {
+    timeout: 120_000,
+  }, async () => {
+    const context = await person();
+    try {
+      const page = await signInTo(context, PARIS.email, `/espace/dossiers/${loanCase}`);
+      const schedule = page.getByTestId("loan-schedule");
+      await schedule.waitFor();
+      expect(await schedule.locator("tbody tr").count()).toBe(24);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("budget controller: a repayment with a bad amount is refused on its field; an early repayment that shortens the loan (sent with its key) shows the shorter schedule; the manager reads it without any button", {
+    timeout: 150_000,
+  }, async () => {
+    const context = await person();
+    try {
+      const page = await signInTo(context, BUDGET.email, "/espace/enveloppe");
+      const section = page.getByTestId("repaying-loans");
+      const loan = section.getByTestId("repaying-loan").filter({ hasText: LOAN });
+      await loan.waitFor();
+      expect(await loan.getByTestId("repaying-status").textContent()).toBe(AID_STATUS_LABELS.repaying);
+      const amount = formatCents(LOAN_CENTS);
+      const command = (name: string) =>
+        loan.getByRole("button", { name: repaymentMessages.commandLabel(name, LOAN, amount) });
+
+      // The schedule on demand: the 24 instalments of the loan as paid.
+      await loan.getByRole("button", { name: repaymentMessages.scheduleLabel(LOAN, amount, false) }).click();
+      const rows = loan.getByTestId("loan-schedule").locator("tbody tr");
+      await expect.poll(() => rows.count()).toBe(24);
+
+      // An ordinary repayment with an amount in thousandths of a euro: refused on the field, nothing sent.
+      const posted: string[] = [];
+      page.on("request", (request) => {
+        if (request.method() === "POST") posted.push(request.url());
+      });
+      await command(repaymentMessages.commands.repayment).click();
+      const form = loan.getByTestId("loan-command-form");
+      const received = form.getByLabel(repaymentMessages.amount, { exact: false });
+      await received.fill("51,445");
+      await form.getByRole("button", { name: repaymentMessages.confirm }).click();
+      await expect.poll(() => received.getAttribute("aria-invalid")).toBe("true");
+      expect(posted.filter((url) => url.includes("/repayments"))).toEqual([]);
+      await form.getByRole("button", { name: repaymentMessages.cancel }).click();
+
+      // 500 € paid early, « shorten »: same instalment, fewer rows, still closing at 0 €.
+      await command(repaymentMessages.commands.early).click();
+      await form.getByLabel(repaymentMessages.amount, { exact: false }).fill("500");
+      await form.getByLabel(repaymentMessages.option).selectOption("shorten");
+      const early = page.waitForRequest(
+        (request) => request.method() === "POST" && request.url().endsWith("/early-repayments"),
+      );
+      await form.getByRole("button", { name: repaymentMessages.confirm }).click();
+      const sent = await early;
+      expect(sent.headers()["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(sent.postDataJSON()).toMatchObject({ amountCents: 50_000, option: "shorten" });
+      await expect
+        .poll(() => page.getByTestId("envelope-announcement").textContent())
+        .toBe(repaymentMessages.done.early(LOAN, formatCents(50_000)));
+      const shorter = page
+        .getByTestId("repaying-loan")
+        .filter({ hasText: LOAN })
+        .getByTestId("loan-schedule")
+        .locator("tbody tr");
+      await expect.poll(() => shorter.count()).toBeLessThan(24);
+      expect(await shorter.count()).toBeGreaterThan(0);
+      expect(await shorter.last().locator("td").last().textContent()).toBe(formatCents(0));
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, "envelope.png"), fullPage: true });
+    } finally {
+      await context.close();
     }
 
-    /** Signs in on the login page and lands on `path`, the page asked for before signing in. */
-    async function signInTo(context: BrowserContext, email: string, path: string): Promise<Page> {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/connexion?suite=${encodeURIComponent(path)}`);
-      await page.locator("#connexion-email").fill(email);
-      await page.locator("#connexion-password").fill(DEMO_PASSWORD);
-      await page.keyboard.press("Enter");
-      await page.getByTestId("signed-in-as").waitFor();
-      await page.waitForURL(`${server.url}${path}`);
-      return page;
+    const manager = await person();
+    try {
+      const page = await signInTo(manager, PARIS_MANAGER.email, "/espace/enveloppe");
+      const loan = page.getByTestId("repaying-loan").filter({ hasText: LOAN });
+      await loan.waitFor();
+      expect(await page.getByText(repaymentMessages.readOnly).isVisible()).toBe(true);
+      await loan.getByRole("button", { name: repaymentMessages.showSchedule, exact: false }).click();
+      await expect.poll(() => loan.getByTestId("loan-schedule").locator("tbody tr").count()).toBeLessThan(24);
+      for (const name of Object.values(repaymentMessages.commands)) {
+        expect(await page.getByRole("button", { name, exact: false }).count()).toBe(0);
+      }
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await manager.close();
     }
-
-    const aidRow = (page: Page, product: string) =>
-      page.getByTestId("aids-table").locator("tbody tr").filter({ hasText: product });
-
-    it("counsellor: proposes a loan on a 2025 case (bad amount and duration refused on their fields), has a grant above the product's new maximum refused by the API on the amount, withdraws the grant she proposed, and reads why a 2021 case gets no aid", {
-      timeout: 150_000,
-    }, async () => {
-      const context = await person();
-      try {
-        const page = await signInTo(context, PARIS.email, `/espace/dossiers/${loanCase}`);
-        const panel = page.getByTestId("aids-panel");
-        await panel.getByText(aidMessages.none).waitFor();
-
-        await page.getByLabel(aidMessages.product).selectOption("pret-acces");
-        const amount = page.getByLabel(aidMessages.amount, { exact: false });
-        const duration = page.getByLabel(aidMessages.duration, { exact: false });
-        // The duration starts at the product's maximum; both fields are checked before anything is sent.
-        expect(await duration.inputValue()).toBe("36");
-        await amount.fill("1 234,567");
-        await duration.fill("48");
-        await page.getByRole("button", { name: aidMessages.propose }).click();
-        await expect.poll(() => amount.getAttribute("aria-invalid")).toBe("true");
-        expect(await duration.getAttribute("aria-invalid")).toBe("true");
-        expect(await panel.textContent()).toContain(aidMessages.durationInvalid(36));
-
-        // "1 234,56" is read as 123 456 cents, exactly.
-        await amount.fill("1 234,56");
-        await duration.fill("24");
-        await page.getByRole("button", { name: aidMessages.propose }).click();
-        const loan = aidRow(page, LOAN);
-        await loan.waitFor();
-        expect(await loan.textContent()).toContain(formatCents(LOAN_CENTS));
-        expect(await loan.getByTestId("aid-status").textContent()).toContain(AID_STATUS_LABELS.proposed);
-        expect(await loan.textContent()).toContain(aidMessages.byYou);
-        expect(await page.getByTestId("aids-announcement").textContent()).not.toBe("");
-
-        // A grant proposed on the second case, then withdrawn with its reason.
-        await page.goto(`${server.url}/espace/dossiers/${grantCase}`);
-        await page.getByText(aidMessages.none).waitFor();
-        await page.getByLabel(aidMessages.product).selectOption("subvention");
-        expect(await page.getByLabel(aidMessages.duration, { exact: false }).count()).toBe(0);
-        // Meanwhile the catalogue lowers the grant's maximum to 100 €: the API's refusal lands on the amount.
-        const api = financeClient(server.url);
-        const lowered = await api.call(await api.signIn(ADMIN.email), "POST", "/api/v1/finance/catalogue", {
-          code: "subvention",
-          kind: "grant",
-          name: GRANT,
-          maxAmountCents: 10_000,
-          directives: [DIRECTIVE_2025],
-          appliesFrom: isoDay(todayInParis()),
-          reason: "Plafond abaissé",
-        });
-        expect(lowered.status).toBe(201);
-        const grantAmount = page.getByLabel(aidMessages.amount, { exact: false });
-        await grantAmount.fill("150");
-        await page.getByRole("button", { name: aidMessages.propose }).click();
-        await expect.poll(() => grantAmount.getAttribute("aria-invalid")).toBe("true");
-        expect(await page.getByTestId("aids-table").count()).toBe(0);
-        await grantAmount.fill("80");
-        await page.getByRole("button", { name: aidMessages.propose }).click();
-        const grant = aidRow(page, GRANT);
-        await grant.waitFor();
-        await page
-          .getByRole("button", { name: aidMessages.withdrawLabel(GRANT, formatCents(8_000)) })
-          .click();
-        const reason = page.getByLabel(aidMessages.withdrawReason, { exact: false });
-        await page.getByRole("button", { name: aidMessages.confirmWithdraw }).click();
-        await expect.poll(() => reason.getAttribute("aria-invalid")).toBe("true");
-        await reason.fill("La famille a obtenu une aide du FSL entre-temps.");
-        await reason.press("Enter");
-        await expect
-          .poll(() => page.getByTestId("aids-announcement").textContent())
-          .toBe(aidMessages.withdrawn(GRANT, formatCents(8_000)));
-        await expect
-          .poll(() => grant.getByTestId("aid-status").textContent())
-          .toContain(AID_STATUS_LABELS.cancelled);
-        expect(await grant.getByRole("button").count()).toBe(0);
-        expect(await seriousViolations(page)).toEqual([]);
-
-        // The 2021 directive is a service only: its reason, and no proposal form.
-        await page.goto(`${server.url}/espace/dossiers/${oldCase}`);
-        const serviceOnly = page.getByTestId("service-only");
-        await serviceOnly.waitFor();
-        const directive = DIRECTIVES.find((candidate) => candidate.reference === DIRECTIVE_2021);
-        expect(await serviceOnly.textContent()).toContain(
-          AID_MESSAGES.serviceOnly(DIRECTIVE_2021, directive?.mode ?? ""),
-        );
-        expect(await page.getByRole("button", { name: aidMessages.propose }).count()).toBe(0);
-      } finally {
-        await context.close();
-      }
-    });
-
-    it("manager: reads the agency's envelope page, its alert and its queue, with no button to decide, acknowledge or pay", {
-      timeout: 120_000,
-    }, async () => {
-      const context = await person();
-      try {
-        const page = await signInTo(context, PARIS_MANAGER.email, "/espace/enveloppe");
-        expect(await page.locator("h1").textContent()).toBe(text.title(year));
-        const queue = page.getByTestId("approval-queue");
-        await queue.waitFor();
-        expect(await queue.locator("tbody tr").count()).toBe(1);
-        expect(await queue.textContent()).toContain(formatCents(LOAN_CENTS));
-        expect(await page.getByText(text.managerScope).isVisible()).toBe(true);
-        // The four-eyes threshold in force (the default here) is said next to the queue.
-        expect(await page.getByTestId("four-eyes-threshold").textContent()).toBe(
-          `${repaymentMessages.threshold(formatCents(DEFAULT_FOUR_EYES_THRESHOLD_CENTS))} ${repaymentMessages.thresholdDefault}`,
-        );
-        await page.getByTestId("envelope-alerts").waitFor();
-        await page.getByTestId("burndown-table").waitFor();
-        for (const name of [text.approve, text.refuse, text.alerts.acknowledge, text.disbursements.pay]) {
-          expect(await page.getByRole("button", { name }).count()).toBe(0);
-        }
-        expect(await page.getByTestId("disbursement-queue").count()).toBe(0);
-        expect(await seriousViolations(page)).toEqual([]);
-      } finally {
-        await context.close();
-      }
-    });
-
-    it("budget controller: sees the alert and the proposal, approves it once even when the request is retried with its key, reads the burn-down chart and table, acknowledges the alert and pays the loan", {
-      timeout: 150_000,
-    }, async () => {
-      const context = await person();
-      try {
-        const page = await signInTo(context, BUDGET.email, "/espace/enveloppe");
-        const alerts = page.getByTestId("envelope-alerts");
-        await alerts.waitFor();
-        // Never shown in this browser before: announced.
-        expect(await alerts.getByRole("alert").count()).toBeGreaterThan(0);
-        expect(await alerts.textContent()).toContain(text.alerts.levels.alert_80);
-
-        const queue = page.getByTestId("approval-queue");
-        await queue.waitFor();
-        expect(await queue.locator("tbody tr").count()).toBe(1);
-        const sent: { url: string; key: string | undefined }[] = [];
-        page.on("request", (request) => {
-          if (request.method() === "POST" && request.url().endsWith("/approve")) {
-            sent.push({ url: request.url(), key: request.headers()["idempotency-key"] });
-          }
-        });
-        await page
-          .getByRole("button", { name: `${text.approve} : ${LOAN}, ${formatCents(LOAN_CENTS)}` })
-          .click();
-        await expect.poll(() => page.getByTestId("envelope-announcement").textContent()).not.toBe("");
-        await expect.poll(() => queue.count()).toBe(0);
-        expect(sent).toHaveLength(1);
-        const [{ url, key }] = sent as [{ url: string; key: string | undefined }];
-        expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-
-        // The same click retried (same key, same body) gets the first answer; nothing is approved twice.
-        const replay = await page.evaluate(
-          async ({ url, key }) => {
-            const session = (await (await fetch("/api/v1/auth/session")).json()) as { csrfToken: string };
-            const first = await fetch(url, {
-              method: "POST",
-              headers: {
-                "content-type": "application/json",
-                "x-csrf-token": session.csrfToken,
-                "idempotency-key": key,
-              },
-              body: "{}",
-            });
-            const again = await fetch(url, {
-              method: "POST",
-              headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
-              body: "{}",
-            });
-            return {
-              status: first.status,
-              body: (await first.json()) as { status: string; decidedAt: string },
-              withoutKey: again.status,
-            };
-          },
-          { url, key: key as string },
-        );
-        expect(replay.status).toBe(200);
-        expect(replay.body.status).toBe("approved");
-        expect(replay.withoutKey).toBe(409);
-        const totals = page.getByTestId("envelope-totals");
-        expect(await totals.textContent()).toContain(`${text.committed} :${formatCents(LOAN_CENTS)}`);
-        expect(await totals.textContent()).toContain(
-          `${text.available} :${formatCents(NATIONAL_CENTS - LOAN_CENTS)}`,
-        );
-
-        // The burn-down: a drawing, and the same figures in a table (this month: what is left now).
-        await page.getByTestId("burndown-chart").locator("svg.recharts-surface").first().waitFor();
-        const table = page.getByTestId("burndown-table");
-        expect(await table.locator("tbody tr").count()).toBe(12);
-        const month = Number(todayInParis().slice(3, 5)) - 1;
-        const thisMonth = table.locator("tbody tr").nth(month);
-        expect(await thisMonth.locator("th").textContent()).toBe(text.burndown.months[month]);
-        await expect
-          .poll(() => thisMonth.locator("td").first().textContent())
-          .toBe(formatCents(NATIONAL_CENTS - LOAN_CENTS));
-        expect(await seriousViolations(page)).toEqual([]);
-
-        // Seen once, the alert is listed again without being announced again.
-        await page.reload();
-        await alerts.waitFor();
-        expect(await alerts.getByRole("note").count()).toBeGreaterThan(0);
-        expect(await alerts.getByRole("alert").count()).toBe(0);
-
-        // The alert acknowledged leaves the open list.
-        const acknowledge = alerts.getByRole("button", { name: text.alerts.acknowledge, exact: false });
-        const open = await acknowledge.count();
-        await acknowledge.first().click();
-        await expect
-          .poll(async () =>
-            (await page.getByTestId("envelope-alerts").count()) === 0
-              ? 0
-              : page.getByRole("button", { name: text.alerts.acknowledge, exact: false }).count(),
-          )
-          .toBe(open - 1);
-
-        // Paying the approved loan, with a key too.
-        const pay = page.getByRole("button", {
-          name: text.disbursements.payLabel(LOAN, formatCents(LOAN_CENTS)),
-        });
-        await pay.click();
-        await page.getByLabel(text.disbursements.iban, { exact: false }).fill(IBAN);
-        const paid = page.waitForRequest(
-          (request) => request.method() === "POST" && request.url().endsWith("/disburse"),
-        );
-        await page.getByRole("button", { name: text.disbursements.confirm }).click();
-        expect((await paid).headers()["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
-        await expect
-          .poll(() => page.getByTestId("envelope-announcement").textContent())
-          .toBe(text.disbursements.paid(LOAN, formatCents(LOAN_CENTS)));
-        await page.getByText(text.disbursements.empty).waitFor();
-      } finally {
-        await context.close();
-      }
-    });
-
-    it("manager: the paid loan shows its schedule on the case page (24 instalments closing at 0 €), and the page passes axe", {
-      timeout: 120_000,
-    }, async () => {
-      const context = await person();
-      try {
-        const page = await signInTo(context, PARIS_MANAGER.email, `/espace/dossiers/${loanCase}`);
-        const loan = aidRow(page, LOAN);
-        await loan.waitFor();
-        expect(await loan.getByTestId("aid-status").textContent()).toContain(AID_STATUS_LABELS.repaying);
-        expect(await loan.textContent()).toContain(aidMessages.byName(PARIS.displayName));
-        const schedule = page.getByTestId("loan-schedule");
-        await schedule.waitFor();
-        const rows = schedule.locator("tbody tr");
-        expect(await rows.count()).toBe(24);
-        expect(await rows.last().locator("td").last().textContent()).toBe(formatCents(0));
-        expect(await page.getByRole("button", { name: aidMessages.propose }).isVisible()).toBe(true);
-        expect(await seriousViolations(page)).toEqual([]);
-        await page.getByTestId("aids-panel").scrollIntoViewIfNeeded();
-        await page.getByTestId("aids-panel").screenshot({ path: join(SCREENSHOTS, "case-aids.png") });
-      } finally {
-        await context.close();
-      }
-    });
-
-    it("counsellor: reads the schedule of the loan she proposed on her agency's case", {
-      timeout: 120_000,
-    }, async () => {
-      const context = await person();
-      try {
-        const page = await signInTo(context, PARIS.email, `/espace/dossiers/${loanCase}`);
-        const schedule = page.getByTestId("loan-schedule");
-        await schedule.waitFor();
-        expect(await schedule.locator("tbody tr").count()).toBe(24);
-      } finally {
-        await context.close();
-      }
-    });
-
-    it("budget controller: a repayment with a bad amount is refused on its field; an early repayment that shortens the loan (sent with its key) shows the shorter schedule; the manager reads it without any button", {
-      timeout: 150_000,
-    }, async () => {
-      const context = await person();
-      try {
-        const page = await signInTo(context, BUDGET.email, "/espace/enveloppe");
-        const section = page.getByTestId("repaying-loans");
-        const loan = section.getByTestId("repaying-loan").filter({ hasText: LOAN });
-        await loan.waitFor();
-        expect(await loan.getByTestId("repaying-status").textContent()).toBe(AID_STATUS_LABELS.repaying);
-        const amount = formatCents(LOAN_CENTS);
-        const command = (name: string) =>
-          loan.getByRole("button", { name: repaymentMessages.commandLabel(name, LOAN, amount) });
-
-        // The schedule on demand: the 24 instalments of the loan as paid.
-        await loan
-          .getByRole("button", { name: repaymentMessages.scheduleLabel(LOAN, amount, false) })
-          .click();
-        const rows = loan.getByTestId("loan-schedule").locator("tbody tr");
-        await expect.poll(() => rows.count()).toBe(24);
-
-        // An ordinary repayment with an amount in thousandths of a euro: refused on the field, nothing sent.
-        const posted: string[] = [];
-        page.on("request", (request) => {
-          if (request.method() === "POST") posted.push(request.url());
-        });
-        await command(repaymentMessages.commands.repayment).click();
-        const form = loan.getByTestId("loan-command-form");
-        const received = form.getByLabel(repaymentMessages.amount, { exact: false });
-        await received.fill("51,445");
-        await form.getByRole("button", { name: repaymentMessages.confirm }).click();
-        await expect.poll(() => received.getAttribute("aria-invalid")).toBe("true");
-        expect(posted.filter((url) => url.includes("/repayments"))).toEqual([]);
-        await form.getByRole("button", { name: repaymentMessages.cancel }).click();
-
-        // 500 € paid early, « shorten »: same instalment, fewer rows, still closing at 0 €.
-        await command(repaymentMessages.commands.early).click();
-        await form.getByLabel(repaymentMessages.amount, { exact: false }).fill("500");
-        await form.getByLabel(repaymentMessages.option).selectOption("shorten");
-        const early = page.waitForRequest(
-          (request) => request.method() === "POST" && request.url().endsWith("/early-repayments"),
-        );
-        await form.getByRole("button", { name: repaymentMessages.confirm }).click();
-        const sent = await early;
-        expect(sent.headers()["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
-        expect(sent.postDataJSON()).toMatchObject({ amountCents: 50_000, option: "shorten" });
-        await expect
-          .poll(() => page.getByTestId("envelope-announcement").textContent())
-          .toBe(repaymentMessages.done.early(LOAN, formatCents(50_000)));
-        const shorter = page
-          .getByTestId("repaying-loan")
-          .filter({ hasText: LOAN })
-          .getByTestId("loan-schedule")
-          .locator("tbody tr");
-        await expect.poll(() => shorter.count()).toBeLessThan(24);
-        expect(await shorter.count()).toBeGreaterThan(0);
-        expect(await shorter.last().locator("td").last().textContent()).toBe(formatCents(0));
-        expect(await seriousViolations(page)).toEqual([]);
-        await page.screenshot({ path: join(SCREENSHOTS, "envelope.png"), fullPage: true });
-      } finally {
-        await context.close();
-      }
-
-      const manager = await person();
-      try {
-        const page = await signInTo(manager, PARIS_MANAGER.email, "/espace/enveloppe");
-        const loan = page.getByTestId("repaying-loan").filter({ hasText: LOAN });
-        await loan.waitFor();
-        expect(await page.getByText(repaymentMessages.readOnly).isVisible()).toBe(true);
-        await loan.getByRole("button", { name: repaymentMessages.showSchedule, exact: false }).click();
-        await expect
-          .poll(() => loan.getByTestId("loan-schedule").locator("tbody tr").count())
-          .toBeLessThan(24);
-        for (const name of Object.values(repaymentMessages.commands)) {
-          expect(await page.getByRole("button", { name, exact: false }).count()).toBe(0);
-        }
-        expect(await seriousViolations(page)).toEqual([]);
-      } finally {
-        await manager.close();
-      }
-    });
-  },
-);
+  });
+});
