@@ -64,7 +64,9 @@ export function CaseloadPage({ session }: { session: Session }) {
   return (
     <Stack gap="xl">
       <Title order={1}>{title}</Title>
-      <TodaySection counsellor={mine ? session.user.id : undefined} />
+      {(mine || session.role === "manager") && (
+        <TodaySection counsellor={mine ? session.user.id : undefined} />
+      )}
       <NewRequests session={session} />
       <Caseload counsellor={mine ? session.user.id : undefined} title={title} />
     </Stack>
