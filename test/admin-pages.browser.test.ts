@@ -27,6 +27,7 @@ import {
   signInTo as signInOn,
   startBrowserDemo,
 } from "./support/browserDemo.ts";
+import { awayFromParisMidnight } from "./support/parisMidnight.ts";
 import type { RunningServer } from "./support/server.ts";
 
 const ADMIN = demoAccount("admin");
@@ -63,8 +64,9 @@ describeInChromium("administrator pages in chromium", () => {
   }
 
   it("administrator: creates a loan (a bad amount and a service-only directive refused on their fields), records its next dated version in exact cents, and the first version stays in the history", {
-    timeout: 150_000,
+    timeout: 240_000,
   }, async () => {
+    await awayFromParisMidnight(90);
     const today = todayInParis();
     const year = Number(today.slice(-4));
     const context = await person();
@@ -162,8 +164,9 @@ describeInChromium("administrator pages in chromium", () => {
   });
 
   it("administrator: a value out of bounds is refused on its field, a value with its reason is recorded and listed, the simulator applies it from its date on; the four-eyes threshold is set", {
-    timeout: 150_000,
+    timeout: 240_000,
   }, async () => {
+    await awayFromParisMidnight(90);
     const today = todayInParis();
     const context = await person();
     try {
