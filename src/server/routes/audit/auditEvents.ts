@@ -4,6 +4,7 @@
 import { Readable } from "node:stream";
 import Type, { type Static } from "typebox";
 import { CASE_REFERENCE_PATTERN } from "../../../contracts/cases.ts";
+import { todayInParis } from "../../../db/ruleParameters.ts";
 import { auditActorsOf } from "../../audit/actorNames.ts";
 import {
   type AuditSearch,
@@ -192,7 +193,7 @@ export async function auditRoutes(app: AppInstance): Promise<void> {
           yield `${JSON.stringify({ ...event, occurredAt: event.occurredAt.toISOString() })}\n`;
         }
       }
-      const day = app.authOptions.now().toISOString().slice(0, 10);
+      const day = todayInParis(app.authOptions.now());
       return reply
         .type("application/x-ndjson; charset=utf-8")
         .header("content-disposition", `attachment; filename="journal-audit-${day}.jsonl"`)
