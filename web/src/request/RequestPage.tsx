@@ -15,9 +15,10 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { PublicRequest, PublicRequestReceipt } from "../../../src/contracts/cases.ts";
 import { callApi, NETWORK_FAILURE } from "../api.ts";
+import { FormSection } from "../FormSection.tsx";
 import { frenchDay, isoDay } from "../frenchDates.ts";
 import { NOTICE_VERSION, requestMessages } from "./messages.fr.ts";
 
@@ -255,7 +256,7 @@ export default function RequestPage() {
           </Box>
         )}
 
-        <Section title={text.sections.identity}>
+        <FormSection title={text.sections.identity}>
           <TextInput {...onText("firstName")} label={fields.firstName} autoComplete="given-name" required />
           <TextInput {...onText("lastName")} label={fields.lastName} autoComplete="family-name" required />
           <TextInput
@@ -274,9 +275,9 @@ export default function RequestPage() {
             maxLength={5}
             required
           />
-        </Section>
+        </FormSection>
 
-        <Section title={text.sections.contact}>
+        <FormSection title={text.sections.contact}>
           <TextInput
             {...onText("email")}
             type="email"
@@ -319,9 +320,9 @@ export default function RequestPage() {
             autoComplete="off"
             maxLength={200}
           />
-        </Section>
+        </FormSection>
 
-        <Section title={text.sections.situation}>
+        <FormSection title={text.sections.situation}>
           <Textarea
             {...onText("situationSummary")}
             label={fields.situationSummary.label}
@@ -331,9 +332,9 @@ export default function RequestPage() {
             maxLength={4000}
             required
           />
-        </Section>
+        </FormSection>
 
-        <Section title={text.sections.consent}>
+        <FormSection title={text.sections.consent}>
           <Notice />
           <Checkbox
             id={fieldId("consent")}
@@ -343,7 +344,7 @@ export default function RequestPage() {
             error={errors.consent}
             required
           />
-        </Section>
+        </FormSection>
 
         <div aria-live="assertive" aria-atomic="true">
           {failure !== "" && (
@@ -357,18 +358,6 @@ export default function RequestPage() {
         </Button>
       </Stack>
     </form>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      <Stack gap="md">{children}</Stack>
-    </section>
   );
 }
 

@@ -12,7 +12,7 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { memo, type ReactNode, useId, useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { validateSituation } from "../../../src/contracts/situation.ts";
 import {
   ACTIVITIES,
@@ -37,6 +37,7 @@ import {
   type SituationKind,
   STATUS_LABELS,
 } from "../../../src/core/rules/index.ts";
+import { FormSection } from "../FormSection.tsx";
 import { messages } from "../messages.fr.ts";
 import { type Answers, buildSituation, FIELD_OF_POINTER, initialAnswers, relevance } from "./answers.ts";
 import { useParameterTimeline } from "./ruleParameters.ts";
@@ -184,7 +185,7 @@ export default function Simulator({ assessment }: { assessment?: Assessment }) {
           <Text>{assessment === undefined ? text.intro : assessment.intro}</Text>
           {assessment === undefined && <Text size="sm">{text.required}</Text>}
 
-          <Step title={text.steps.request}>
+          <FormSection title={text.steps.request}>
             <TextInput
               {...input("requestDate")}
               label={fields.requestDate.label}
@@ -194,9 +195,9 @@ export default function Simulator({ assessment }: { assessment?: Assessment }) {
               required
               readOnly={assessment !== undefined}
             />
-          </Step>
+          </FormSection>
 
-          <Step title={text.steps.work}>
+          <FormSection title={text.steps.work}>
             <Choice
               name="activity"
               legend={fields.activity.legend}
@@ -281,10 +282,10 @@ export default function Simulator({ assessment }: { assessment?: Assessment }) {
                 autoComplete="off"
               />
             )}
-          </Step>
+          </FormSection>
 
           {(show.visale || show.disaster) && (
-            <Step title={text.steps.events}>
+            <FormSection title={text.steps.events}>
               {show.visale && (
                 <Choice
                   name="visaleEvent"
@@ -340,10 +341,10 @@ export default function Simulator({ assessment }: { assessment?: Assessment }) {
                   autoComplete="off"
                 />
               )}
-            </Step>
+            </FormSection>
           )}
 
-          <Step title={text.steps.housing}>
+          <FormSection title={text.steps.housing}>
             <TextInput
               {...input("postcode")}
               onBlur={() => setPostcodeDone(true)}
@@ -362,11 +363,11 @@ export default function Simulator({ assessment }: { assessment?: Assessment }) {
               options={OCCUPANCY_OPTIONS}
               error={errors.occupancy}
             />
-          </Step>
+          </FormSection>
 
-          <Step title={text.steps.difficulties}>
+          <FormSection title={text.steps.difficulties}>
             <Situations selected={answers.situations} onToggle={toggleSituation} />
-          </Step>
+          </FormSection>
           {assessment !== undefined && (
             <Button type="submit" loading={assessment.busy} style={{ alignSelf: "flex-start" }}>
               {assessment.submitLabel}
@@ -377,18 +378,6 @@ export default function Simulator({ assessment }: { assessment?: Assessment }) {
 
       <ResultPanel evaluation={evaluation} inWorkspace={assessment !== undefined} />
     </div>
-  );
-}
-
-function Step({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      <Stack gap="md">{children}</Stack>
-    </section>
   );
 }
 
