@@ -1,8 +1,9 @@
 // PP_EX_CPA_2_DIR (in force from 2021-06-01 to 2025-11-19), clause by clause and boundary by boundary.
 // Every expected value comes from the directive text and the readings of issue 4.
 import { describe, expect, it } from "vitest";
+import { checkRow, type EligibilityRow } from "../../../test/support/eligibilityRows.ts";
 import { evaluate, NoDirectiveInForceError } from "./index.ts";
-import type { ClauseStatus, EligibilityResult, Outcome, Situation, SituationKind } from "./types.ts";
+import type { EligibilityResult, Situation, SituationKind } from "./types.ts";
 
 const REF = "PP_EX_CPA_2_DIR";
 // Clause ids, numbered in the order the text prints them within each section.
@@ -40,37 +41,9 @@ function student(extra: Partial<Situation> = {}): Situation {
   return { ...base(), person: { activity: "student" }, ...extra };
 }
 
-interface Row {
-  name: string;
-  situation: Situation;
-  outcome: Outcome;
-  /** Reasons that must be among the result's: clause id (or pattern) and status. */
-  reasons: [string | RegExp, ClauseStatus][];
-  /** For incomplete rows: exactly these JSON pointers (any order). */
-  missing?: string[];
-}
+type Row = EligibilityRow;
 
-function check(result: EligibilityResult, row: Row): void {
-  expect(result.directive).toBe(REF);
-  expect(result.outcome, row.name).toBe(row.outcome);
-  for (const [clause, status] of row.reasons) {
-    const found = result.reasons.some(
-      (reason) =>
-        (typeof clause === "string" ? reason.clause === clause : clause.test(reason.clause)) &&
-        reason.status === status,
-    );
-    expect(
-      found,
-      `${row.name}: a reason ${String(clause)} ${status} in ${JSON.stringify(result.reasons)}`,
-    ).toBe(true);
-  }
-  if (row.outcome === "incomplete") {
-    expect([...result.missing].sort()).toEqual([...(row.missing ?? [])].sort());
-  } else {
-    expect(row.missing).toBeUndefined();
-  }
-  if (row.outcome === "eligible") expect(result.missing).toEqual([]);
-}
+const check = (result: EligibilityResult, row: Row): void => checkRow(REF, result, row);
 
 const withPerson = (person: NonNullable<Situation["person"]>, extra: Partial<Situation> = {}): Situation => ({
   ...base(),

@@ -1,8 +1,9 @@
 // PP_SERV_ASD_2_DIR (in force from 2025-11-20), clause by clause and boundary by boundary. Every expected
 // value comes from the directive text and the readings of issue 4.
 import { describe, expect, it } from "vitest";
+import { checkRow, type EligibilityRow } from "../../../test/support/eligibilityRows.ts";
 import { evaluate } from "./index.ts";
-import type { ClauseStatus, EligibilityResult, Outcome, Situation, SituationKind } from "./types.ts";
+import type { EligibilityResult, Situation, SituationKind } from "./types.ts";
 
 const REF = "PP_SERV_ASD_2_DIR";
 // Clause ids, numbered in the order the text prints them within each section.
@@ -57,36 +58,12 @@ const tempWorker = (hours: number | undefined, extra: Partial<Person> = {}): Sit
     ...extra,
   });
 
-interface Row {
-  name: string;
-  situation: Situation;
-  outcome: Outcome;
-  reasons: [string | RegExp, ClauseStatus][];
-  missing?: string[];
+interface Row extends EligibilityRow {
+  /** The temp workers' threshold in force, when the row sets one. */
   hours?: number;
 }
 
-function check(result: EligibilityResult, row: Row): void {
-  expect(result.directive).toBe(REF);
-  expect(result.outcome, row.name).toBe(row.outcome);
-  for (const [clause, status] of row.reasons) {
-    const found = result.reasons.some(
-      (reason) =>
-        (typeof clause === "string" ? reason.clause === clause : clause.test(reason.clause)) &&
-        reason.status === status,
-    );
-    expect(
-      found,
-      `${row.name}: a reason ${String(clause)} ${status} in ${JSON.stringify(result.reasons)}`,
-    ).toBe(true);
-  }
-  if (row.outcome === "incomplete") {
-    expect([...result.missing].sort()).toEqual([...(row.missing ?? [])].sort());
-  } else {
-    expect(row.missing).toBeUndefined();
-  }
-  if (row.outcome === "eligible") expect(result.missing).toEqual([]);
-}
+const check = (result: EligibilityResult, row: Row): void => checkRow(REF, result, row);
 
 const run = (row: Row) =>
   check(
