@@ -1,14 +1,14 @@
 // The second-factor enrolment itself, shared by the screen a role that must enrol sees first and by the
 // account security page: the QR code of a new key and the key for manual entry, a first code to confirm it,
 // then the recovery codes, shown once.
-import { Button, Code, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
-import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { Button, Code, Paper, Stack, Text, Title } from "@mantine/core";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "../../api.ts";
 import { refreshSession, type Session } from "../session.ts";
-import { refusal, typedCode } from "./codeChecks.ts";
 import { mfaMessages as text } from "./messages.fr.ts";
 import { qrDrawing } from "./qrPath.ts";
 import { RecoveryCodesStep } from "./RecoveryCodesStep.tsx";
+import { SixDigitCodeForm } from "./SixDigitCodeForm.tsx";
 
 interface Setup {
   secret: string;
@@ -100,44 +100,11 @@ function ConfirmStep({
   onConfirmed: (codes: readonly string[]) => void;
   onExpired: () => Promise<void>;
 }) {
-  const [code, setCode] = useState("");
-  const [fieldError, setFieldError] = useState("");
-  const [message, setMessage] = useState("");
-  const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const scanHeading = useRef<HTMLHeadingElement>(null);
   const qr = qrDrawing(setup.otpauthUri);
   useEffect(() => {
     if (focusOnStart) scanHeading.current?.focus();
   }, [focusOnStart]);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const typed = typedCode(code);
-    setFieldError(typed.problem);
-    setMessage("");
-    if (typed.problem !== "") {
-      input.current?.focus();
-      return;
-    }
-    setBusy(true);
-    const result = await callApi<{ recoveryCodes: string[] }>("/api/v1/auth/totp/confirm", {
-      method: "POST",
-      body: { code: typed.code },
-      csrfToken: session.csrfToken,
-    });
-    setBusy(false);
-    if (result.ok) {
-      onConfirmed(result.body.recoveryCodes);
-      return;
-    }
-    const said = refusal(result.problem, text.setupFailed);
-    setCode("");
-    if (result.problem.code === "invalid_mfa_code") setFieldError(said);
-    setMessage(said);
-    input.current?.focus();
-    if (result.problem.code === "mfa_setup_missing") await onExpired();
-  }
 
   return (
     <>
@@ -164,37 +131,21 @@ function ConfirmStep({
           {groupedSecret(setup.secret)}
         </Code>
       </Paper>
-      <Paper withBorder p="md" component="section" aria-labelledby="mfa-confirm">
-        <Title order={2} size="h3" id="mfa-confirm" mb="sm">
-          {text.codeTitle}
-        </Title>
-        <form noValidate onSubmit={submit} aria-labelledby="mfa-confirm">
-          <Stack gap="sm" align="flex-start">
-            <TextInput
-              id="mfa-code"
-              ref={input}
-              label={text.code}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              maxLength={7}
-              required
-              value={code}
-              error={fieldError === "" ? undefined : fieldError}
-              onChange={(event) => setCode(event.currentTarget.value)}
-            />
-            <div aria-live="assertive" aria-atomic="true" data-testid="mfa-message">
-              {message !== "" && (
-                <Text c="red.9" fw={600}>
-                  {message}
-                </Text>
-              )}
-            </div>
-            <Button type="submit" loading={busy}>
-              {text.confirm}
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
+      <SixDigitCodeForm
+        headingId="mfa-confirm"
+        title={text.codeTitle}
+        idPrefix="mfa"
+        label={text.code}
+        submitLabel={text.confirm}
+        endpoint="/api/v1/auth/totp/confirm"
+        session={session}
+        fallback={text.setupFailed}
+        onRecoveryCodes={onConfirmed}
+        onRefused={async (problem) => {
+          // The key expired on the server: a new one is prepared, to be added again.
+          if (problem.code === "mfa_setup_missing") await onExpired();
+        }}
+      />
     </>
   );
 }
