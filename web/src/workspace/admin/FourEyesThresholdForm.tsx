@@ -1,19 +1,19 @@
 // The four-eyes threshold of aid approvals, a dated value the administrator sets like the rule parameters
 // (permission rule_parameters.change): an amount in euros read into integer cents, a date and a reason.
 // Its value in force today and its history (who recorded each value) come from the recorded values.
-import { Box, Button, Group, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Box, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { DEFAULT_FOUR_EYES_THRESHOLD_CENTS } from "../../../../src/core/finance/aids.ts";
 import { formatCents, parseAmount } from "../../../../src/core/finance/money.ts";
-import { callApi, issuesByPath } from "../../api.ts";
-import { frenchDay, frenchMoment, isoDay } from "../../frenchDates.ts";
+import { frenchDay } from "../../frenchDates.ts";
 import type { Session } from "../session.ts";
+import { checkDatedChange, DatedChangeFields, NO_DATED_CHANGE } from "./DatedChangeFields.tsx";
+import { SubmitWithErrors, useFormSubmission } from "./FormSubmission.tsx";
 import { adminMessages } from "./messages.fr.ts";
 import type { Recorded } from "./ParametersPage.tsx";
+import { RecordedValuesTable } from "./RecordedValuesTable.tsx";
 
 const text = adminMessages.threshold;
-const parameterTexts = adminMessages.parameters;
-const columns = parameterTexts.columns;
 
 type Field = "amount" | "appliesFrom" | "reason";
 
@@ -48,56 +48,26 @@ export function FourEyesThresholdForm({
   onRecorded: (message: string) => void;
 }) {
   const [amount, setAmount] = useState("");
-  const [appliesFrom, setAppliesFrom] = useState("");
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = useState("");
-  const [busy, setBusy] = useState(false);
+  const [change, setChange] = useState(NO_DATED_CHANGE);
+  const submission = useFormSubmission<Field>(session, (path) => FIELD_OF_PATH[path]);
   const current = inForce(records, date);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems: Partial<Record<Field, string>> = {};
+    const dated = checkDatedChange(change);
+    const problems: Partial<Record<Field, string>> = { ...dated.problems };
     const parsed = amount.trim() === "" ? undefined : parseAmount(amount);
     if (parsed === undefined) problems.amount = adminMessages.required;
     else if (!parsed.ok) problems.amount = parsed.message;
-    const day = isoDay(appliesFrom);
-    if (appliesFrom.trim() === "") problems.appliesFrom = adminMessages.required;
-    else if (day === undefined) problems.appliesFrom = adminMessages.dateFormat;
-    if (reason.trim() === "") problems.reason = adminMessages.required;
-    setErrors(problems);
-    setFailure("");
-    if (Object.keys(problems).length > 0 || parsed === undefined || !parsed.ok) return;
-    setBusy(true);
-    const result = await callApi<{ valueCents: number; appliesFrom: string }>(
+    if (!submission.accept(problems) || parsed === undefined || !parsed.ok) return;
+    const recorded = await submission.post<{ valueCents: number; appliesFrom: string }>(
       "/api/v1/finance/four-eyes-threshold",
-      {
-        method: "POST",
-        body: { valueCents: parsed.cents, appliesFrom: day, reason: reason.trim() },
-        csrfToken: session.csrfToken,
-      },
+      { valueCents: parsed.cents, ...dated.payload },
     );
-    setBusy(false);
-    if (!result.ok) {
-      const onFields: Partial<Record<Field, string>> = {};
-      for (const [path, message] of Object.entries(issuesByPath(result.problem))) {
-        const field = FIELD_OF_PATH[path];
-        if (field !== undefined) onFields[field] ??= message;
-      }
-      setErrors(onFields);
-      if (Object.keys(onFields).length === 0) {
-        setFailure(
-          result.problem.status === 403
-            ? adminMessages.forbidden
-            : result.problem.detail || adminMessages.failed,
-        );
-      }
-      return;
-    }
+    if (recorded === undefined) return;
     setAmount("");
-    setAppliesFrom("");
-    setReason("");
-    onRecorded(text.recorded(formatCents(result.body.valueCents), frenchDay(result.body.appliesFrom)));
+    setChange(NO_DATED_CHANGE);
+    onRecorded(text.recorded(formatCents(recorded.valueCents), frenchDay(recorded.appliesFrom)));
   }
 
   return (
@@ -112,31 +82,13 @@ export function FourEyesThresholdForm({
       </Text>
       <Text mb="sm">{text.defaultValue(formatCents(DEFAULT_FOUR_EYES_THRESHOLD_CENTS))}</Text>
       {records.length > 0 && (
-        <Table.ScrollContainer minWidth={700} mb="md">
-          <Table striped data-testid="threshold-history">
-            <caption className="visually-hidden">{text.historyCaption}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{columns.appliesFrom}</Table.Th>
-                <Table.Th scope="col">{columns.value}</Table.Th>
-                <Table.Th scope="col">{columns.recordedAt}</Table.Th>
-                <Table.Th scope="col">{columns.recordedBy}</Table.Th>
-                <Table.Th scope="col">{columns.reason}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {records.map((record) => (
-                <Table.Tr key={`${record.appliesFrom}-${record.recordedAt}`}>
-                  <Table.Th scope="row">{frenchDay(record.appliesFrom)}</Table.Th>
-                  <Table.Td>{formatCents(record.value)}</Table.Td>
-                  <Table.Td>{frenchMoment(record.recordedAt)}</Table.Td>
-                  <Table.Td>{record.recordedBy?.displayName ?? parameterTexts.noAuthor}</Table.Td>
-                  <Table.Td>{record.reason ?? parameterTexts.noReason}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <RecordedValuesTable
+          records={records}
+          caption={text.historyCaption}
+          testId="threshold-history"
+          valueText={formatCents}
+          mb="md"
+        />
       )}
       <form onSubmit={submit} noValidate data-testid="threshold-form">
         <Stack gap="md" maw={640}>
@@ -146,46 +98,19 @@ export function FourEyesThresholdForm({
             description={text.amountHint}
             inputMode="decimal"
             value={amount}
-            error={errors.amount}
+            error={submission.errors.amount}
             onChange={(event) => setAmount(event.currentTarget.value)}
             withAsterisk
           />
-          <TextInput
-            id="seuil-date"
-            label={text.appliesFrom}
-            description={adminMessages.dateHint}
-            placeholder="JJ/MM/AAAA"
-            value={appliesFrom}
-            error={errors.appliesFrom}
-            onChange={(event) => setAppliesFrom(event.currentTarget.value)}
-            withAsterisk
-          />
-          <Textarea
-            id="seuil-motif"
-            label={text.reason}
-            description={adminMessages.parameters.reasonHint}
-            maxLength={500}
-            autosize
-            minRows={2}
-            value={reason}
-            error={errors.reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            withAsterisk
+          <DatedChangeFields
+            idPrefix="seuil"
+            reasonHint={adminMessages.parameters.reasonHint}
+            value={change}
+            errors={submission.errors}
+            onChange={setChange}
           />
         </Stack>
-        <Group mt="md">
-          <Button type="submit" loading={busy}>
-            {text.submit}
-          </Button>
-        </Group>
-        <div aria-live="assertive">
-          {Object.keys(errors).length > 0 && (
-            <Text c="red.9" size="sm">
-              {adminMessages.fixBelow}
-            </Text>
-          )}
-          {failure !== "" && <Text c="red.9">{failure}</Text>}
-        </div>
+        <SubmitWithErrors label={text.submit} submission={submission} />
       </form>
     </Box>
   );

@@ -1,22 +1,25 @@
 // The form that records a new dated value of a rule parameter: the value as typed in French, the first
 // day it applies and the mandatory reason; the API checks the bounds and its message lands on the field.
-import { Box, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Box, NativeSelect, Stack, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
-import { callApi, issuesByPath, type Problem } from "../../api.ts";
-import { frenchDay, isoDay } from "../../frenchDates.ts";
+import { frenchDay } from "../../frenchDates.ts";
 import type { Session } from "../session.ts";
+import { checkDatedChange, DatedChangeFields, NO_DATED_CHANGE } from "./DatedChangeFields.tsx";
+import { SubmitWithErrors, useFormSubmission } from "./FormSubmission.tsx";
 import { adminMessages } from "./messages.fr.ts";
 import type { Definition, Recorded } from "./ParametersPage.tsx";
 import { decimalNumber } from "./typedNumbers.ts";
 
 const text = adminMessages.parameters;
 
-function problemText(problem: Problem): string {
-  if (problem.status === 403) return adminMessages.forbidden;
-  return problem.detail || adminMessages.failed;
-}
-
 type Field = "key" | "value" | "appliesFrom" | "reason";
+
+const FIELD_OF_PATH: Record<string, Field> = {
+  "/key": "key",
+  "/value": "value",
+  "/appliesFrom": "appliesFrom",
+  "/reason": "reason",
+};
 
 export function ParameterValueForm({
   definitions,
@@ -29,54 +32,32 @@ export function ParameterValueForm({
 }) {
   const [key, setKey] = useState(definitions[0]?.key ?? "");
   const [value, setValue] = useState("");
-  const [appliesFrom, setAppliesFrom] = useState("");
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = useState("");
-  const [busy, setBusy] = useState(false);
+  const [change, setChange] = useState(NO_DATED_CHANGE);
+  const submission = useFormSubmission<Field>(session, (path) => FIELD_OF_PATH[path]);
   const definition = definitions.find((candidate) => candidate.key === key);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems: Partial<Record<Field, string>> = {};
+    const dated = checkDatedChange(change);
+    const problems: Partial<Record<Field, string>> = { ...dated.problems };
     const number = decimalNumber(value);
     if (value.trim() === "") problems.value = adminMessages.required;
     else if (number === undefined) problems.value = text.notNumber;
-    const day = isoDay(appliesFrom);
-    if (appliesFrom.trim() === "") problems.appliesFrom = adminMessages.required;
-    else if (day === undefined) problems.appliesFrom = adminMessages.dateFormat;
-    if (reason.trim() === "") problems.reason = adminMessages.required;
-    setErrors(problems);
-    setFailure("");
     // The bounds are the API's to check: its French message lands on the value's field.
-    if (Object.keys(problems).length > 0 || definition === undefined) return;
-    setBusy(true);
-    const result = await callApi<Recorded>("/api/v1/rule-parameters", {
-      method: "POST",
-      body: { key, value: number, appliesFrom: day, reason: reason.trim() },
-      csrfToken: session.csrfToken,
+    if (!submission.accept(problems) || definition === undefined) return;
+    const recorded = await submission.post<Recorded>("/api/v1/rule-parameters", {
+      key,
+      value: number,
+      ...dated.payload,
     });
-    setBusy(false);
-    if (!result.ok) {
-      const byPath = issuesByPath(result.problem);
-      const onFields: Partial<Record<Field, string>> = {};
-      for (const field of ["key", "value", "appliesFrom", "reason"] as const) {
-        const message = byPath[`/${field}`];
-        if (message !== undefined) onFields[field] = message;
-      }
-      setErrors(onFields);
-      if (Object.keys(onFields).length === 0) setFailure(problemText(result.problem));
-      return;
-    }
+    if (recorded === undefined) return;
     setValue("");
-    setAppliesFrom("");
-    setReason("");
-    setErrors({});
+    setChange(NO_DATED_CHANGE);
     onRecorded(
       text.recorded(
         definition.label,
-        text.value(result.body.value, definition.unit),
-        frenchDay(result.body.appliesFrom),
+        text.value(recorded.value, definition.unit),
+        frenchDay(recorded.appliesFrom),
       ),
     );
   }
@@ -92,7 +73,7 @@ export function ParameterValueForm({
             id="parametre-cle"
             label={text.parameter}
             value={key}
-            error={errors.key}
+            error={submission.errors.key}
             data={definitions.map((candidate) => ({ value: candidate.key, label: candidate.label }))}
             onChange={(event) => setKey(event.currentTarget.value)}
           />
@@ -109,46 +90,19 @@ export function ParameterValueForm({
             }
             inputMode="decimal"
             value={value}
-            error={errors.value}
+            error={submission.errors.value}
             onChange={(event) => setValue(event.currentTarget.value)}
             withAsterisk
           />
-          <TextInput
-            id="parametre-date"
-            label={text.appliesFrom}
-            description={adminMessages.dateHint}
-            placeholder="JJ/MM/AAAA"
-            value={appliesFrom}
-            error={errors.appliesFrom}
-            onChange={(event) => setAppliesFrom(event.currentTarget.value)}
-            withAsterisk
-          />
-          <Textarea
-            id="parametre-motif"
-            label={text.reason}
-            description={text.reasonHint}
-            maxLength={500}
-            autosize
-            minRows={2}
-            value={reason}
-            error={errors.reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            withAsterisk
+          <DatedChangeFields
+            idPrefix="parametre"
+            reasonHint={text.reasonHint}
+            value={change}
+            errors={submission.errors}
+            onChange={setChange}
           />
         </Stack>
-        <Group mt="md">
-          <Button type="submit" loading={busy}>
-            {text.submit}
-          </Button>
-        </Group>
-        <div aria-live="assertive" data-testid="parameter-form-errors">
-          {Object.keys(errors).length > 0 && (
-            <Text c="red.9" size="sm">
-              {adminMessages.fixBelow}
-            </Text>
-          )}
-          {failure !== "" && <Text c="red.9">{failure}</Text>}
-        </div>
+        <SubmitWithErrors label={text.submit} submission={submission} testId="parameter-form-errors" />
       </form>
     </Box>
   );

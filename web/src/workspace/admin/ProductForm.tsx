@@ -1,25 +1,14 @@
 // The form that records an aid product or its next dated version: every field labelled, euros read into
 // integer cents exactly, a rate in percent into basis points, and each refusal (ours or the API's) shown on
 // the field at fault.
-import {
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Checkbox, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { formatCents, parseAmount } from "../../../../src/core/finance/money.ts";
 import { DIRECTIVES } from "../../../../src/core/rules/index.ts";
-import { callApi, issuesByPath } from "../../api.ts";
-import { isoDay } from "../../frenchDates.ts";
 import type { Session } from "../session.ts";
 import type { Product } from "./CataloguePage.tsx";
+import { AppliesFromField, checkDatedChange, ReasonField } from "./DatedChangeFields.tsx";
+import { SubmitWithErrors, useFormSubmission } from "./FormSubmission.tsx";
 import { adminMessages } from "./messages.fr.ts";
 import { basisPoints, percentText, wholeNumber } from "./typedNumbers.ts";
 
@@ -103,9 +92,8 @@ export function ProductForm({
   onRecorded: (product: Product) => void;
 }) {
   const [draft, setDraft] = useState<Draft>(() => draftFrom(template));
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [failure, setFailure] = useState("");
-  const [busy, setBusy] = useState(false);
+  const submission = useFormSubmission(session, fieldOfPath);
+  const errors = submission.errors;
   const firstField = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -116,16 +104,13 @@ export function ProductForm({
   const loan = draft.kind === "loan";
 
   function body(): { payload?: Record<string, unknown>; problems: Partial<Record<Field, string>> } {
-    const problems: Partial<Record<Field, string>> = {};
-    for (const field of ["code", "name", "maxAmount", "appliesFrom", "reason"] as const) {
+    const dated = checkDatedChange(draft);
+    const problems: Partial<Record<Field, string>> = { ...dated.problems };
+    for (const field of ["code", "name", "maxAmount"] as const) {
       if (draft[field].trim() === "") problems[field] = adminMessages.required;
     }
     const amount = draft.maxAmount.trim() === "" ? undefined : parseAmount(draft.maxAmount);
     if (amount !== undefined && !amount.ok) problems.maxAmount = amount.message;
-    const appliesFrom = isoDay(draft.appliesFrom);
-    if (draft.appliesFrom.trim() !== "" && appliesFrom === undefined) {
-      problems.appliesFrom = adminMessages.dateFormat;
-    }
     const rateBp = loan ? basisPoints(draft.rate.trim() === "" ? "0" : draft.rate) : 0;
     if (rateBp === undefined) problems.rate = text.rateInvalid;
     const duration = loan ? wholeNumber(draft.duration) : null;
@@ -146,8 +131,7 @@ export function ProductForm({
         deferralMonths: deferral,
         directives: draft.directives,
         active: draft.active,
-        appliesFrom,
-        reason: draft.reason.trim(),
+        ...dated.payload,
       },
     };
   }
@@ -155,39 +139,11 @@ export function ProductForm({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const { payload, problems } = body();
-    setErrors(problems);
-    setFailure("");
-    if (payload === undefined) return;
-    setBusy(true);
-    const result = await callApi<Product>("/api/v1/finance/catalogue", {
-      method: "POST",
-      body: payload,
-      csrfToken: session.csrfToken,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      const onFields: Partial<Record<Field, string>> = {};
-      const elsewhere: string[] = [];
-      for (const [path, message] of Object.entries(issuesByPath(result.problem))) {
-        const field = fieldOfPath(path);
-        if (field === undefined) elsewhere.push(message);
-        else onFields[field] ??= message;
-      }
-      setErrors(onFields);
-      setFailure(
-        elsewhere.length > 0
-          ? elsewhere.join(" ")
-          : Object.keys(onFields).length > 0
-            ? ""
-            : result.problem.status === 403
-              ? adminMessages.forbidden
-              : result.problem.detail || adminMessages.failed,
-      );
-      return;
-    }
+    if (!submission.accept(problems) || payload === undefined) return;
+    const product = await submission.post<Product>("/api/v1/finance/catalogue", payload);
+    if (product === undefined) return;
     setDraft(EMPTY);
-    setErrors({});
-    onRecorded(result.body);
+    onRecorded(product);
   }
 
   const input = (name: Exclude<Field, "directives" | "active" | "kind">, id: string) => ({
@@ -267,13 +223,7 @@ export function ProductForm({
           ) : (
             <Text data-testid="grant-terms">{text.grantTerms}</Text>
           )}
-          <TextInput
-            {...input("appliesFrom", "produit-date")}
-            label={text.appliesFrom}
-            description={adminMessages.dateHint}
-            placeholder="JJ/MM/AAAA"
-            withAsterisk
-          />
+          <AppliesFromField {...input("appliesFrom", "produit-date")} />
         </SimpleGrid>
         <Checkbox.Group
           id="produit-directives"
@@ -303,29 +253,8 @@ export function ProductForm({
           error={errors.active}
           onChange={(event) => setDraft({ ...draft, active: event.currentTarget.checked })}
         />
-        <Textarea
-          {...input("reason", "produit-motif")}
-          mt="md"
-          label={text.reason}
-          description={text.reasonHint}
-          maxLength={500}
-          autosize
-          minRows={2}
-          withAsterisk
-        />
-        <Group mt="md">
-          <Button type="submit" loading={busy}>
-            {text.submit}
-          </Button>
-        </Group>
-        <div aria-live="assertive" data-testid="product-form-errors">
-          {Object.keys(errors).length > 0 && (
-            <Text c="red.9" size="sm">
-              {adminMessages.fixBelow}
-            </Text>
-          )}
-          {failure !== "" && <Text c="red.9">{failure}</Text>}
-        </div>
+        <ReasonField {...input("reason", "produit-motif")} mt="md" description={text.reasonHint} />
+        <SubmitWithErrors label={text.submit} submission={submission} testId="product-form-errors" />
       </form>
     </Stack>
   );

@@ -8,7 +8,9 @@ export const adminMessages = {
   required: roleMessages.required,
   dateFormat: "Date invalide : format attendu JJ/MM/AAAA, avec un jour qui existe.",
   wholeNumber: "Indiquez un nombre entier.",
+  appliesFrom: "Applicable à partir du",
   dateHint: "JJ/MM/AAAA ; peut être dans le passé ou dans l'avenir.",
+  reason: "Motif du changement",
   fixBelow: "Le formulaire contient des erreurs : corrigez les champs signalés.",
   catalogue: {
     title: "Catalogue des aides",
@@ -74,8 +76,6 @@ export const adminMessages = {
       "La directive PP_EX_CPA_2_DIR est une prestation de services : l'enveloppe ne finance aucune aide à son titre.",
     directiveOption: (reference: string, title: string) => `${reference} — ${title}`,
     active: "Produit proposable (décochez pour le retirer du catalogue à partir de cette date)",
-    appliesFrom: "Applicable à partir du",
-    reason: "Motif du changement",
     reasonHint: "Obligatoire ; conservé dans l'historique.",
     submit: "Enregistrer la version",
     recorded: (name: string, version: number, date: string) =>
@@ -106,8 +106,6 @@ export const adminMessages = {
     formTitle: "Enregistrer une nouvelle valeur",
     parameter: "Paramètre",
     newValue: (unit: string) => `Nouvelle valeur (${unit})`,
-    appliesFrom: "Applicable à partir du",
-    reason: "Motif du changement",
     reasonHint: "Obligatoire ; conservé dans l'historique et le journal d'audit.",
     notNumber: "Indiquez un nombre, par exemple 414 ou 414,5.",
     submit: "Enregistrer la valeur",
@@ -124,8 +122,6 @@ export const adminMessages = {
     historyCaption: "Seuils de double validation enregistrés, le plus récent d'abord",
     amount: "Nouveau seuil (€)",
     amountHint: "En euros, par exemple 3 000.",
-    appliesFrom: "Applicable à partir du",
-    reason: "Motif du changement",
     submit: "Enregistrer le seuil",
     recorded: (amount: string, date: string) =>
       `Seuil de double validation enregistré : ${amount} à partir du ${date}.`,
