@@ -1,16 +1,18 @@
 // The administrator's catalogue page: the aid products in force today, every version of each product with
 // the dates it applied, and the form that records a product or its next dated version. A version never
 // changes an aid already proposed: the aid copied its terms (docs/finance.md).
-import { Alert, Box, Button, Stack, Table, Text, Title } from "@mantine/core";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { Alert, Box, Button, Table, Text, Title } from "@mantine/core";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { Static } from "typebox";
 import type { ProductViewSchema } from "../../../../src/contracts/finance.ts";
 import { formatCents } from "../../../../src/core/finance/money.ts";
-import { callApi, type Problem } from "../../api.ts";
+import { callApi } from "../../api.ts";
 import { frenchDay, frenchMoment } from "../../frenchDates.ts";
 import type { Session } from "../session.ts";
+import { AdminPage, Announcement, isAdministrator, Loaded } from "./AdminPage.tsx";
 import { adminMessages } from "./messages.fr.ts";
 import { ProductForm } from "./ProductForm.tsx";
+import { problemText } from "./problemText.ts";
 import { scrollRegion } from "./scrollRegion.ts";
 import { dayBefore, percentText } from "./typedNumbers.ts";
 
@@ -23,12 +25,7 @@ interface Catalogue {
 }
 
 const text = adminMessages.catalogue;
-const columns = text.columns;
-
-function problemText(problem: Problem): string {
-  if (problem.status === 403) return adminMessages.forbidden;
-  return problem.detail || adminMessages.failed;
-}
+const headers = text.columns;
 
 /**
  * When each version applied: from its date to the day before the next version of the same code (ordered
@@ -56,20 +53,94 @@ function validityOf(history: readonly Product[]): Map<string, string> {
   return validity;
 }
 
-/** The terms columns shared by both tables. */
-function TermsCells({ product }: { product: Product }) {
-  const loan = product.kind === "loan";
+/** A column of the catalogue's tables: its header and what it shows of a product. */
+interface Column {
+  header: string;
+  cell: (product: Product) => ReactNode;
+}
+
+/** The terms of a version, the same in both tables. */
+const termsColumns: readonly Column[] = [
+  { header: headers.kind, cell: (product) => text.kinds[product.kind] ?? product.kind },
+  { header: headers.maxAmount, cell: (product) => formatCents(product.maxAmountCents) },
+  {
+    header: headers.rate,
+    cell: (product) => (product.kind === "loan" ? text.rate(percentText(product.rateBp)) : text.none),
+  },
+  {
+    header: headers.duration,
+    cell: (product) =>
+      product.maxDurationMonths === null ? text.none : text.months(product.maxDurationMonths),
+  },
+  {
+    header: headers.deferral,
+    cell: (product) => (product.kind === "loan" ? text.months(product.deferralMonths) : text.none),
+  },
+  { header: headers.directives, cell: (product) => product.directives.join(", ") },
+];
+
+const nameColumn: Column = { header: headers.name, cell: (product) => product.name };
+const codeColumn: Column = { header: headers.code, cell: (product) => product.code };
+const versionColumn: Column = { header: headers.version, cell: (product) => product.version };
+
+/**
+ * A titled section listing products, or saying there are none: one row a product, its first column as the
+ * row's header. The table scrolls sideways on narrow screens, reachable by keyboard.
+ */
+function ProductsSection({
+  headingId,
+  title,
+  empty,
+  caption,
+  minWidth,
+  testId,
+  columns,
+  products,
+}: {
+  headingId: string;
+  title: string;
+  empty: string;
+  caption: string;
+  minWidth: number;
+  testId: string;
+  columns: readonly Column[];
+  products: readonly Product[];
+}) {
+  const [rowHeader, ...cells] = columns;
   return (
-    <>
-      <Table.Td>{text.kinds[product.kind] ?? product.kind}</Table.Td>
-      <Table.Td>{formatCents(product.maxAmountCents)}</Table.Td>
-      <Table.Td>{loan ? text.rate(percentText(product.rateBp)) : text.none}</Table.Td>
-      <Table.Td>
-        {product.maxDurationMonths === null ? text.none : text.months(product.maxDurationMonths)}
-      </Table.Td>
-      <Table.Td>{loan ? text.months(product.deferralMonths) : text.none}</Table.Td>
-      <Table.Td>{product.directives.join(", ")}</Table.Td>
-    </>
+    <Box component="section" aria-labelledby={headingId}>
+      <Title order={2} id={headingId} mb="sm">
+        {title}
+      </Title>
+      {products.length === 0 || rowHeader === undefined ? (
+        <Text>{empty}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={minWidth} scrollAreaProps={scrollRegion(caption)}>
+          <Table striped data-testid={testId}>
+            <caption className="visually-hidden">{caption}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                {columns.map((column) => (
+                  <Table.Th scope="col" key={column.header}>
+                    {column.header}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {products.map((product) => (
+                <Table.Tr key={product.id}>
+                  <Table.Th scope="row">{rowHeader.cell(product)}</Table.Th>
+                  {cells.map((column) => (
+                    <Table.Td key={column.header}>{column.cell(product)}</Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Box>
   );
 }
 
@@ -83,7 +154,7 @@ export function CataloguePage({ session }: { session: Session }) {
   });
   const formRef = useRef<HTMLElement>(null);
   // Counsellors read the catalogue through the API to propose aids; managing it is the administrator's.
-  const allowed = session.role === "admin";
+  const allowed = isAdministrator(session);
 
   const load = useCallback(async () => {
     const result = await callApi<Catalogue>("/api/v1/finance/catalogue");
@@ -97,136 +168,82 @@ export function CataloguePage({ session }: { session: Session }) {
     if (allowed) void load();
   }, [allowed, load]);
 
-  if (!allowed) {
-    return (
-      <Stack gap="xl">
-        <Title order={1}>{text.title}</Title>
-        <Text role="alert">{adminMessages.forbidden}</Text>
-      </Stack>
-    );
-  }
-
   function prepareVersion(product: Product) {
     setTemplate((current) => ({ product, serial: current.serial + 1 }));
     formRef.current?.scrollIntoView({ block: "start" });
   }
 
   const validity = validityOf(catalogue?.history ?? []);
+  const validityColumn: Column = { header: headers.validity, cell: (product) => validity.get(product.id) };
+  const newVersionColumn: Column = {
+    header: headers.action,
+    cell: (product) => (
+      <Button
+        size="xs"
+        variant="outline"
+        aria-label={text.newVersionOf(product.name)}
+        onClick={() => prepareVersion(product)}
+      >
+        {text.newVersion}
+      </Button>
+    ),
+  };
   return (
-    <Stack gap="xl">
-      <Title order={1}>{text.title}</Title>
+    <AdminPage session={session} title={text.title}>
       <Text>{text.intro}</Text>
       <Alert color="blue" variant="light" data-testid="keep-terms">
         {text.keepTerms}
       </Alert>
-      <div aria-live="polite" data-testid="catalogue-announcement">
-        {announcement !== "" && <Text fw={600}>{announcement}</Text>}
-      </div>
-      {failure !== "" ? (
-        <Text role="alert">{failure}</Text>
-      ) : catalogue === null ? (
-        <Text role="status">{text.loading}</Text>
-      ) : (
-        <>
-          <Box component="section" aria-labelledby="produits-en-vigueur">
-            <Title order={2} id="produits-en-vigueur" mb="sm">
-              {text.inForceTitle(frenchDay(catalogue.date))}
-            </Title>
-            {catalogue.products.length === 0 ? (
-              <Text>{text.empty}</Text>
-            ) : (
-              <Table.ScrollContainer minWidth={1000} scrollAreaProps={scrollRegion(text.inForceCaption)}>
-                <Table striped data-testid="products">
-                  <caption className="visually-hidden">{text.inForceCaption}</caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{columns.name}</Table.Th>
-                      <Table.Th scope="col">{columns.code}</Table.Th>
-                      <Table.Th scope="col">{columns.kind}</Table.Th>
-                      <Table.Th scope="col">{columns.maxAmount}</Table.Th>
-                      <Table.Th scope="col">{columns.rate}</Table.Th>
-                      <Table.Th scope="col">{columns.duration}</Table.Th>
-                      <Table.Th scope="col">{columns.deferral}</Table.Th>
-                      <Table.Th scope="col">{columns.directives}</Table.Th>
-                      <Table.Th scope="col">{columns.version}</Table.Th>
-                      <Table.Th scope="col">{columns.validity}</Table.Th>
-                      <Table.Th scope="col">{columns.action}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {catalogue.products.map((product) => (
-                      <Table.Tr key={product.id}>
-                        <Table.Th scope="row">{product.name}</Table.Th>
-                        <Table.Td>{product.code}</Table.Td>
-                        <TermsCells product={product} />
-                        <Table.Td>{product.version}</Table.Td>
-                        <Table.Td>{validity.get(product.id)}</Table.Td>
-                        <Table.Td>
-                          <Button
-                            size="xs"
-                            variant="outline"
-                            aria-label={text.newVersionOf(product.name)}
-                            onClick={() => prepareVersion(product)}
-                          >
-                            {text.newVersion}
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
-          </Box>
-          <Box component="section" aria-labelledby="historique-catalogue">
-            <Title order={2} id="historique-catalogue" mb="sm">
-              {text.historyTitle}
-            </Title>
-            {catalogue.history.length === 0 ? (
-              <Text>{text.historyEmpty}</Text>
-            ) : (
-              <Table.ScrollContainer minWidth={1300} scrollAreaProps={scrollRegion(text.historyCaption)}>
-                <Table striped data-testid="catalogue-history">
-                  <caption className="visually-hidden">{text.historyCaption}</caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{columns.code}</Table.Th>
-                      <Table.Th scope="col">{columns.version}</Table.Th>
-                      <Table.Th scope="col">{columns.name}</Table.Th>
-                      <Table.Th scope="col">{columns.kind}</Table.Th>
-                      <Table.Th scope="col">{columns.maxAmount}</Table.Th>
-                      <Table.Th scope="col">{columns.rate}</Table.Th>
-                      <Table.Th scope="col">{columns.duration}</Table.Th>
-                      <Table.Th scope="col">{columns.deferral}</Table.Th>
-                      <Table.Th scope="col">{columns.directives}</Table.Th>
-                      <Table.Th scope="col">{columns.state}</Table.Th>
-                      <Table.Th scope="col">{columns.validity}</Table.Th>
-                      <Table.Th scope="col">{columns.recordedAt}</Table.Th>
-                      <Table.Th scope="col">{columns.recordedBy}</Table.Th>
-                      <Table.Th scope="col">{columns.reason}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {catalogue.history.map((product) => (
-                      <Table.Tr key={product.id}>
-                        <Table.Th scope="row">{product.code}</Table.Th>
-                        <Table.Td>{product.version}</Table.Td>
-                        <Table.Td>{product.name}</Table.Td>
-                        <TermsCells product={product} />
-                        <Table.Td>{product.active ? text.offered : text.withdrawn}</Table.Td>
-                        <Table.Td>{validity.get(product.id)}</Table.Td>
-                        <Table.Td>{frenchMoment(product.recordedAt)}</Table.Td>
-                        <Table.Td>{product.recordedBy?.displayName ?? text.none}</Table.Td>
-                        <Table.Td>{product.reason}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
-          </Box>
-        </>
-      )}
+      <Announcement message={announcement} testId="catalogue-announcement" />
+      <Loaded value={catalogue} failure={failure} loading={text.loading}>
+        {(catalogue) => (
+          <>
+            <ProductsSection
+              headingId="produits-en-vigueur"
+              title={text.inForceTitle(frenchDay(catalogue.date))}
+              empty={text.empty}
+              caption={text.inForceCaption}
+              minWidth={1000}
+              testId="products"
+              columns={[
+                nameColumn,
+                codeColumn,
+                ...termsColumns,
+                versionColumn,
+                validityColumn,
+                newVersionColumn,
+              ]}
+              products={catalogue.products}
+            />
+            <ProductsSection
+              headingId="historique-catalogue"
+              title={text.historyTitle}
+              empty={text.historyEmpty}
+              caption={text.historyCaption}
+              minWidth={1300}
+              testId="catalogue-history"
+              columns={[
+                codeColumn,
+                versionColumn,
+                nameColumn,
+                ...termsColumns,
+                {
+                  header: headers.state,
+                  cell: (product) => (product.active ? text.offered : text.withdrawn),
+                },
+                validityColumn,
+                { header: headers.recordedAt, cell: (product) => frenchMoment(product.recordedAt) },
+                {
+                  header: headers.recordedBy,
+                  cell: (product) => product.recordedBy?.displayName ?? text.none,
+                },
+                { header: headers.reason, cell: (product) => product.reason },
+              ]}
+              products={catalogue.history}
+            />
+          </>
+        )}
+      </Loaded>
       <Box component="section" aria-labelledby="enregistrer-produit" ref={formRef}>
         <ProductForm
           key={template.serial}
@@ -238,6 +255,6 @@ export function CataloguePage({ session }: { session: Session }) {
           }}
         />
       </Box>
-    </Stack>
+    </AdminPage>
   );
 }
