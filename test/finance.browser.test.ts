@@ -6,10 +6,13 @@
 // table, acknowledges the alert the proposal raised and pays the loan, whose schedule then shows on the case
 // page of the agency's manager and of the counsellor; the budget controller has a bad repayment amount
 // refused on its field, records an early repayment that shortens the loan and sees the shorter schedule,
-// which the manager reads without any button. Axe on the envelope page and on the case page; screenshots
-// for the README.
+// which the manager reads without any button; an early repayment that lowers the instalment shows the
+// instalments the server stored, and an ordinary repayment the server's totals; a loan never repaid is
+// flagged in arrears, then written off with its reason, which the manager reads on the case page. What the
+// page shows is checked against the API, read in the page's own session. Axe on the envelope page and on
+// the case page; screenshots for the README.
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEFAULT_FOUR_EYES_THRESHOLD_CENTS } from "../src/core/finance/aids.ts";
 import { AID_MESSAGES, AID_STATUS_LABELS } from "../src/core/finance/messages.fr.ts";
@@ -43,7 +46,41 @@ const GRANT = "Subvention d'urgence";
 /** 1 500 €: the 1 234,56 € loan alone passes 80 % of it, so its proposal raises an alert. */
 const NATIONAL_CENTS = 150_000;
 const LOAN_CENTS = 123_456;
+/** The loan left unpaid, then written off: it fits in what the first loan leaves of the envelope. */
+const LATE_CENTS = 20_000;
 const text = roleMessages.envelope;
+
+/** An aid and a loan schedule as the API stores them, read back to check what the page shows. */
+interface StoredAid {
+  id: string;
+  kind: string;
+  status: string;
+  decisionReason: string | null;
+}
+interface StoredSchedule {
+  rows: { dueDate: string; instalmentCents: number }[];
+  receivedCents: number;
+  outstandingCents: number;
+  arrearsCents: number;
+}
+
+/** GET through the page's own session: what the server stored, not what the page computed. */
+function readApi<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
+    return response.json();
+  }, path) as Promise<T>;
+}
+
+/** The received / outstanding / overdue line above a loan's schedule, as the server's figures say it. */
+const totalsOf = (schedule: StoredSchedule) =>
+  aidMessages.scheduleTotals(
+    formatCents(schedule.receivedCents),
+    formatCents(schedule.outstandingCents),
+    formatCents(schedule.arrearsCents),
+  );
+const shownTotals = (loan: Locator) => loan.getByTestId("schedule-totals").textContent();
 
 describeInChromium("loans and grants in chromium", () => {
   let demo: BrowserDemo;
@@ -446,6 +483,180 @@ describeInChromium("loans and grants in chromium", () => {
         expect(await page.getByRole("button", { name, exact: false }).count()).toBe(0);
       }
       expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await manager.close();
+    }
+  });
+
+  it("budget controller: an early repayment that lowers the instalment keeps the end date and shows the lower instalment the server stored; an ordinary repayment shows in what was received", {
+    timeout: 150_000,
+  }, async () => {
+    const context = await person();
+    try {
+      const page = await signInTo(context, BUDGET.email, "/espace/enveloppe");
+      const amount = formatCents(LOAN_CENTS);
+      const loan = page
+        .getByTestId("repaying-loan")
+        .filter({ hasText: repaymentMessages.loanTitle(LOAN, amount) });
+      await loan.waitFor();
+      const { aids } = await readApi<{ aids: StoredAid[] }>(page, `/api/v1/finance/aids?caseId=${loanCase}`);
+      const id = aids.find((aid) => aid.kind === "loan")?.id as string;
+      const before = await readApi<StoredSchedule>(page, `/api/v1/finance/aids/${id}/schedule`);
+
+      // 200 € paid early, « lower_instalment »: as many rows, ending on the same day, each one lower.
+      await loan
+        .getByRole("button", {
+          name: repaymentMessages.commandLabel(repaymentMessages.commands.early, LOAN, amount),
+        })
+        .click();
+      const form = loan.getByTestId("loan-command-form");
+      await form.getByLabel(repaymentMessages.amount, { exact: false }).fill("200");
+      await form.getByLabel(repaymentMessages.option).selectOption("lower_instalment");
+      const early = page.waitForRequest(
+        (request) => request.method() === "POST" && request.url().endsWith("/early-repayments"),
+      );
+      await form.getByRole("button", { name: repaymentMessages.confirm }).click();
+      expect((await early).postDataJSON()).toMatchObject({ amountCents: 20_000, option: "lower_instalment" });
+      await expect
+        .poll(() => page.getByTestId("envelope-announcement").textContent())
+        .toBe(repaymentMessages.done.early(LOAN, formatCents(20_000)));
+
+      const after = await readApi<StoredSchedule>(page, `/api/v1/finance/aids/${id}/schedule`);
+      expect(after.rows).toHaveLength(before.rows.length);
+      expect(after.rows.at(-1)?.dueDate).toBe(before.rows.at(-1)?.dueDate);
+      const [first] = after.rows;
+      expect(first?.instalmentCents).toBeLessThan(before.rows[0]?.instalmentCents ?? 0);
+      // The schedule on the page is read again: every instalment it shows is the one the server stored.
+      const instalments = loan.getByTestId("loan-schedule").locator("tbody tr td:nth-of-type(2)");
+      await expect
+        .poll(() => instalments.allTextContents())
+        .toEqual(after.rows.map((row) => formatCents(row.instalmentCents)));
+
+      // An ordinary repayment of 51,44 € received today: the totals above the schedule are the server's.
+      await loan
+        .getByRole("button", {
+          name: repaymentMessages.commandLabel(repaymentMessages.commands.repayment, LOAN, amount),
+        })
+        .click();
+      await form.getByLabel(repaymentMessages.amount, { exact: false }).fill("51,44");
+      await form.getByRole("button", { name: repaymentMessages.confirm }).click();
+      await expect
+        .poll(() => page.getByTestId("envelope-announcement").textContent())
+        .toBe(repaymentMessages.done.repayment(LOAN, formatCents(5_144)));
+      const repaid = await readApi<StoredSchedule>(page, `/api/v1/finance/aids/${id}/schedule`);
+      expect(repaid.receivedCents - after.receivedCents).toBe(5_144);
+      await expect.poll(() => shownTotals(loan)).toBe(totalsOf(repaid));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("budget controller: flags arrears on a loan paid three months ago and never repaid, then writes it off; the manager reads it passed as a loss on the case page", {
+    timeout: 150_000,
+  }, async () => {
+    // A 200 € loan over 12 months, paid 100 days ago: three instalments are overdue today.
+    const api = financeClient(server.url);
+    const [lateCase] = (await insertCases(database.db, {
+      count: 1,
+      agency: "Agence de Paris",
+      counsellorEmail: PARIS.email,
+      directive: DIRECTIVE_2025,
+    })) as [string];
+    const proposed = await api.call<StoredAid>(
+      await api.signIn(PARIS.email),
+      "POST",
+      "/api/v1/finance/aids",
+      {
+        caseId: lateCase,
+        productCode: "pret-acces",
+        amountCents: LATE_CENTS,
+        durationMonths: 12,
+      },
+    );
+    expect(proposed.status).toBe(201);
+    const id = proposed.body.id;
+    const controller = await api.signIn(BUDGET.email);
+    expect((await api.call(controller, "POST", `/api/v1/finance/aids/${id}/approve`, {})).status).toBe(200);
+    const today = isoDay(todayInParis()) as string;
+    const paidOn = new Date(Date.parse(`${today}T12:00:00Z`) - 100 * 86_400_000).toISOString().slice(0, 10);
+    const paid = await api.call(controller, "POST", `/api/v1/finance/aids/${id}/disburse`, {
+      payeeKind: "person",
+      iban: IBAN,
+      paidOn,
+    });
+    expect(paid.status).toBe(201);
+
+    const reason = "Plus aucune nouvelle de l'emprunteur malgré trois relances.";
+    const context = await person();
+    try {
+      const page = await signInTo(context, BUDGET.email, "/espace/enveloppe");
+      const amount = formatCents(LATE_CENTS);
+      const loan = page
+        .getByTestId("repaying-loan")
+        .filter({ hasText: repaymentMessages.loanTitle(LOAN, amount) });
+      await loan.waitFor();
+      expect(await loan.getByTestId("repaying-status").textContent()).toBe(AID_STATUS_LABELS.repaying);
+      const command = (name: string) =>
+        loan.getByRole("button", { name: repaymentMessages.commandLabel(name, LOAN, amount) });
+      expect(await command(repaymentMessages.commands.writeOff).count()).toBe(0);
+
+      // Arrears noted as of today (the date the form proposes).
+      await command(repaymentMessages.commands.arrears).click();
+      const form = loan.getByTestId("loan-command-form");
+      expect(await form.getByLabel(repaymentMessages.asOf, { exact: false }).inputValue()).toBe(
+        todayInParis(),
+      );
+      const flagged = page.waitForRequest(
+        (request) => request.method() === "POST" && request.url().endsWith(`/aids/${id}/arrears`),
+      );
+      await form.getByRole("button", { name: repaymentMessages.confirm }).click();
+      expect((await flagged).postDataJSON()).toEqual({ asOf: today });
+      await expect
+        .poll(() => page.getByTestId("envelope-announcement").textContent())
+        .toBe(repaymentMessages.done.arrears(LOAN));
+      expect((await readApi<StoredAid>(page, `/api/v1/finance/aids/${id}`)).status).toBe("in_arrears");
+      await expect
+        .poll(() => loan.getByTestId("repaying-status").textContent())
+        .toBe(AID_STATUS_LABELS.in_arrears);
+      // The schedule opens on what is overdue, as the server counts it.
+      const late = await readApi<StoredSchedule>(page, `/api/v1/finance/aids/${id}/schedule`);
+      expect(late.arrearsCents).toBeGreaterThan(0);
+      expect(late.receivedCents).toBe(0);
+      await expect.poll(() => shownTotals(loan)).toBe(totalsOf(late));
+      // In arrears the loan may be written off, and arrears are not noted twice.
+      expect(await command(repaymentMessages.commands.arrears).count()).toBe(0);
+
+      // Written off: a reason is required first, then the loan leaves the loans being repaid.
+      const written: string[] = [];
+      page.on("request", (request) => {
+        if (request.method() === "POST" && request.url().endsWith("/write-off")) written.push(request.url());
+      });
+      await command(repaymentMessages.commands.writeOff).click();
+      const motive = form.getByLabel(repaymentMessages.reason, { exact: false });
+      await form.getByRole("button", { name: repaymentMessages.confirm }).click();
+      await expect.poll(() => motive.getAttribute("aria-invalid")).toBe("true");
+      expect(written).toEqual([]);
+      await motive.fill(reason);
+      await form.getByRole("button", { name: repaymentMessages.confirm }).click();
+      await expect
+        .poll(() => page.getByTestId("envelope-announcement").textContent())
+        .toBe(repaymentMessages.done.writeOff(LOAN));
+      await expect.poll(() => loan.count()).toBe(0);
+      const stored = await readApi<StoredAid>(page, `/api/v1/finance/aids/${id}`);
+      expect(stored).toMatchObject({ status: "written_off", decisionReason: reason });
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+
+    const manager = await person();
+    try {
+      const page = await signInTo(manager, PARIS_MANAGER.email, `/espace/dossiers/${lateCase}`);
+      const row = aidRow(page, LOAN);
+      await row.waitFor();
+      expect(await row.getByTestId("aid-status").textContent()).toContain(AID_STATUS_LABELS.written_off);
+      expect(await row.textContent()).toContain(aidMessages.reason(reason));
+      expect(await row.textContent()).toContain(aidMessages.byName(BUDGET.displayName));
     } finally {
       await manager.close();
     }

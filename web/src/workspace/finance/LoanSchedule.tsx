@@ -40,7 +40,7 @@ export function LoanSchedule({ aid }: { aid: Pick<AidView, "id" | "productName">
       <Title order={3} size="h4" id={headingId} mb="xs">
         {text.scheduleTitle(aid.productName)}
       </Title>
-      <Text mb="xs">
+      <Text mb="xs" data-testid="schedule-totals">
         {text.scheduleTotals(
           formatCents(schedule.receivedCents),
           formatCents(schedule.outstandingCents),
