@@ -253,60 +253,44 @@ export async function caseStepRoutes(app: AppInstance): Promise<void> {
     );
   }
 
-  app.post(
-    "/api/v1/cases/:id/engagement/sign",
-    {
-      config: { permission: "cases.change" },
-      schema: routeSchema(caseRouteMessages.signSummary, "SignEngagementStep"),
-    },
-    async (request, reply) => {
-      const body = request.body as SignEngagementStep;
-      notInFuture(body.on, "/on");
-      return step(
-        request,
-        reply,
-        "cases.change",
-        () => (row) => commandChange(row, { type: "signEngagement", on: body.on }),
-      );
-    },
-  );
+  // The date is checked before the case is loaded: a day to come is wrong whatever the case's state.
+  const datedStep = <Body extends { on: string }>(
+    path: string,
+    summary: string,
+    bodySchema: string,
+    change: (body: Body) => { command: CaseCommand; details?: Record<string, unknown> },
+  ) =>
+    app.post(
+      `/api/v1/cases/:id/${path}`,
+      { config: { permission: "cases.change" }, schema: routeSchema(summary, bodySchema) },
+      async (request, reply) => {
+        const body = request.body as Body;
+        notInFuture(body.on, "/on");
+        const { command, details } = change(body);
+        return step(request, reply, "cases.change", () => (row) => commandChange(row, command, details));
+      },
+    );
 
-  app.post(
-    "/api/v1/cases/:id/engagement/waive",
-    {
-      config: { permission: "cases.change" },
-      schema: routeSchema(caseRouteMessages.waiveSummary, "WaiveEngagementStep"),
-    },
-    async (request, reply) => {
-      const body = request.body as WaiveEngagementStep;
-      notInFuture(body.on, "/on");
-      return step(
-        request,
-        reply,
-        "cases.change",
-        () => (row) => commandChange(row, { type: "waiveEngagement", reason: body.reason, on: body.on }),
-      );
-    },
+  datedStep(
+    "engagement/sign",
+    caseRouteMessages.signSummary,
+    "SignEngagementStep",
+    (body: SignEngagementStep) => ({
+      command: { type: "signEngagement", on: body.on },
+    }),
   );
-
-  app.post(
-    "/api/v1/cases/:id/close",
-    {
-      config: { permission: "cases.change" },
-      schema: routeSchema(caseRouteMessages.closeSummary, "CloseStep"),
-    },
-    async (request, reply) => {
-      const body = request.body as CloseStep;
-      notInFuture(body.on, "/on");
-      return step(
-        request,
-        reply,
-        "cases.change",
-        () => (row) =>
-          commandChange(row, { type: "close", reason: body.reason, on: body.on }, { reason: body.reason }),
-      );
-    },
+  datedStep(
+    "engagement/waive",
+    caseRouteMessages.waiveSummary,
+    "WaiveEngagementStep",
+    (body: WaiveEngagementStep) => ({
+      command: { type: "waiveEngagement", reason: body.reason, on: body.on },
+    }),
   );
+  datedStep("close", caseRouteMessages.closeSummary, "CloseStep", (body: CloseStep) => ({
+    command: { type: "close", reason: body.reason, on: body.on },
+    details: { reason: body.reason },
+  }));
 
   app.post(
     "/api/v1/cases/:id/assign",
