@@ -286,6 +286,50 @@ async function moveTo(
   return updated ?? aid;
 }
 
+/** What a step leaves behind: the aid's event and, in the same transaction, its audit entry. */
+interface AidStep {
+  /** The aid event's type. */
+  event: string;
+  action: string;
+  details: Record<string, unknown>;
+  /** A decision (approval, refusal, cancellation, write-off) keeps who and why, on the aid and its event. */
+  decision?: { reason: string | null };
+}
+
+async function recordStep(
+  tx: Drizzle,
+  aid: AidRow,
+  toStatus: AidStatus,
+  actor: FinanceActor,
+  step: AidStep,
+): Promise<void> {
+  await recordEvent(tx, aid, step.event, toStatus, actor.userId, step.decision?.reason ?? null);
+  await recordFinanceAudit(tx, actor, {
+    action: step.action,
+    targetType: "aid",
+    targetId: aid.id,
+    details: step.details,
+  });
+}
+
+/** Moves the aid to `next` and records the step; answers the aid as it now is. */
+async function takeStep(
+  tx: Drizzle,
+  aid: AidRow,
+  next: AidStatus,
+  actor: FinanceActor,
+  step: AidStep,
+): Promise<AidRow> {
+  const updated = await moveTo(
+    tx,
+    aid,
+    next,
+    step.decision === undefined ? undefined : { actor, reason: step.decision.reason },
+  );
+  await recordStep(tx, aid, next, actor, step);
+  return updated;
+}
+
 function transitionOrThrow(
   aid: AidRow,
   command: AidCommand,
@@ -333,12 +377,11 @@ export async function approveAid(
       .set({ firstApprovedByUserId: actor.userId, firstApprovedAt: new Date(), updatedAt: new Date() })
       .where(eq(aids.id, aid.id))
       .returning();
-    await recordEvent(tx, aid, "first_approval", aid.status, actor.userId, reason);
-    await recordFinanceAudit(tx, actor, {
+    await recordStep(tx, aid, aid.status, actor, {
+      event: "first_approval",
       action: "aid.first_approval",
-      targetType: "aid",
-      targetId: aid.id,
       details: { amountCents: aid.amountCents, thresholdCents: threshold },
+      decision: { reason },
     });
     return {
       aid: updated ?? aid,
@@ -354,15 +397,13 @@ export async function approveAid(
     aid.allocationCode ?? undefined,
   );
   if (!moved.ok) throw new FinanceConflictError(moved.code, moved.message);
-  const updated = await moveTo(tx, aid, next, { actor, reason });
-  await recordEvent(tx, aid, "approved", next, actor.userId, reason);
-  await raiseEnvelopeAlerts(tx, envelope);
-  await recordFinanceAudit(tx, actor, {
+  const updated = await takeStep(tx, aid, next, actor, {
+    event: "approved",
     action: "aid.approved",
-    targetType: "aid",
-    targetId: aid.id,
     details: { amountCents: aid.amountCents, year: aid.year, firstApprover: aid.firstApprovedByUserId },
+    decision: { reason },
   });
+  await raiseEnvelopeAlerts(tx, envelope);
   return { aid: updated, step: "commit", message: null };
 }
 
@@ -374,18 +415,7 @@ export async function closeAid(
   actor: FinanceActor,
   reason: string,
 ): Promise<{ aid: AidRow; offered: AidRow[] }> {
-  const { aid, envelope } = await lockAid(tx, aidId);
-  const next = transitionOrThrow(aid, command);
-  const updated = await moveTo(tx, aid, next, { actor, reason });
-  await recordEvent(tx, aid, next, next, actor.userId, reason);
-  await recordFinanceAudit(tx, actor, {
-    action: command === "refuse" ? "aid.refused" : "aid.cancelled",
-    targetType: "aid",
-    targetId: aid.id,
-    details: { amountCents: aid.amountCents, year: aid.year, from: aid.status },
-  });
-  const offered = envelope === undefined ? [] : await offerQueue(tx, envelope, actor, false);
-  return { aid: updated, offered };
+  return releaseAid(tx, aidId, command, actor, reason);
 }
 
 /**
@@ -398,15 +428,30 @@ export async function withdrawAid(
   actor: FinanceActor,
   reason: string,
 ): Promise<{ aid: AidRow; offered: AidRow[] }> {
+  return releaseAid(tx, aidId, "withdraw", actor, reason);
+}
+
+// A withdrawal ends cancelled too; its event and audit entry say that the proposer took it back.
+const RELEASE_RECORDS = {
+  refuse: { event: "refused", action: "aid.refused" },
+  cancel: { event: "cancelled", action: "aid.cancelled" },
+  withdraw: { event: "withdrawn", action: "aid.withdrawn" },
+} as const;
+
+/** Closes an aid that held money (or waited for it), then offers what it held to the queue. */
+async function releaseAid(
+  tx: Drizzle,
+  aidId: string,
+  command: keyof typeof RELEASE_RECORDS,
+  actor: FinanceActor,
+  reason: string,
+): Promise<{ aid: AidRow; offered: AidRow[] }> {
   const { aid, envelope } = await lockAid(tx, aidId);
-  const next = transitionOrThrow(aid, "withdraw");
-  const updated = await moveTo(tx, aid, next, { actor, reason });
-  await recordEvent(tx, aid, "withdrawn", next, actor.userId, reason);
-  await recordFinanceAudit(tx, actor, {
-    action: "aid.withdrawn",
-    targetType: "aid",
-    targetId: aid.id,
+  const next = transitionOrThrow(aid, command);
+  const updated = await takeStep(tx, aid, next, actor, {
+    ...RELEASE_RECORDS[command],
     details: { amountCents: aid.amountCents, year: aid.year, from: aid.status },
+    decision: { reason },
   });
   const offered = envelope === undefined ? [] : await offerQueue(tx, envelope, actor, false);
   return { aid: updated, offered };
@@ -453,11 +498,9 @@ export async function offerQueue(
       .set({ status: next, year: envelope.year, allocationCode, updatedAt: new Date() })
       .where(eq(aids.id, aid.id))
       .returning();
-    await recordEvent(tx, aid, "offered", next, actor.userId);
-    await recordFinanceAudit(tx, actor, {
+    await recordStep(tx, aid, next, actor, {
+      event: "offered",
       action: "aid.offered",
-      targetType: "aid",
-      targetId: aid.id,
       details: { amountCents: aid.amountCents, year: envelope.year },
     });
     if (updated !== undefined) offered.push(updated);
@@ -501,13 +544,10 @@ export async function disburseAid(
     })
     .returning();
   if (disbursement === undefined) throw new Error("insert returned no row");
-  const updated = await moveTo(tx, aid, next);
-  await recordEvent(tx, aid, "disbursed", next, actor.userId);
   // The IBAN is personal data: the trail keeps the fact and the payee's kind, not the account.
-  await recordFinanceAudit(tx, actor, {
+  const updated = await takeStep(tx, aid, next, actor, {
+    event: "disbursed",
     action: "aid.disbursed",
-    targetType: "aid",
-    targetId: aid.id,
     details: { amountCents: aid.amountCents, payeeKind: payment.payeeKind, paidOn: payment.paidOn },
   });
   return { aid: updated, disbursement };
@@ -608,12 +648,9 @@ export async function recordRepayment(
   ];
   const arrearsCleared = arrearsOn(before.schedule, received, repayment.receivedOn).arrears === 0;
   const next = transitionOrThrow(aid, "repay", { fullyRepaid, arrearsCleared });
-  const updated = await moveTo(tx, aid, next);
-  await recordEvent(tx, aid, "repayment", next, actor.userId);
-  await recordFinanceAudit(tx, actor, {
+  const updated = await takeStep(tx, aid, next, actor, {
+    event: "repayment",
     action: "aid.repayment_recorded",
-    targetType: "aid",
-    targetId: aid.id,
     details: { amountCents: repayment.amountCents, receivedOn: repayment.receivedOn },
   });
   return { aid: updated, position: await loanPosition(tx, updated) };
@@ -654,12 +691,9 @@ export async function recordEarlyRepayment(
   const after = await loanPosition(tx, aid);
   const arrearsCleared = arrearsOn(after.schedule, instalmentPayments(after), input.receivedOn).arrears === 0;
   const next = transitionOrThrow(aid, "repay", { fullyRepaid: after.outstandingCents <= 0, arrearsCleared });
-  const updated = await moveTo(tx, aid, next);
-  await recordEvent(tx, aid, "early_repayment", next, actor.userId);
-  await recordFinanceAudit(tx, actor, {
+  const updated = await takeStep(tx, aid, next, actor, {
+    event: "early_repayment",
     action: "aid.early_repayment_recorded",
-    targetType: "aid",
-    targetId: aid.id,
     details: { amountCents: input.amountCents, receivedOn: input.receivedOn, option: input.option },
   });
   return { aid: updated, position: after };
@@ -677,15 +711,11 @@ export async function flagArrears(
   const position = await loanPosition(tx, aid);
   const report = arrearsOn(position.schedule, instalmentPayments(position), asOf);
   if (report.arrears === 0) throw new FinanceConflictError("NO_ARREARS", FINANCE_MESSAGES.noArrears(asOf));
-  const updated = await moveTo(tx, aid, next);
-  await recordEvent(tx, aid, "arrears_flagged", next, actor.userId);
-  await recordFinanceAudit(tx, actor, {
+  return takeStep(tx, aid, next, actor, {
+    event: "arrears_flagged",
     action: "aid.arrears_flagged",
-    targetType: "aid",
-    targetId: aid.id,
     details: { asOf, arrearsCents: report.arrears, overdue: report.overdue.length },
   });
-  return updated;
 }
 
 /** Writes off a loan in arrears: it stays committed and disbursed; nothing more is expected. */
@@ -697,13 +727,10 @@ export async function writeOff(
 ): Promise<AidRow> {
   const aid = await lockAidRow(tx, aidId);
   const next = transitionOrThrow(aid, "write_off");
-  const updated = await moveTo(tx, aid, next, { actor, reason });
-  await recordEvent(tx, aid, "written_off", next, actor.userId, reason);
-  await recordFinanceAudit(tx, actor, {
+  return takeStep(tx, aid, next, actor, {
+    event: "written_off",
     action: "aid.written_off",
-    targetType: "aid",
-    targetId: aid.id,
     details: { amountCents: aid.amountCents },
+    decision: { reason },
   });
-  return updated;
 }
