@@ -149,7 +149,19 @@ function scheduleView(aid: AidRow, position: LoanPosition, asOf: string) {
   };
 }
 
-/** Runs `work` in a transaction, behind the request's Idempotency-Key when it carries one. */
+/** A day that exists (no 2026-02-30), else 400 on `path`; an absent optional day passes. */
+function requireCalendarDate(path: string, value: string | undefined): void {
+  if (value !== undefined && !isCalendarDate(value)) {
+    throw invalidField(path, "format", financeMessages.dateInvalid);
+  }
+}
+
+/** Runs `work` in one transaction, queued in the money lane; the repository's refusals become problems. */
+function inMoneyLane<T>(db: Drizzle, lane: MoneyLane, work: (tx: Drizzle) => Promise<T>): Promise<T> {
+  return asProblems(() => lane(() => db.transaction(work)));
+}
+
+/** As `inMoneyLane`, behind the request's Idempotency-Key when it carries one. */
 async function moneyMove(
   db: Drizzle,
   lane: MoneyLane,
@@ -158,23 +170,19 @@ async function moneyMove(
   work: (tx: Drizzle) => Promise<{ status: number; body: unknown }>,
 ): Promise<{ status: number; body: unknown }> {
   const key = idempotencyKeyOf(request);
-  return asProblems(() =>
-    lane(() =>
-      db.transaction(async (tx) =>
-        key === undefined
-          ? work(tx)
-          : idempotent(
-              tx,
-              {
-                actorUserId: actor.userId,
-                key,
-                route: `${request.method} ${request.url.split("?")[0]}`,
-                body: request.body,
-              },
-              () => work(tx),
-            ),
-      ),
-    ),
+  return inMoneyLane(db, lane, (tx) =>
+    key === undefined
+      ? work(tx)
+      : idempotent(
+          tx,
+          {
+            actorUserId: actor.userId,
+            key,
+            route: `${request.method} ${request.url.split("?")[0]}`,
+            body: request.body,
+          },
+          () => work(tx),
+        ),
   );
 }
 
@@ -197,13 +205,9 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
       const actor = financeActor(request);
       // A case outside the caller's agency is a 404, a colleague's case a 403 (as every case route).
       await loadCaseInScope(db, request, request.body.caseId, "aids.propose");
-      const result = await asProblems(() =>
-        lane(() =>
-          db.transaction((tx) =>
-            proposeAid(tx, request.body, actor, todayInParis(), (resource) =>
-              isInScope(permissionActor(actor), "aids.propose", resource),
-            ),
-          ),
+      const result = await inMoneyLane(db, lane, (tx) =>
+        proposeAid(tx, request.body, actor, todayInParis(), (resource) =>
+          isInScope(permissionActor(actor), "aids.propose", resource),
         ),
       );
       return reply
@@ -347,12 +351,8 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
       },
       async (request) => {
         const actor = financeActor(request);
-        const result = await asProblems(() =>
-          lane(() =>
-            db.transaction((tx) =>
-              closeAid(tx, request.params.id, command, actor, request.body.reason.trim()),
-            ),
-          ),
+        const result = await inMoneyLane(db, lane, (tx) =>
+          closeAid(tx, request.params.id, command, actor, request.body.reason.trim()),
         );
         return aidAnswer(db, result.aid);
       },
@@ -380,10 +380,8 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
         const { title, detail } = financeMessages.notProposer;
         throw new HttpProblem(403, "not_proposer", title, detail);
       }
-      const result = await asProblems(() =>
-        lane(() =>
-          db.transaction((tx) => withdrawAid(tx, request.params.id, actor, request.body.reason.trim())),
-        ),
+      const result = await inMoneyLane(db, lane, (tx) =>
+        withdrawAid(tx, request.params.id, actor, request.body.reason.trim()),
       );
       return aidAnswer(db, result.aid);
     },
@@ -405,12 +403,8 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
       const actor = financeActor(request);
       const iban = validIban(request.body.iban);
       if (iban === undefined) throw invalidField("/iban", "iban", financeMessages.ibanInvalid);
-      for (const field of ["paidOn", "firstDueDate"] as const) {
-        const value = request.body[field];
-        if (value !== undefined && !isCalendarDate(value)) {
-          throw invalidField(`/${field}`, "format", financeMessages.dateInvalid);
-        }
-      }
+      requireCalendarDate("/paidOn", request.body.paidOn);
+      requireCalendarDate("/firstDueDate", request.body.firstDueDate);
       const response = await moneyMove(db, lane, request, actor, async (tx) => {
         const result = await disburseAid(tx, request.params.id, { ...request.body, iban }, actor);
         const { disbursement } = result;
@@ -447,11 +441,9 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
     },
     async (request, reply) => {
       const actor = financeActor(request);
-      if (!isCalendarDate(request.body.receivedOn)) {
-        throw invalidField("/receivedOn", "format", financeMessages.dateInvalid);
-      }
-      const result = await asProblems(() =>
-        lane(() => db.transaction((tx) => recordRepayment(tx, request.params.id, request.body, actor))),
+      requireCalendarDate("/receivedOn", request.body.receivedOn);
+      const result = await inMoneyLane(db, lane, (tx) =>
+        recordRepayment(tx, request.params.id, request.body, actor),
       );
       return reply.code(201).send(await aidAnswer(db, result.aid));
     },
@@ -471,9 +463,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
     },
     async (request, reply) => {
       const actor = financeActor(request);
-      if (!isCalendarDate(request.body.receivedOn)) {
-        throw invalidField("/receivedOn", "format", financeMessages.dateInvalid);
-      }
+      requireCalendarDate("/receivedOn", request.body.receivedOn);
       const response = await moneyMove(db, lane, request, actor, async (tx) => {
         const result = await recordEarlyRepayment(tx, request.params.id, request.body, actor);
         // Read as GET /schedule reads it by default: received and overdue as of today.
@@ -500,10 +490,9 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
     },
     async (request) => {
       const actor = financeActor(request);
-      if (!isCalendarDate(request.body.asOf))
-        throw invalidField("/asOf", "format", financeMessages.dateInvalid);
-      const row = await asProblems(() =>
-        lane(() => db.transaction((tx) => flagArrears(tx, request.params.id, request.body.asOf, actor))),
+      requireCalendarDate("/asOf", request.body.asOf);
+      const row = await inMoneyLane(db, lane, (tx) =>
+        flagArrears(tx, request.params.id, request.body.asOf, actor),
       );
       return aidAnswer(db, row);
     },
@@ -523,10 +512,8 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
     },
     async (request) => {
       const actor = financeActor(request);
-      const row = await asProblems(() =>
-        lane(() =>
-          db.transaction((tx) => writeOff(tx, request.params.id, request.body.reason.trim(), actor)),
-        ),
+      const row = await inMoneyLane(db, lane, (tx) =>
+        writeOff(tx, request.params.id, request.body.reason.trim(), actor),
       );
       return aidAnswer(db, row);
     },
@@ -551,7 +538,7 @@ export async function aidRoutes(app: AppInstance, options: { db: Database; lane:
     async (request) => {
       const actor = financeActor(request);
       const asOf = request.query.asOf ?? todayInParis();
-      if (!isCalendarDate(asOf)) throw invalidField("/asOf", "format", financeMessages.dateInvalid);
+      requireCalendarDate("/asOf", asOf);
       return asProblems(async () => {
         const aid = await aidInScope(db, actor, request.params.id, "aids.read");
         const position = await loanPosition(db, aid);
