@@ -1,5 +1,6 @@
 // POST /api/v1/auth/totp/setup and /confirm: enrolment of the second factor by the signed-in user;
 // POST /api/v1/auth/recovery-codes: a new list of recovery codes, against a current TOTP code.
+import type { FastifyRequest } from "fastify";
 import Type from "typebox";
 import { recordAudit } from "../../audit/auditTrail.ts";
 import { confirmTotpEnrolment, regenerateRecoveryCodes, startTotpEnrolment } from "../../auth/mfa.ts";
@@ -31,6 +32,15 @@ export async function totpRoutes(app: AppInstance): Promise<void> {
   const db = app.db.drizzle;
   const key = app.config.dataEncryptionKey;
 
+  // Each of these routes changes the caller's own second factor: the entry is aimed at their account.
+  const auditOwnFactor = (request: FastifyRequest, action: string) =>
+    recordAudit(db, {
+      ...requestAuditFields(request),
+      action,
+      targetType: "user",
+      targetId: (request.auth as SessionContext).user.id,
+    });
+
   app.post(
     "/api/v1/auth/totp/setup",
     {
@@ -45,12 +55,7 @@ export async function totpRoutes(app: AppInstance): Promise<void> {
       const session = request.auth as SessionContext;
       if (session.mfa.enabled) throw HttpProblem.of(409, "mfa_already_enabled");
       const secret = await startTotpEnrolment(db, key, session.user.id);
-      await recordAudit(db, {
-        ...requestAuditFields(request),
-        action: "auth.totp.setup_started",
-        targetType: "user",
-        targetId: session.user.id,
-      });
+      await auditOwnFactor(request, "auth.totp.setup_started");
       reply.header("cache-control", "no-store");
       return { secret, otpauthUri: otpauthUri(secret, session.user.email) };
     },
@@ -80,12 +85,7 @@ export async function totpRoutes(app: AppInstance): Promise<void> {
       if (result.kind === "already_enabled") throw HttpProblem.of(409, "mfa_already_enabled");
       if (result.kind === "not_started") throw HttpProblem.of(409, "mfa_setup_missing");
       if (result.kind === "invalid_code") throw HttpProblem.of(400, "invalid_mfa_code");
-      await recordAudit(db, {
-        ...requestAuditFields(request),
-        action: "auth.totp.enabled",
-        targetType: "user",
-        targetId: session.user.id,
-      });
+      await auditOwnFactor(request, "auth.totp.enabled");
       reply.header("cache-control", "no-store");
       return { recoveryCodes: result.recoveryCodes };
     },
@@ -114,12 +114,7 @@ export async function totpRoutes(app: AppInstance): Promise<void> {
       );
       if (result.kind === "not_enabled") throw HttpProblem.of(409, "mfa_not_enabled");
       if (result.kind === "invalid_code") throw HttpProblem.of(400, "invalid_mfa_code");
-      await recordAudit(db, {
-        ...requestAuditFields(request),
-        action: "auth.recovery_codes.regenerated",
-        targetType: "user",
-        targetId: session.user.id,
-      });
+      await auditOwnFactor(request, "auth.recovery_codes.regenerated");
       reply.header("cache-control", "no-store");
       return { recoveryCodes: result.recoveryCodes };
     },
