@@ -1,6 +1,7 @@
 // Administrators record a dated rule parameter over HTTP: only they may, with their session's CSRF token;
 // the value applies from its date in the eligibility API, and the audit trail records who did it, in the
-// same transaction. Real HTTP, real database, once per kind.
+// same transaction. Their list of recorded values names staff members, so each reading of it is audited.
+// Real HTTP, real database, once per kind.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../src/db/migrate.ts";
@@ -41,16 +42,16 @@ for (const kind of DATABASE_KINDS) {
       await database?.dispose();
     });
 
-    async function signIn(email: string): Promise<{ cookie: string; csrfToken: string }> {
+    async function signIn(email: string): Promise<{ cookie: string; csrfToken: string; userId: string }> {
       const response = await fetch(`${server.url}/api/v1/auth/login`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ email, password: DEMO_PASSWORD }),
       });
       expect(response.status).toBe(200);
-      const body = (await response.json()) as { csrfToken: string };
+      const body = (await response.json()) as { csrfToken: string; user: { id: string } };
       const cookie = response.headers.get("set-cookie")?.split(";")[0] ?? "";
-      return { cookie, csrfToken: body.csrfToken };
+      return { cookie, csrfToken: body.csrfToken, userId: body.user.id };
     }
 
     const record = (body: unknown, session?: { cookie: string; csrfToken?: string }) =>
@@ -154,6 +155,38 @@ for (const kind of DATABASE_KINDS) {
         history: unknown[];
       };
       expect(history.history).toHaveLength(1);
+    });
+
+    it("audits each administrator's reading of who recorded what, and no refused one", async () => {
+      const readRecords = (session: { cookie: string }) =>
+        fetch(`${server.url}/api/v1/rule-parameters/records`, { headers: { cookie: session.cookie } });
+      const listed = () =>
+        database.db.drizzle
+          .select()
+          .from(auditEvents)
+          .where(eq(auditEvents.action, "rule_parameter.records_listed"));
+
+      expect((await readRecords(await signIn("conseillere.paris@demo.appui.fr"))).status).toBe(403);
+      expect(await listed()).toHaveLength(0);
+
+      const admin = await signIn("admin@demo.appui.fr");
+      const response = await readRecords(admin);
+      expect(response.status).toBe(200);
+      const { items } = (await response.json()) as {
+        items: { recordedBy: { displayName: string } | null }[];
+      };
+      expect(items[0]?.recordedBy?.displayName).toMatch(/Nadia Roussel/);
+
+      const audited = await listed();
+      expect(audited).toHaveLength(1);
+      expect(audited[0]).toMatchObject({
+        actorUserId: admin.userId,
+        actorRole: "admin",
+        targetType: "rule_parameter",
+        details: { returned: items.length },
+      });
+      // The trail keeps the fact and the count, never the names it showed.
+      expect(JSON.stringify(audited[0])).not.toMatch(/Nadia/);
     });
   });
 }

@@ -1,7 +1,7 @@
 // /api/v1/rule-parameters: the settings that the directives leave to Action Logement Services. GET (public)
 // gives their values in force and their full history; POST (administrators) records a new dated value,
 // with its reason, and its audit entry in the same transaction. GET /records (administrators) lists every
-// recorded value, the finance threshold included, with who recorded it.
+// recorded value, the finance threshold included, with who recorded it, and is audited.
 import Type from "typebox";
 import { isCalendarDate, RULE_PARAMETER_DEFINITIONS } from "../../../core/rules/index.ts";
 import type { Database } from "../../../db/database.ts";
@@ -17,6 +17,7 @@ import { recordAudit } from "../../audit/auditTrail.ts";
 import { ruleParameterMessages } from "../../messages.fr.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
+import { requestAuditFields } from "../auth/auth.ts";
 import { parameterRecordMessages } from "./messages.fr.ts";
 
 const IsoDate = Type.String({ format: "date" });
@@ -144,8 +145,15 @@ export async function ruleParameterRoutes(app: AppInstance, options: { db: Datab
         response: { 200: ParameterRecordsSchema, ...problemResponses(401, 403) },
       },
     },
-    async () => {
+    async (request) => {
       const records = await authoredParameterRecords(options.db);
+      // Who recorded each value is staff personal data: the read is traced, as the users' list is.
+      await recordAudit(options.db.drizzle, {
+        ...requestAuditFields(request),
+        action: "rule_parameter.records_listed",
+        targetType: "rule_parameter",
+        details: { returned: records.length },
+      });
       return {
         items: records.map((record) => ({
           key: record.key,
@@ -184,14 +192,10 @@ export async function ruleParameterRoutes(app: AppInstance, options: { db: Datab
           { ...request.body, recordedByUserId: actor.user.id },
           (tx, recorded) =>
             recordAudit(tx, {
+              ...requestAuditFields(request),
               action: "rule_parameter.recorded",
-              actorUserId: actor.user.id,
-              actorRole: actor.role,
-              organisationId: actor.organisation?.id ?? null,
               targetType: "rule_parameter",
               targetId: recorded.id,
-              requestId: request.id,
-              clientAddress: request.ip,
               details: { key: recorded.key, value: recorded.value, appliesFrom: recorded.appliesFrom },
             }),
         );
