@@ -46,6 +46,14 @@ function monthLabel(month: string): string {
   return MONTH.format(new Date(`${month}-01T00:00:00Z`));
 }
 
+/** The rows of a two-column table of counts: what each entry counts, then how many. */
+function countRows<Entry extends { count: number }>(
+  entries: readonly Entry[],
+  label: (entry: Entry) => string,
+): string[][] {
+  return entries.map((entry) => [label(entry), NUMBER.format(entry.count)]);
+}
+
 function statisticsPath(period: Period, format = ""): string {
   const query = new URLSearchParams();
   if (period.from !== undefined) query.set("from", period.from);
@@ -259,16 +267,13 @@ function Figures({ statistics }: { statistics: Statistics }) {
           testId="table-directives"
           caption={text.opened.directiveTitle}
           head={[text.opened.directive, text.opened.count]}
-          rows={opened.byDirective.map((entry) => [entry.directive, NUMBER.format(entry.count)])}
+          rows={countRows(opened.byDirective, (entry) => entry.directive)}
         />
         <DataTable
           testId="table-decisions"
           caption={text.decisions.summary}
           head={[text.decisions.kind, text.decisions.count]}
-          rows={decisions.byKind.map((entry) => [
-            text.decisions.labels[entry.kind],
-            NUMBER.format(entry.count),
-          ])}
+          rows={countRows(decisions.byKind, (entry) => text.decisions.labels[entry.kind])}
         />
       </ChartSection>
 
@@ -292,10 +297,7 @@ function Figures({ statistics }: { statistics: Statistics }) {
           testId="table-status"
           caption={text.status.caption}
           head={[text.status.status, text.status.count]}
-          rows={current.byStatus.map((entry) => [
-            CASE_STATUS_LABELS[entry.status],
-            NUMBER.format(entry.count),
-          ])}
+          rows={countRows(current.byStatus, (entry) => CASE_STATUS_LABELS[entry.status])}
         />
       </ChartSection>
 
@@ -380,19 +382,13 @@ function Figures({ statistics }: { statistics: Statistics }) {
             testId="table-closure-reasons"
             caption={text.closures.reason}
             head={[text.closures.reason, text.closures.count]}
-            rows={closures.byReason.map((entry) => [
-              CLOSURE_REASON_LABELS[entry.reason],
-              NUMBER.format(entry.count),
-            ])}
+            rows={countRows(closures.byReason, (entry) => CLOSURE_REASON_LABELS[entry.reason])}
           />
           <DataTable
             testId="table-closure-outcomes"
             caption={text.closures.outcome}
             head={[text.closures.outcome, text.closures.count]}
-            rows={closures.byOutcome.map((entry) => [
-              CLOSURE_OUTCOME_LABELS[entry.outcome],
-              NUMBER.format(entry.count),
-            ])}
+            rows={countRows(closures.byOutcome, (entry) => CLOSURE_OUTCOME_LABELS[entry.outcome])}
           />
         </SimpleGrid>
       </Box>
@@ -408,10 +404,10 @@ function Figures({ statistics }: { statistics: Statistics }) {
           testId="table-survey"
           caption={text.survey.title}
           head={[text.survey.rating, text.survey.count]}
-          rows={survey.byRating.map((entry) => [
-            `${entry.rating} – ${SURVEY_RATING_LABELS[entry.rating as 1 | 2 | 3 | 4 | 5]}`,
-            NUMBER.format(entry.count),
-          ])}
+          rows={countRows(
+            survey.byRating,
+            (entry) => `${entry.rating} – ${SURVEY_RATING_LABELS[entry.rating as 1 | 2 | 3 | 4 | 5]}`,
+          )}
         />
       </Box>
     </>

@@ -2,8 +2,8 @@
 // decisions), the form with which the counsellor in charge or the manager proposes one, withdrawing one's
 // own proposal while it waits for a decision, and the schedule of a loan being repaid. A case under the
 // 2021 directive gets the reason why no aid of the envelope applies (a service only, PP_EX_CPA_2_DIR/mode).
-import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { Button, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useCallback, useEffect, useState } from "react";
 import type { CaseDetail } from "../../../../src/contracts/cases.ts";
 import { AID_MESSAGES, AID_STATUS_LABELS } from "../../../../src/core/finance/messages.fr.ts";
 import { formatCents } from "../../../../src/core/finance/money.ts";
@@ -16,6 +16,7 @@ import type { Session } from "../session.ts";
 import { AidProposalForm } from "./AidProposalForm.tsx";
 import { LoanSchedule } from "./LoanSchedule.tsx";
 import { aidMessages as text } from "./messages.fr.ts";
+import { ReasonForm } from "./ReasonForm.tsx";
 import { frenchRate } from "./rate.ts";
 
 export interface AidView {
@@ -157,8 +158,7 @@ function AidRow({
   const own = aid.proposedByUserId === session.user.id;
   const mayWithdraw = WITHDRAWABLE.includes(aid.status) && (own || session.role === "manager");
 
-  async function withdraw(event: FormEvent) {
-    event.preventDefault();
+  async function withdraw() {
     if (reason.trim() === "") {
       setError(text.required);
       return;
@@ -226,25 +226,18 @@ function AidRow({
       <Table.Td>
         {mayWithdraw &&
           (withdrawing ? (
-            <form onSubmit={withdraw} noValidate>
-              <TextInput
-                id={`retrait-${aid.id}`}
-                label={text.withdrawReason}
-                value={reason}
-                maxLength={500}
-                onChange={(event) => setReason(event.currentTarget.value)}
-                error={error !== "" ? error : undefined}
-                withAsterisk
-              />
-              <Group gap="xs" mt="xs">
-                <Button type="submit" size="xs" color="red.9" loading={busy}>
-                  {text.confirmWithdraw}
-                </Button>
-                <Button type="button" size="xs" variant="subtle" onClick={() => setWithdrawing(false)}>
-                  {text.cancel}
-                </Button>
-              </Group>
-            </form>
+            <ReasonForm
+              id={`retrait-${aid.id}`}
+              label={text.withdrawReason}
+              value={reason}
+              error={error}
+              busy={busy}
+              confirmLabel={text.confirmWithdraw}
+              cancelLabel={text.cancel}
+              onChange={setReason}
+              onConfirm={() => void withdraw()}
+              onCancel={() => setWithdrawing(false)}
+            />
           ) : (
             <Button
               size="xs"

@@ -13,6 +13,7 @@ import { type ApprovedAid, DisbursementQueue } from "../finance/DisbursementQueu
 import { EnvelopeAlerts } from "../finance/EnvelopeAlerts.tsx";
 import { FourEyesThreshold } from "../finance/FourEyesThreshold.tsx";
 import { useIdempotencyKey } from "../finance/idempotencyKey.ts";
+import { ReasonForm } from "../finance/ReasonForm.tsx";
 import { type RepayingLoan, RepaymentsSection } from "../finance/RepaymentsSection.tsx";
 import type { Session } from "../session.ts";
 import { roleMessages } from "./messages.fr.ts";
@@ -333,7 +334,6 @@ function DecisionRow({
     );
   }
 
-  const reasonId = `refus-${aid.id}`;
   return (
     <Table.Tr>
       <Table.Td>{frenchMoment(aid.requestedAt)}</Table.Td>
@@ -345,30 +345,18 @@ function DecisionRow({
         <Table.Td>
           <Stack gap="xs">
             {refusing ? (
-              <form
-                onSubmit={(event: FormEvent) => {
-                  event.preventDefault();
-                  void decide("refuse");
-                }}
-              >
-                <TextInput
-                  id={reasonId}
-                  label={text.refuseReason}
-                  value={reason}
-                  maxLength={500}
-                  onChange={(event) => setReason(event.currentTarget.value)}
-                  error={error !== "" ? error : undefined}
-                  withAsterisk
-                />
-                <Group gap="xs" mt="xs">
-                  <Button type="submit" size="xs" color="red.9" loading={busy}>
-                    {text.confirmRefusal}
-                  </Button>
-                  <Button type="button" size="xs" variant="subtle" onClick={() => setRefusing(false)}>
-                    {text.cancel}
-                  </Button>
-                </Group>
-              </form>
+              <ReasonForm
+                id={`refus-${aid.id}`}
+                label={text.refuseReason}
+                value={reason}
+                error={error}
+                busy={busy}
+                confirmLabel={text.confirmRefusal}
+                cancelLabel={text.cancel}
+                onChange={setReason}
+                onConfirm={() => void decide("refuse")}
+                onCancel={() => setRefusing(false)}
+              />
             ) : (
               <Group gap="xs">
                 {aid.status === "proposed" && (
