@@ -7,11 +7,17 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../src/db/database.ts";
-import { migrate } from "../src/db/migrate.ts";
-import { seedDemoData } from "../src/db/seed.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
-import { DIRECTIVE_2025, financeClient, insertCases, type Session } from "./support/financeFixtures.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import { openDemoDatabase } from "./support/demoDatabase.ts";
+import {
+  type FinanceClient,
+  insertAgencyCases,
+  openCatalogueAndEnvelope,
+  type Session,
+  signInFinanceStaff,
+  startFinanceServer,
+} from "./support/financeFixtures.ts";
+import type { RunningServer } from "./support/server.ts";
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 const NATIONAL = 2_000_000; // 20 000 €
@@ -35,45 +41,30 @@ for (const kind of DATABASE_KINDS) {
       // A second server on the same database, as two instances behind a load balancer: each queues its
       // own money moves, so the two contend on the envelope row's lock in the database.
       let twin: RunningServer;
-      let clients: ReturnType<typeof financeClient>[];
-      let client: ReturnType<typeof financeClient>;
+      let clients: FinanceClient[];
+      let client: FinanceClient;
       let counsellor: Session;
       let controller: Session;
       let caseIds: string[];
       let aids: Aid[] = [];
+      const year = () => Number(new Date().toISOString().slice(0, 4));
 
       beforeAll(async () => {
-        database = await kind.open();
-        await migrate(database.db);
-        await seedDemoData(database.db);
-        server = await startServer(database.db, { auth: { loginRateLimitPerMinute: 10_000 } });
-        client = financeClient(server.url);
-        twin = await startServer(database.db, { auth: { loginRateLimitPerMinute: 10_000 } });
-        clients = [client, financeClient(twin.url)];
-        const admin = await client.signIn("admin@demo.appui.fr");
-        counsellor = await client.signIn("conseillere.paris@demo.appui.fr");
-        controller = await client.signIn("budget@demo.appui.fr");
-        const product = await client.call(admin, "POST", "/api/v1/finance/catalogue", {
+        database = await openDemoDatabase(kind);
+        ({ server, client } = await startFinanceServer(database.db));
+        const second = await startFinanceServer(database.db);
+        twin = second.server;
+        clients = [client, second.client];
+        const staff = await signInFinanceStaff(client);
+        ({ paris: counsellor, controller } = staff);
+        const product = {
           code: "subvention-maintien",
           kind: "grant",
           name: "Subvention de maintien dans le logement",
           maxAmountCents: 200_000,
-          directives: [DIRECTIVE_2025],
-          appliesFrom: "2025-11-20",
-          reason: "Catalogue initial",
-        });
-        expect(product.status).toBe(201);
-        const opened = await client.call(controller, "POST", "/api/v1/finance/envelopes", {
-          year: Number(new Date().toISOString().slice(0, 4)),
-          nationalCents: NATIONAL,
-        });
-        expect(opened.status).toBe(201);
-        caseIds = await insertCases(database.db, {
-          count: COUNT,
-          agency: "Agence de Paris",
-          counsellorEmail: "conseillere.paris@demo.appui.fr",
-          directive: DIRECTIVE_2025,
-        });
+        } as const;
+        await openCatalogueAndEnvelope(client, staff, [product], { year: year(), nationalCents: NATIONAL });
+        caseIds = await insertAgencyCases(database.db, "paris", COUNT);
       }, 60_000);
 
       afterAll(async () => {
@@ -81,8 +72,6 @@ for (const kind of DATABASE_KINDS) {
         await server?.close();
         await database?.dispose();
       });
-
-      const year = () => Number(new Date().toISOString().slice(0, 4));
 
       async function totalsFromTable(): Promise<{ reserved: number; committed: number }> {
         const result = await database.db.drizzle.execute(sql`

@@ -7,11 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { envelopeAlerts } from "../src/db/schema.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { addDemoAccount, openDemoDatabase, organisationIdNamed } from "./support/demoDatabase.ts";
-import { DIRECTIVE_2025, financeClient, insertCases, type Session } from "./support/financeFixtures.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
-
-const PARIS_COUNSELLOR = "conseillere.paris@demo.appui.fr";
-const LYON_COUNSELLOR = "conseiller.lyon@demo.appui.fr";
+import {
+  type FinanceClient,
+  GRANT,
+  insertAgencyCases,
+  openCatalogueAndEnvelope,
+  type Session,
+  signInFinanceStaff,
+  startFinanceServer,
+} from "./support/financeFixtures.ts";
+import type { RunningServer } from "./support/server.ts";
 
 interface Alert {
   id: string;
@@ -32,7 +37,7 @@ for (const kind of DATABASE_KINDS) {
   describe.skipIf(kind.skipReason !== undefined)(suiteName(kind, "Envelope alerts"), () => {
     let database: TestDatabase;
     let server: RunningServer;
-    let client: ReturnType<typeof financeClient>;
+    let client: FinanceClient;
     let paris: Session;
     let lyon: Session;
     let parisManager: Session;
@@ -49,43 +54,18 @@ for (const kind of DATABASE_KINDS) {
         role: "manager",
         organisationId: await organisationIdNamed(database.db, "Agence de Lyon"),
       });
-      server = await startServer(database.db, { auth: { loginRateLimitPerMinute: 10_000 } });
-      client = financeClient(server.url);
-      const admin = await client.signIn("admin@demo.appui.fr");
-      paris = await client.signIn(PARIS_COUNSELLOR);
-      lyon = await client.signIn(LYON_COUNSELLOR);
-      parisManager = await client.signIn("manager.paris@demo.appui.fr");
+      ({ server, client } = await startFinanceServer(database.db));
+      const staff = await signInFinanceStaff(client);
+      ({ paris, lyon, parisManager, controller } = staff);
       lyonManager = await client.signIn("manager.lyon@demo.appui.fr");
-      controller = await client.signIn("budget@demo.appui.fr");
-      const product = await client.call(admin, "POST", "/api/v1/finance/catalogue", {
-        code: "subvention",
-        kind: "grant",
-        name: "Subvention",
-        maxAmountCents: 1_000_000,
-        directives: [DIRECTIVE_2025],
-        appliesFrom: "2025-11-20",
-        reason: "Catalogue initial",
-      });
-      expect(product.status).toBe(201);
       // 20 000 € nationally, of which 2 000 € for the Lyon agency's region.
-      const opened = await client.call(controller, "POST", "/api/v1/finance/envelopes", {
+      await openCatalogueAndEnvelope(client, staff, [GRANT], {
         year,
         nationalCents: 2_000_000,
         allocations: [{ code: "Auvergne-Rhône-Alpes", label: "Région AURA", amountCents: 200_000 }],
       });
-      expect(opened.status).toBe(201);
-      parisCases = await insertCases(database.db, {
-        count: 5,
-        agency: "Agence de Paris",
-        counsellorEmail: PARIS_COUNSELLOR,
-        directive: DIRECTIVE_2025,
-      });
-      lyonCases = await insertCases(database.db, {
-        count: 1,
-        agency: "Agence de Lyon",
-        counsellorEmail: LYON_COUNSELLOR,
-        directive: DIRECTIVE_2025,
-      });
+      parisCases = await insertAgencyCases(database.db, "paris", 5);
+      lyonCases = await insertAgencyCases(database.db, "lyon", 1);
     }, 120_000);
 
     afterAll(async () => {

@@ -6,23 +6,26 @@ import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "../src/db/migrate.ts";
 import { aidDisbursements, auditEvents } from "../src/db/schema.ts";
-import { seedDemoData } from "../src/db/seed.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
+import { openDemoDatabase } from "./support/demoDatabase.ts";
 import {
   addStaff,
   DIRECTIVE_2021,
-  DIRECTIVE_2025,
-  financeClient,
+  type FinanceClient,
+  GRANT,
+  insertAgencyCases,
   insertCases,
+  loanProduct,
+  openCatalogueAndEnvelope,
+  PARIS_COUNSELLOR,
   type Session,
+  signInFinanceStaff,
+  startFinanceServer,
 } from "./support/financeFixtures.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import type { RunningServer } from "./support/server.ts";
 
 const PROBLEM_JSON = /^application\/problem\+json/;
-const PARIS_COUNSELLOR = "conseillere.paris@demo.appui.fr";
-const LYON_COUNSELLOR = "conseiller.lyon@demo.appui.fr";
 const IBAN = "FR76 3000 6000 0112 3456 7890 189";
 
 interface Aid {
@@ -46,7 +49,7 @@ for (const kind of DATABASE_KINDS) {
     () => {
       let database: TestDatabase;
       let server: RunningServer;
-      let client: ReturnType<typeof financeClient>;
+      let client: FinanceClient;
       let admin: Session;
       let paris: Session;
       let lyon: Session;
@@ -57,54 +60,19 @@ for (const kind of DATABASE_KINDS) {
       const year = Number(new Date().toISOString().slice(0, 4));
 
       beforeAll(async () => {
-        database = await kind.open();
-        await migrate(database.db);
-        await seedDemoData(database.db);
+        database = await openDemoDatabase(kind);
         await addStaff(database.db, "budget2@demo.appui.fr", "budget_controller");
-        server = await startServer(database.db, { auth: { loginRateLimitPerMinute: 10_000 } });
-        client = financeClient(server.url);
-        admin = await client.signIn("admin@demo.appui.fr");
-        paris = await client.signIn(PARIS_COUNSELLOR);
-        lyon = await client.signIn(LYON_COUNSELLOR);
-        controller = await client.signIn("budget@demo.appui.fr");
+        ({ server, client } = await startFinanceServer(database.db));
+        ({ admin, paris, lyon, controller } = await signInFinanceStaff(client));
         secondController = await client.signIn("budget2@demo.appui.fr");
-        for (const product of [
-          { code: "subvention", kind: "grant", name: "Subvention", maxAmountCents: 1_000_000 },
-          {
-            code: "pret",
-            kind: "loan",
-            name: "Prêt à 0 %",
-            maxAmountCents: 1_000_000,
-            maxDurationMonths: 36,
-          },
-        ]) {
-          const recorded = await client.call(admin, "POST", "/api/v1/finance/catalogue", {
-            ...product,
-            directives: [DIRECTIVE_2025],
-            appliesFrom: "2025-11-20",
-            reason: "Catalogue initial",
-          });
-          expect(recorded.status).toBe(201);
-        }
         // 30 000 € nationally, of which 3 000 € for the Lyon agency's region.
-        const opened = await client.call(controller, "POST", "/api/v1/finance/envelopes", {
+        await openCatalogueAndEnvelope(client, { admin, controller }, [GRANT, loanProduct(36)], {
           year,
           nationalCents: 3_000_000,
           allocations: [{ code: "Auvergne-Rhône-Alpes", label: "Région AURA", amountCents: 300_000 }],
         });
-        expect(opened.status).toBe(201);
-        parisCases = await insertCases(database.db, {
-          count: 10,
-          agency: "Agence de Paris",
-          counsellorEmail: PARIS_COUNSELLOR,
-          directive: DIRECTIVE_2025,
-        });
-        lyonCases = await insertCases(database.db, {
-          count: 4,
-          agency: "Agence de Lyon",
-          counsellorEmail: LYON_COUNSELLOR,
-          directive: DIRECTIVE_2025,
-        });
+        parisCases = await insertAgencyCases(database.db, "paris", 10);
+        lyonCases = await insertAgencyCases(database.db, "lyon", 4);
       }, 60_000);
 
       afterAll(async () => {

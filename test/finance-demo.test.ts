@@ -11,8 +11,13 @@ import { todayInParis } from "../src/db/ruleParameters.ts";
 import { aidRepayments, aids, cases } from "../src/db/schema.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { openDemoDatabase } from "./support/demoDatabase.ts";
-import { financeClient, type Session } from "./support/financeFixtures.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import {
+  FINANCE_STAFF,
+  type FinanceClient,
+  type Session,
+  startFinanceServer,
+} from "./support/financeFixtures.ts";
+import type { RunningServer } from "./support/server.ts";
 
 const KEY = loadConfig({ LOG_LEVEL: "silent" }).dataEncryptionKey;
 
@@ -28,7 +33,7 @@ for (const kind of DATABASE_KINDS) {
   describe.skipIf(kind.skipReason !== undefined)(suiteName(kind, "The demo envelope"), () => {
     let database: TestDatabase;
     let server: RunningServer;
-    let client: ReturnType<typeof financeClient>;
+    let client: FinanceClient;
     let controller: Session;
     let seconds = 0;
     const today = todayInParis();
@@ -41,9 +46,8 @@ for (const kind of DATABASE_KINDS) {
       const result = await seedDemoFinance(database.db, today);
       seconds = (performance.now() - started) / 1000;
       expect(result.createdAids).toBeGreaterThan(50);
-      server = await startServer(database.db, { auth: { loginRateLimitPerMinute: 10_000 } });
-      client = financeClient(server.url);
-      controller = await client.signIn("budget@demo.appui.fr");
+      ({ server, client } = await startFinanceServer(database.db));
+      controller = await client.signIn(FINANCE_STAFF.controller);
     }, 240_000);
 
     afterAll(async () => {

@@ -8,11 +8,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aidRepayments } from "../src/db/schema.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { openDemoDatabase } from "./support/demoDatabase.ts";
-import { DIRECTIVE_2025, financeClient, insertCases, type Session } from "./support/financeFixtures.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import {
+  type FinanceClient,
+  GRANT,
+  insertAgencyCases,
+  loanProduct,
+  openCatalogueAndEnvelope,
+  type Session,
+  signInFinanceStaff,
+  startFinanceServer,
+} from "./support/financeFixtures.ts";
+import type { RunningServer } from "./support/server.ts";
 
 const PROBLEM_JSON = /^application\/problem\+json/;
-const PARIS_COUNSELLOR = "conseillere.paris@demo.appui.fr";
 const IBAN = "FR76 3000 6000 0112 3456 7890 189";
 
 interface ScheduleView {
@@ -39,7 +47,7 @@ for (const kind of DATABASE_KINDS) {
   describe.skipIf(kind.skipReason !== undefined)(suiteName(kind, "Early repayment of a loan"), () => {
     let database: TestDatabase;
     let server: RunningServer;
-    let client: ReturnType<typeof financeClient>;
+    let client: FinanceClient;
     let paris: Session;
     let controller: Session;
     let cases: string[];
@@ -47,34 +55,14 @@ for (const kind of DATABASE_KINDS) {
 
     beforeAll(async () => {
       database = await openDemoDatabase(kind);
-      server = await startServer(database.db, { auth: { loginRateLimitPerMinute: 10_000 } });
-      client = financeClient(server.url);
-      const admin = await client.signIn("admin@demo.appui.fr");
-      paris = await client.signIn(PARIS_COUNSELLOR);
-      controller = await client.signIn("budget@demo.appui.fr");
-      for (const product of [
-        { code: "pret", kind: "loan", name: "Prêt à 0 %", maxAmountCents: 1_000_000, maxDurationMonths: 36 },
-        { code: "subvention", kind: "grant", name: "Subvention", maxAmountCents: 1_000_000 },
-      ]) {
-        const recorded = await client.call(admin, "POST", "/api/v1/finance/catalogue", {
-          ...product,
-          directives: [DIRECTIVE_2025],
-          appliesFrom: "2025-11-20",
-          reason: "Catalogue initial",
-        });
-        expect(recorded.status).toBe(201);
-      }
-      const opened = await client.call(controller, "POST", "/api/v1/finance/envelopes", {
+      ({ server, client } = await startFinanceServer(database.db));
+      const staff = await signInFinanceStaff(client);
+      ({ paris, controller } = staff);
+      await openCatalogueAndEnvelope(client, staff, [loanProduct(36), GRANT], {
         year,
         nationalCents: 5_000_000,
       });
-      expect(opened.status).toBe(201);
-      cases = await insertCases(database.db, {
-        count: 3,
-        agency: "Agence de Paris",
-        counsellorEmail: PARIS_COUNSELLOR,
-        directive: DIRECTIVE_2025,
-      });
+      cases = await insertAgencyCases(database.db, "paris", 3);
     }, 120_000);
 
     afterAll(async () => {

@@ -5,12 +5,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { openDemoDatabase } from "./support/demoDatabase.ts";
-import { DIRECTIVE_2025, financeClient, insertCases, type Session } from "./support/financeFixtures.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import {
+  type FinanceClient,
+  GRANT,
+  insertAgencyCases,
+  loanProduct,
+  openCatalogueAndEnvelope,
+  type Session,
+  signInFinanceStaff,
+  startFinanceServer,
+} from "./support/financeFixtures.ts";
+import type { RunningServer } from "./support/server.ts";
 
 const PROBLEM_JSON = /^application\/problem\+json/;
-const PARIS_COUNSELLOR = "conseillere.paris@demo.appui.fr";
-const LYON_COUNSELLOR = "conseiller.lyon@demo.appui.fr";
 const IBAN = "FR76 3000 6000 0112 3456 7890 189";
 
 interface Person {
@@ -36,7 +43,7 @@ for (const kind of DATABASE_KINDS) {
     () => {
       let database: TestDatabase;
       let server: RunningServer;
-      let client: ReturnType<typeof financeClient>;
+      let client: FinanceClient;
       let admin: Session;
       let paris: Session;
       let lyon: Session;
@@ -48,42 +55,13 @@ for (const kind of DATABASE_KINDS) {
 
       beforeAll(async () => {
         database = await openDemoDatabase(kind);
-        server = await startServer(database.db, { auth: { loginRateLimitPerMinute: 10_000 } });
-        client = financeClient(server.url);
-        admin = await client.signIn("admin@demo.appui.fr");
-        paris = await client.signIn(PARIS_COUNSELLOR);
-        lyon = await client.signIn(LYON_COUNSELLOR);
-        manager = await client.signIn("manager.paris@demo.appui.fr");
-        controller = await client.signIn("budget@demo.appui.fr");
-        for (const product of [
-          { code: "subvention", kind: "grant", name: "Subvention", maxAmountCents: 1_000_000 },
-          {
-            code: "pret",
-            kind: "loan",
-            name: "Prêt à 0 %",
-            maxAmountCents: 1_000_000,
-            maxDurationMonths: 24,
-          },
-        ]) {
-          const recorded = await client.call(admin, "POST", "/api/v1/finance/catalogue", {
-            ...product,
-            directives: [DIRECTIVE_2025],
-            appliesFrom: "2025-11-20",
-            reason: "Catalogue initial",
-          });
-          expect(recorded.status).toBe(201);
-        }
-        const opened = await client.call(controller, "POST", "/api/v1/finance/envelopes", {
+        ({ server, client } = await startFinanceServer(database.db));
+        ({ admin, paris, lyon, parisManager: manager, controller } = await signInFinanceStaff(client));
+        await openCatalogueAndEnvelope(client, { admin, controller }, [GRANT, loanProduct(24)], {
           year,
           nationalCents: 3_000_000,
         });
-        expect(opened.status).toBe(201);
-        parisCases = await insertCases(database.db, {
-          count: 4,
-          agency: "Agence de Paris",
-          counsellorEmail: PARIS_COUNSELLOR,
-          directive: DIRECTIVE_2025,
-        });
+        parisCases = await insertAgencyCases(database.db, "paris", 4);
       }, 120_000);
 
       afterAll(async () => {

@@ -6,11 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aidEvents, auditEvents } from "../src/db/schema.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { addDemoAccount, openDemoDatabase, organisationIdNamed } from "./support/demoDatabase.ts";
-import { DIRECTIVE_2025, financeClient, insertCases, type Session } from "./support/financeFixtures.ts";
-import { type RunningServer, startServer } from "./support/server.ts";
+import {
+  type FinanceClient,
+  GRANT,
+  insertAgencyCases,
+  openCatalogueAndEnvelope,
+  type Session,
+  signInFinanceStaff,
+  startFinanceServer,
+} from "./support/financeFixtures.ts";
+import type { RunningServer } from "./support/server.ts";
 
 const PROBLEM_JSON = /^application\/problem\+json/;
-const PARIS_COUNSELLOR = "conseillere.paris@demo.appui.fr";
 
 interface Aid {
   id: string;
@@ -31,7 +38,7 @@ for (const kind of DATABASE_KINDS) {
   describe.skipIf(kind.skipReason !== undefined)(suiteName(kind, "Withdrawing one's own proposal"), () => {
     let database: TestDatabase;
     let server: RunningServer;
-    let client: ReturnType<typeof financeClient>;
+    let client: FinanceClient;
     let paris: Session;
     let colleague: Session;
     let lyon: Session;
@@ -47,35 +54,12 @@ for (const kind of DATABASE_KINDS) {
         role: "counsellor",
         organisationId: await organisationIdNamed(database.db, "Agence de Paris"),
       });
-      server = await startServer(database.db, { auth: { loginRateLimitPerMinute: 10_000 } });
-      client = financeClient(server.url);
-      const admin = await client.signIn("admin@demo.appui.fr");
-      paris = await client.signIn(PARIS_COUNSELLOR);
+      ({ server, client } = await startFinanceServer(database.db));
+      const staff = await signInFinanceStaff(client);
+      ({ paris, lyon, parisManager: manager, controller } = staff);
       colleague = await client.signIn("collegue.paris@demo.appui.fr");
-      lyon = await client.signIn("conseiller.lyon@demo.appui.fr");
-      manager = await client.signIn("manager.paris@demo.appui.fr");
-      controller = await client.signIn("budget@demo.appui.fr");
-      const product = await client.call(admin, "POST", "/api/v1/finance/catalogue", {
-        code: "subvention",
-        kind: "grant",
-        name: "Subvention",
-        maxAmountCents: 1_000_000,
-        directives: [DIRECTIVE_2025],
-        appliesFrom: "2025-11-20",
-        reason: "Catalogue initial",
-      });
-      expect(product.status).toBe(201);
-      const opened = await client.call(controller, "POST", "/api/v1/finance/envelopes", {
-        year,
-        nationalCents: 300_000,
-      });
-      expect(opened.status).toBe(201);
-      cases = await insertCases(database.db, {
-        count: 4,
-        agency: "Agence de Paris",
-        counsellorEmail: PARIS_COUNSELLOR,
-        directive: DIRECTIVE_2025,
-      });
+      await openCatalogueAndEnvelope(client, staff, [GRANT], { year, nationalCents: 300_000 });
+      cases = await insertAgencyCases(database.db, "paris", 4);
     }, 120_000);
 
     afterAll(async () => {
