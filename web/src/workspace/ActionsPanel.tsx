@@ -18,6 +18,7 @@ import { frenchDay, isoDay } from "../frenchDates.ts";
 import { ActionUpdateForm } from "./case/ActionUpdateForm.tsx";
 import { workspaceMessages } from "./messages.fr.ts";
 import type { Session } from "./session.ts";
+import { WideTable } from "./WideTable.tsx";
 
 const text = workspaceMessages.actions;
 
@@ -51,48 +52,45 @@ export function ActionsPanel({ caseId, etag, session, mayChange, onChanged }: Pr
       {items === null ? null : items.length === 0 ? (
         <Text>{text.empty}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table data-testid="actions">
-            <caption className="visually-hidden">{text.caption}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{text.columns.title}</Table.Th>
-                <Table.Th scope="col">{text.columns.kind}</Table.Th>
-                <Table.Th scope="col">{text.columns.owner}</Table.Th>
-                <Table.Th scope="col">{text.columns.due}</Table.Th>
-                <Table.Th scope="col">{text.columns.status}</Table.Th>
+        <WideTable minWidth={640} caption={text.caption} data-testid="actions">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{text.columns.title}</Table.Th>
+              <Table.Th scope="col">{text.columns.kind}</Table.Th>
+              <Table.Th scope="col">{text.columns.owner}</Table.Th>
+              <Table.Th scope="col">{text.columns.due}</Table.Th>
+              <Table.Th scope="col">{text.columns.status}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((action) => (
+              <Table.Tr key={action.id}>
+                <Table.Th scope="row">
+                  {action.title}
+                  {action.notice !== null && (
+                    <Text size="sm" fw={400}>
+                      {action.notice.text}
+                    </Text>
+                  )}
+                </Table.Th>
+                <Table.Td>
+                  {action.kindLabel}
+                  {action.externalAid !== null && ` — ${EXTERNAL_AID_LABELS[action.externalAid]}`}
+                </Table.Td>
+                <Table.Td>{ACTION_OWNER_LABELS[action.owner]}</Table.Td>
+                <Table.Td>
+                  {frenchDay(action.dueOn)}
+                  {action.overdue && (
+                    <Text size="sm" c="red.9" fw={600}>
+                      {text.overdue(action.daysOverdue)}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{action.statusLabel}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((action) => (
-                <Table.Tr key={action.id}>
-                  <Table.Th scope="row">
-                    {action.title}
-                    {action.notice !== null && (
-                      <Text size="sm" fw={400}>
-                        {action.notice.text}
-                      </Text>
-                    )}
-                  </Table.Th>
-                  <Table.Td>
-                    {action.kindLabel}
-                    {action.externalAid !== null && ` — ${EXTERNAL_AID_LABELS[action.externalAid]}`}
-                  </Table.Td>
-                  <Table.Td>{ACTION_OWNER_LABELS[action.owner]}</Table.Td>
-                  <Table.Td>
-                    {frenchDay(action.dueOn)}
-                    {action.overdue && (
-                      <Text size="sm" c="red.9" fw={600}>
-                        {text.overdue(action.daysOverdue)}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{action.statusLabel}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </WideTable>
       )}
       {mayChange && items !== null && (
         <ActionUpdateForm

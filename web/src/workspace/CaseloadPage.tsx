@@ -27,6 +27,7 @@ import { workspaceMessages } from "./messages.fr.ts";
 import { casePath } from "./paths.ts";
 import type { Session } from "./session.ts";
 import { TodaySection } from "./TodaySection.tsx";
+import { WideTable } from "./WideTable.tsx";
 
 const text = workspaceMessages.caseload;
 const PAGE_SIZE = 25;
@@ -254,47 +255,44 @@ function CaseTable({
 }) {
   const columns = text.columns;
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped highlightOnHover data-testid={testId}>
-        <caption className="visually-hidden">{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{columns.reference}</Table.Th>
-            <Table.Th scope="col">{columns.person}</Table.Th>
-            <Table.Th scope="col">{columns.status}</Table.Th>
-            <Table.Th scope="col">{columns.nextStep}</Table.Th>
-            <Table.Th scope="col">{columns.directive}</Table.Th>
-            <Table.Th scope="col">{columns.requestedOn}</Table.Th>
-            <Table.Th scope="col">{columns.overdue}</Table.Th>
-            {assign !== undefined && <Table.Th scope="col">{dashboardMessages.assign.column}</Table.Th>}
+    <WideTable minWidth={720} caption={caption} striped highlightOnHover data-testid={testId}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{columns.reference}</Table.Th>
+          <Table.Th scope="col">{columns.person}</Table.Th>
+          <Table.Th scope="col">{columns.status}</Table.Th>
+          <Table.Th scope="col">{columns.nextStep}</Table.Th>
+          <Table.Th scope="col">{columns.directive}</Table.Th>
+          <Table.Th scope="col">{columns.requestedOn}</Table.Th>
+          <Table.Th scope="col">{columns.overdue}</Table.Th>
+          {assign !== undefined && <Table.Th scope="col">{dashboardMessages.assign.column}</Table.Th>}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((item) => (
+          <Table.Tr key={item.id}>
+            <Table.Th scope="row">
+              <Anchor href={casePath(item.id)}>{item.reference}</Anchor>
+            </Table.Th>
+            <Table.Td>
+              {item.personName}
+              {item.possibleDuplicate && (
+                <Badge ml="xs" color="orange.9" variant="outline">
+                  {text.possibleDuplicate}
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>{CASE_STATUS_LABELS[item.status]}</Table.Td>
+            <Table.Td>{text.nextStep[item.status]}</Table.Td>
+            <Table.Td>
+              <code>{item.directive}</code>
+            </Table.Td>
+            <Table.Td>{frenchDay(item.requestedOn)}</Table.Td>
+            <Table.Td>{item.overdueActions}</Table.Td>
+            {assign !== undefined && <Table.Td>{assign(item)}</Table.Td>}
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => (
-            <Table.Tr key={item.id}>
-              <Table.Th scope="row">
-                <Anchor href={casePath(item.id)}>{item.reference}</Anchor>
-              </Table.Th>
-              <Table.Td>
-                {item.personName}
-                {item.possibleDuplicate && (
-                  <Badge ml="xs" color="orange.9" variant="outline">
-                    {text.possibleDuplicate}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>{CASE_STATUS_LABELS[item.status]}</Table.Td>
-              <Table.Td>{text.nextStep[item.status]}</Table.Td>
-              <Table.Td>
-                <code>{item.directive}</code>
-              </Table.Td>
-              <Table.Td>{frenchDay(item.requestedOn)}</Table.Td>
-              <Table.Td>{item.overdueActions}</Table.Td>
-              {assign !== undefined && <Table.Td>{assign(item)}</Table.Td>}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </WideTable>
   );
 }

@@ -9,11 +9,11 @@ import { formatCents } from "../../../../src/core/finance/money.ts";
 import { callApi } from "../../api.ts";
 import { frenchDay, frenchMoment } from "../../frenchDates.ts";
 import type { Session } from "../session.ts";
+import { WideTable } from "../WideTable.tsx";
 import { AdminPage, Announcement, isAdministrator, Loaded } from "./AdminPage.tsx";
 import { adminMessages } from "./messages.fr.ts";
 import { ProductForm } from "./ProductForm.tsx";
 import { problemText } from "./problemText.ts";
-import { scrollRegion } from "./scrollRegion.ts";
 import { dayBefore, percentText } from "./typedNumbers.ts";
 
 export type Product = Static<typeof ProductViewSchema>;
@@ -115,30 +115,27 @@ function ProductsSection({
       {products.length === 0 || rowHeader === undefined ? (
         <Text>{empty}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={minWidth} scrollAreaProps={scrollRegion(caption)}>
-          <Table striped data-testid={testId}>
-            <caption className="visually-hidden">{caption}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                {columns.map((column) => (
-                  <Table.Th scope="col" key={column.header}>
-                    {column.header}
-                  </Table.Th>
+        <WideTable minWidth={minWidth} caption={caption} striped data-testid={testId}>
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((column) => (
+                <Table.Th scope="col" key={column.header}>
+                  {column.header}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {products.map((product) => (
+              <Table.Tr key={product.id}>
+                <Table.Th scope="row">{rowHeader.cell(product)}</Table.Th>
+                {cells.map((column) => (
+                  <Table.Td key={column.header}>{column.cell(product)}</Table.Td>
                 ))}
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {products.map((product) => (
-                <Table.Tr key={product.id}>
-                  <Table.Th scope="row">{rowHeader.cell(product)}</Table.Th>
-                  {cells.map((column) => (
-                    <Table.Td key={column.header}>{column.cell(product)}</Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </WideTable>
       )}
     </Box>
   );

@@ -2,6 +2,7 @@
 // applies from, the value, when and by whom it was recorded, and why.
 import { type MantineSpacing, Table } from "@mantine/core";
 import { frenchDay, frenchMoment } from "../../frenchDates.ts";
+import { WideTable } from "../WideTable.tsx";
 import { adminMessages } from "./messages.fr.ts";
 import type { Recorded } from "./ParametersPage.tsx";
 
@@ -24,30 +25,27 @@ export function RecordedValuesTable({
   mb?: MantineSpacing;
 }) {
   return (
-    <Table.ScrollContainer minWidth={700} mt={mt} mb={mb}>
-      <Table striped data-testid={testId}>
-        <caption className="visually-hidden">{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{columns.appliesFrom}</Table.Th>
-            <Table.Th scope="col">{columns.value}</Table.Th>
-            <Table.Th scope="col">{columns.recordedAt}</Table.Th>
-            <Table.Th scope="col">{columns.recordedBy}</Table.Th>
-            <Table.Th scope="col">{columns.reason}</Table.Th>
+    <WideTable minWidth={700} caption={caption} mt={mt} mb={mb} striped data-testid={testId}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{columns.appliesFrom}</Table.Th>
+          <Table.Th scope="col">{columns.value}</Table.Th>
+          <Table.Th scope="col">{columns.recordedAt}</Table.Th>
+          <Table.Th scope="col">{columns.recordedBy}</Table.Th>
+          <Table.Th scope="col">{columns.reason}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {records.map((record) => (
+          <Table.Tr key={`${record.appliesFrom}-${record.recordedAt}`}>
+            <Table.Th scope="row">{frenchDay(record.appliesFrom)}</Table.Th>
+            <Table.Td>{valueText(record.value)}</Table.Td>
+            <Table.Td>{frenchMoment(record.recordedAt)}</Table.Td>
+            <Table.Td>{record.recordedBy?.displayName ?? text.noAuthor}</Table.Td>
+            <Table.Td>{record.reason ?? text.noReason}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {records.map((record) => (
-            <Table.Tr key={`${record.appliesFrom}-${record.recordedAt}`}>
-              <Table.Th scope="row">{frenchDay(record.appliesFrom)}</Table.Th>
-              <Table.Td>{valueText(record.value)}</Table.Td>
-              <Table.Td>{frenchMoment(record.recordedAt)}</Table.Td>
-              <Table.Td>{record.recordedBy?.displayName ?? text.noAuthor}</Table.Td>
-              <Table.Td>{record.reason ?? text.noReason}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </WideTable>
   );
 }

@@ -14,6 +14,7 @@ import { callApi } from "../../api.ts";
 import { frenchMoment } from "../../frenchDates.ts";
 import { workspaceMessages } from "../messages.fr.ts";
 import type { Session } from "../session.ts";
+import { WideTable } from "../WideTable.tsx";
 import { type Announcement, LiveMessage } from "./LiveMessage.tsx";
 import { problemText } from "./problemText.ts";
 
@@ -54,31 +55,28 @@ export function AppointmentsPanel({ caseId, etag, session, mayAdd, onChanged }: 
       {list === null ? null : list.items.length === 0 ? (
         <Text>{text.empty}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table data-testid="appointments">
-            <caption className="visually-hidden">{text.caption}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{text.columns.at}</Table.Th>
-                <Table.Th scope="col">{text.columns.channel}</Table.Th>
-                {!list.sensitiveHidden && <Table.Th scope="col">{text.columns.notes}</Table.Th>}
-                <Table.Th scope="col">{text.columns.by}</Table.Th>
+        <WideTable minWidth={560} caption={text.caption} data-testid="appointments">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{text.columns.at}</Table.Th>
+              <Table.Th scope="col">{text.columns.channel}</Table.Th>
+              {!list.sensitiveHidden && <Table.Th scope="col">{text.columns.notes}</Table.Th>}
+              <Table.Th scope="col">{text.columns.by}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.items.map((appointment) => (
+              <Table.Tr key={appointment.id}>
+                <Table.Th scope="row">{frenchMoment(appointment.at)}</Table.Th>
+                <Table.Td>{appointment.channelLabel}</Table.Td>
+                {!list.sensitiveHidden && (
+                  <Table.Td className="written-text">{appointment.notes ?? ""}</Table.Td>
+                )}
+                <Table.Td>{appointment.createdBy?.name ?? ""}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.items.map((appointment) => (
-                <Table.Tr key={appointment.id}>
-                  <Table.Th scope="row">{frenchMoment(appointment.at)}</Table.Th>
-                  <Table.Td>{appointment.channelLabel}</Table.Td>
-                  {!list.sensitiveHidden && (
-                    <Table.Td className="written-text">{appointment.notes ?? ""}</Table.Td>
-                  )}
-                  <Table.Td>{appointment.createdBy?.name ?? ""}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </WideTable>
       )}
       {list?.sensitiveHidden && <Text size="sm">{text.notesHidden}</Text>}
       {mayAdd && <AddAppointment caseId={caseId} etag={etag} session={session} onAdded={onChanged} />}

@@ -8,6 +8,7 @@ import { callApi } from "../../api.ts";
 import { frenchMoment } from "../../frenchDates.ts";
 import { workspaceMessages } from "../messages.fr.ts";
 import type { Session } from "../session.ts";
+import { WideTable } from "../WideTable.tsx";
 import { DocumentUpload } from "./DocumentUpload.tsx";
 
 const text = workspaceMessages.documents;
@@ -42,39 +43,36 @@ export function DocumentsPanel({ caseId, etag, session, mayUpload, onChanged }: 
       {items === null ? null : items.length === 0 ? (
         <Text>{text.empty}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table data-testid="documents">
-            <caption className="visually-hidden">{text.caption}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{text.columns.name}</Table.Th>
-                <Table.Th scope="col">{text.columns.kind}</Table.Th>
-                <Table.Th scope="col">{text.columns.size}</Table.Th>
-                <Table.Th scope="col">{text.columns.uploaded}</Table.Th>
+        <WideTable minWidth={560} caption={text.caption} data-testid="documents">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{text.columns.name}</Table.Th>
+              <Table.Th scope="col">{text.columns.kind}</Table.Th>
+              <Table.Th scope="col">{text.columns.size}</Table.Th>
+              <Table.Th scope="col">{text.columns.uploaded}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((document) => (
+              <Table.Tr key={document.id}>
+                <Table.Th scope="row">
+                  <Anchor
+                    href={`/api/v1/cases/${caseId}/documents/${document.id}`}
+                    download={document.originalName}
+                    aria-label={text.download(document.originalName)}
+                  >
+                    {document.originalName}
+                  </Anchor>
+                </Table.Th>
+                <Table.Td>{text.kinds[document.kind]}</Table.Td>
+                <Table.Td>{text.size(document.sizeBytes)}</Table.Td>
+                <Table.Td>
+                  {frenchMoment(document.uploadedAt)} {text.by(document.uploadedBy.name)}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((document) => (
-                <Table.Tr key={document.id}>
-                  <Table.Th scope="row">
-                    <Anchor
-                      href={`/api/v1/cases/${caseId}/documents/${document.id}`}
-                      download={document.originalName}
-                      aria-label={text.download(document.originalName)}
-                    >
-                      {document.originalName}
-                    </Anchor>
-                  </Table.Th>
-                  <Table.Td>{text.kinds[document.kind]}</Table.Td>
-                  <Table.Td>{text.size(document.sizeBytes)}</Table.Td>
-                  <Table.Td>
-                    {frenchMoment(document.uploadedAt)} {text.by(document.uploadedBy.name)}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </WideTable>
       )}
       {mayUpload && (
         <>

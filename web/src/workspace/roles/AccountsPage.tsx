@@ -19,6 +19,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { UserAccount } from "../../../../src/contracts/users.ts";
 import { callApi, issuesByPath, type Problem } from "../../api.ts";
 import type { Session } from "../session.ts";
+import { WideTable } from "../WideTable.tsx";
 import { roleMessages } from "./messages.fr.ts";
 
 const text = roleMessages.accounts;
@@ -86,47 +87,44 @@ export function AccountsPage({ session }: { session: Session }) {
       ) : items === null ? (
         <Text role="status">{text.loading}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped data-testid="accounts">
-            <caption className="visually-hidden">{text.caption}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{columns.name}</Table.Th>
-                <Table.Th scope="col">{columns.email}</Table.Th>
-                <Table.Th scope="col">{columns.role}</Table.Th>
-                <Table.Th scope="col">{columns.organisation}</Table.Th>
-                <Table.Th scope="col">{columns.mfa}</Table.Th>
-                <Table.Th scope="col">{columns.state}</Table.Th>
-                <Table.Th scope="col">{columns.action}</Table.Th>
+        <WideTable minWidth={900} caption={text.caption} striped data-testid="accounts">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{columns.name}</Table.Th>
+              <Table.Th scope="col">{columns.email}</Table.Th>
+              <Table.Th scope="col">{columns.role}</Table.Th>
+              <Table.Th scope="col">{columns.organisation}</Table.Th>
+              <Table.Th scope="col">{columns.mfa}</Table.Th>
+              <Table.Th scope="col">{columns.state}</Table.Th>
+              <Table.Th scope="col">{columns.action}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((account) => (
+              <Table.Tr key={account.id}>
+                <Table.Th scope="row">{account.displayName}</Table.Th>
+                <Table.Td>{account.email}</Table.Td>
+                <Table.Td>{text.roles[account.role] ?? account.role}</Table.Td>
+                <Table.Td>{account.organisation?.name ?? "—"}</Table.Td>
+                <Table.Td>{account.mfaEnabled ? text.yes : text.no}</Table.Td>
+                <Table.Td>{account.deactivatedAt === null ? text.active : text.deactivated}</Table.Td>
+                <Table.Td>
+                  {account.deactivatedAt === null && account.id !== session.user.id && (
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      color="red.9"
+                      aria-label={text.deactivate(account.displayName)}
+                      onClick={() => void deactivate(account)}
+                    >
+                      {text.deactivateShort}
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((account) => (
-                <Table.Tr key={account.id}>
-                  <Table.Th scope="row">{account.displayName}</Table.Th>
-                  <Table.Td>{account.email}</Table.Td>
-                  <Table.Td>{text.roles[account.role] ?? account.role}</Table.Td>
-                  <Table.Td>{account.organisation?.name ?? "—"}</Table.Td>
-                  <Table.Td>{account.mfaEnabled ? text.yes : text.no}</Table.Td>
-                  <Table.Td>{account.deactivatedAt === null ? text.active : text.deactivated}</Table.Td>
-                  <Table.Td>
-                    {account.deactivatedAt === null && account.id !== session.user.id && (
-                      <Button
-                        size="xs"
-                        variant="outline"
-                        color="red.9"
-                        aria-label={text.deactivate(account.displayName)}
-                        onClick={() => void deactivate(account)}
-                      >
-                        {text.deactivateShort}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </WideTable>
       )}
       <CreateAccountForm
         organisations={[...organisations].map(([value, label]) => ({ value, label }))}

@@ -21,6 +21,7 @@ import { ACTION_STATUSES, type ActionStatus } from "../../../../src/core/diagnos
 import { callApi, type Problem } from "../../api.ts";
 import { frenchDay, frenchMoment } from "../../frenchDates.ts";
 import type { Session } from "../session.ts";
+import { WideTable } from "../WideTable.tsx";
 import { roleMessages } from "./messages.fr.ts";
 
 const text = roleMessages.referrals;
@@ -55,45 +56,42 @@ export function ReferralsPage({ session }: { session: Session }) {
       ) : items.length === 0 ? (
         <Text>{text.empty}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped data-testid="referrals">
-            <caption className="visually-hidden">{text.caption}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{columns.reference}</Table.Th>
-                <Table.Th scope="col">{columns.person}</Table.Th>
-                <Table.Th scope="col">{columns.contact}</Table.Th>
-                <Table.Th scope="col">{columns.agency}</Table.Th>
-                <Table.Th scope="col">{columns.referredAt}</Table.Th>
-                <Table.Th scope="col">{columns.note}</Table.Th>
+        <WideTable minWidth={800} caption={text.caption} striped data-testid="referrals">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{columns.reference}</Table.Th>
+              <Table.Th scope="col">{columns.person}</Table.Th>
+              <Table.Th scope="col">{columns.contact}</Table.Th>
+              <Table.Th scope="col">{columns.agency}</Table.Th>
+              <Table.Th scope="col">{columns.referredAt}</Table.Th>
+              <Table.Th scope="col">{columns.note}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((item) => (
+              <Table.Tr key={item.caseId}>
+                <Table.Th scope="row">
+                  <Anchor
+                    component="button"
+                    type="button"
+                    aria-label={text.showActions(item.reference)}
+                    aria-expanded={opened?.caseId === item.caseId}
+                    onClick={() => setOpened(item)}
+                  >
+                    {item.reference}
+                  </Anchor>
+                </Table.Th>
+                <Table.Td>{item.personName}</Table.Td>
+                <Table.Td>
+                  {[item.contact.phone, item.contact.email].filter((value) => value !== null).join(" — ")}
+                </Table.Td>
+                <Table.Td>{item.agency.name}</Table.Td>
+                <Table.Td>{frenchMoment(item.referredAt)}</Table.Td>
+                <Table.Td>{item.note ?? ""}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((item) => (
-                <Table.Tr key={item.caseId}>
-                  <Table.Th scope="row">
-                    <Anchor
-                      component="button"
-                      type="button"
-                      aria-label={text.showActions(item.reference)}
-                      aria-expanded={opened?.caseId === item.caseId}
-                      onClick={() => setOpened(item)}
-                    >
-                      {item.reference}
-                    </Anchor>
-                  </Table.Th>
-                  <Table.Td>{item.personName}</Table.Td>
-                  <Table.Td>
-                    {[item.contact.phone, item.contact.email].filter((value) => value !== null).join(" — ")}
-                  </Table.Td>
-                  <Table.Td>{item.agency.name}</Table.Td>
-                  <Table.Td>{frenchMoment(item.referredAt)}</Table.Td>
-                  <Table.Td>{item.note ?? ""}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </WideTable>
       )}
       {opened !== null && <ReferredActions key={opened.caseId} referral={opened} session={session} />}
     </Stack>
@@ -129,39 +127,36 @@ function ReferredActions({ referral, session }: { referral: ReferralSummary; ses
       ) : actions.length === 0 ? (
         <Text>{text.actionsEmpty}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped data-testid="referred-actions">
-            <caption className="visually-hidden">{text.actionsCaption}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{columns.title}</Table.Th>
-                <Table.Th scope="col">{columns.due}</Table.Th>
-                <Table.Th scope="col">{columns.status}</Table.Th>
-                <Table.Th scope="col">{columns.change}</Table.Th>
+        <WideTable minWidth={800} caption={text.actionsCaption} striped data-testid="referred-actions">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{columns.title}</Table.Th>
+              <Table.Th scope="col">{columns.due}</Table.Th>
+              <Table.Th scope="col">{columns.status}</Table.Th>
+              <Table.Th scope="col">{columns.change}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {actions.map((action) => (
+              <Table.Tr key={action.id}>
+                <Table.Th scope="row">{action.title}</Table.Th>
+                <Table.Td>{frenchDay(action.dueOn)}</Table.Td>
+                <Table.Td>{action.statusLabel}</Table.Td>
+                <Table.Td>
+                  <ActionStatusForm
+                    caseId={referral.caseId}
+                    action={action}
+                    session={session}
+                    onSaved={() => {
+                      setAnnouncement(text.saved(action.title));
+                      void load();
+                    }}
+                  />
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {actions.map((action) => (
-                <Table.Tr key={action.id}>
-                  <Table.Th scope="row">{action.title}</Table.Th>
-                  <Table.Td>{frenchDay(action.dueOn)}</Table.Td>
-                  <Table.Td>{action.statusLabel}</Table.Td>
-                  <Table.Td>
-                    <ActionStatusForm
-                      caseId={referral.caseId}
-                      action={action}
-                      session={session}
-                      onSaved={() => {
-                        setAnnouncement(text.saved(action.title));
-                        void load();
-                      }}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </WideTable>
       )}
     </Box>
   );

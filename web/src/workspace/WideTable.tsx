@@ -1,0 +1,34 @@
+// A table wider than a phone screen: it scrolls sideways there, and its scrolling viewport must then be
+// reachable by keyboard and named (WCAG 2.1.1, axe's scrollable-region-focusable), hence a focusable region
+// labelled with the table's caption. The caption itself is for screen readers: the page's heading shows.
+import { type MantineSpacing, Table, type TableProps } from "@mantine/core";
+import type { ReactNode } from "react";
+
+export interface WideTableProps extends Omit<TableProps, "children" | "mt" | "mb"> {
+  /** Names the table and its scrolling region. */
+  caption: string;
+  /** Below this width the table scrolls instead of squeezing its columns. */
+  minWidth: number;
+  /** A cap on the height, for long tables that scroll within the page. */
+  maxHeight?: number;
+  mt?: MantineSpacing;
+  mb?: MantineSpacing;
+  children: ReactNode;
+}
+
+export function WideTable({ caption, minWidth, maxHeight, mt, mb, children, ...table }: WideTableProps) {
+  return (
+    <Table.ScrollContainer
+      minWidth={minWidth}
+      mah={maxHeight}
+      mt={mt}
+      mb={mb}
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, role: "region", "aria-label": caption } }}
+    >
+      <Table {...table}>
+        <caption className="visually-hidden">{caption}</caption>
+        {children}
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
