@@ -393,6 +393,23 @@ describeInChromium("role pages in chromium", () => {
       );
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, "audit.png"), fullPage: true });
+
+      // On a phone the table scrolls sideways, inside a region named by its caption that Tab reaches and
+      // the arrow keys scroll.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const region = page.getByRole("region", { name: roleMessages.audit.caption });
+      await expect
+        .poll(() => region.evaluate((element) => element.scrollWidth > element.clientWidth))
+        .toBe(true);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.getByRole("button", { name: roleMessages.audit.search }).focus();
+      for (let presses = 0; presses < 20; presses++) {
+        await page.keyboard.press("Tab");
+        if (await region.evaluate((element) => element === document.activeElement)) break;
+      }
+      expect(await region.evaluate((element) => element === document.activeElement)).toBe(true);
+      await page.keyboard.press("ArrowRight");
+      await expect.poll(() => region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
     } finally {
       await context.close();
     }

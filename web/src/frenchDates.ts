@@ -28,6 +28,28 @@ export function todayInParis(now: Date = new Date()): string {
   }).format(now);
 }
 
+/**
+ * The instant a Europe/Paris calendar day (AAAA-MM-JJ) begins, whatever the browser's own time zone: the
+ * service's days are Paris days. Clocks change at 2 or 3 in the morning, so the offset in force at midnight
+ * UTC of that day is the one of its Paris midnight as well.
+ */
+export function startOfParisDay(iso: string): Date {
+  const midnightUtc = new Date(`${iso}T00:00:00Z`);
+  const offset = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", timeZoneName: "longOffset" })
+    .formatToParts(midnightUtc)
+    .find((part) => part.type === "timeZoneName")?.value;
+  const [, sign, hours, minutes] = /^GMT([+-])(\d{2}):(\d{2})$/.exec(offset ?? "") ?? ["", "+", "00", "00"];
+  const offsetMinutes = (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+  return new Date(midnightUtc.getTime() - offsetMinutes * 60_000);
+}
+
+/** The instant a Europe/Paris calendar day ends: the start of the next one (a day of 23 or 25 hours too). */
+export function endOfParisDay(iso: string): Date {
+  const next = new Date(`${iso}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return startOfParisDay(next.toISOString().slice(0, 10));
+}
+
 /** A moment (ISO date-time) as read in Paris: "25/11/2026 à 18:05". */
 export function frenchMoment(iso: string): string {
   const date = new Date(iso);

@@ -3,8 +3,9 @@
 import { Anchor, Box, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { callApi, issuesByPath, type Problem } from "../../api.ts";
-import { frenchMoment, isoDay } from "../../frenchDates.ts";
+import { endOfParisDay, frenchMoment, isoDay, startOfParisDay } from "../../frenchDates.ts";
 import { workspaceMessages } from "../messages.fr.ts";
+import { WideTable } from "../WideTable.tsx";
 import { roleMessages } from "./messages.fr.ts";
 
 const text = roleMessages.audit;
@@ -56,10 +57,8 @@ function queryOf(draft: Draft): { query: URLSearchParams } | { errors: Record<st
       errors[`/${name}`] = text.dateFormat;
       continue;
     }
-    // A period in whole days as read in the browser's time zone; "to" includes its whole day.
-    const start = new Date(`${day}T00:00:00`);
-    if (name === "to") start.setDate(start.getDate() + 1);
-    query.set(name, start.toISOString());
+    // A period in whole Paris days, like every date of the service; "to" includes its whole day.
+    query.set(name, (name === "to" ? endOfParisDay(day) : startOfParisDay(day)).toISOString());
   }
   return Object.keys(errors).length > 0 ? { errors } : { query };
 }
@@ -160,41 +159,38 @@ export function AuditPage() {
       </div>
       {items.length > 0 && (
         <Box>
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped data-testid="audit-events">
-              <caption className="visually-hidden">{text.caption}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{columns.at}</Table.Th>
-                  <Table.Th scope="col">{columns.action}</Table.Th>
-                  <Table.Th scope="col">{columns.actor}</Table.Th>
-                  <Table.Th scope="col">{columns.role}</Table.Th>
-                  <Table.Th scope="col">{columns.target}</Table.Th>
-                  <Table.Th scope="col">{columns.details}</Table.Th>
+          <WideTable minWidth={900} caption={text.caption} striped data-testid="audit-events">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{columns.at}</Table.Th>
+                <Table.Th scope="col">{columns.action}</Table.Th>
+                <Table.Th scope="col">{columns.actor}</Table.Th>
+                <Table.Th scope="col">{columns.role}</Table.Th>
+                <Table.Th scope="col">{columns.target}</Table.Th>
+                <Table.Th scope="col">{columns.details}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((event) => (
+                <Table.Tr key={event.id}>
+                  <Table.Th scope="row">{frenchMoment(event.occurredAt)}</Table.Th>
+                  <Table.Td>
+                    <code>{event.action}</code>
+                  </Table.Td>
+                  <Table.Td>
+                    <ActorCell event={event} />
+                  </Table.Td>
+                  <Table.Td>{roleLabel(event.actorRole ?? event.actor?.role ?? null)}</Table.Td>
+                  <Table.Td>
+                    {event.targetType === null ? "" : `${event.targetType} ${event.targetId ?? ""}`}
+                  </Table.Td>
+                  <Table.Td>
+                    <code className="audit-details">{JSON.stringify(event.details)}</code>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((event) => (
-                  <Table.Tr key={event.id}>
-                    <Table.Th scope="row">{frenchMoment(event.occurredAt)}</Table.Th>
-                    <Table.Td>
-                      <code>{event.action}</code>
-                    </Table.Td>
-                    <Table.Td>
-                      <ActorCell event={event} />
-                    </Table.Td>
-                    <Table.Td>{roleLabel(event.actorRole ?? event.actor?.role ?? null)}</Table.Td>
-                    <Table.Td>
-                      {event.targetType === null ? "" : `${event.targetType} ${event.targetId ?? ""}`}
-                    </Table.Td>
-                    <Table.Td>
-                      <code className="audit-details">{JSON.stringify(event.details)}</code>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </WideTable>
           {nextCursor !== null && query !== null && (
             <Button variant="outline" mt="md" loading={searching} onClick={() => void run(query, nextCursor)}>
               {text.loadMore}
