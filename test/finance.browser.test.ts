@@ -80,6 +80,11 @@ const totalsOf = (schedule: StoredSchedule) =>
     formatCents(schedule.outstandingCents),
     formatCents(schedule.arrearsCents),
   );
+/** Fewer than the 24 instalments, but some: while a schedule is read again its table is briefly empty. */
+const shortened = async (rows: Locator) => {
+  const count = await rows.count();
+  return count > 0 && count < 24;
+};
 const shownTotals = (loan: Locator) => loan.getByTestId("schedule-totals").textContent();
 
 describeInChromium("loans and grants in chromium", () => {
@@ -462,8 +467,7 @@ describeInChromium("loans and grants in chromium", () => {
         .filter({ hasText: LOAN })
         .getByTestId("loan-schedule")
         .locator("tbody tr");
-      await expect.poll(() => shorter.count()).toBeLessThan(24);
-      expect(await shorter.count()).toBeGreaterThan(0);
+      await expect.poll(() => shortened(shorter)).toBe(true);
       expect(await shorter.last().locator("td").last().textContent()).toBe(formatCents(0));
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, "envelope.png"), fullPage: true });
@@ -478,7 +482,7 @@ describeInChromium("loans and grants in chromium", () => {
       await loan.waitFor();
       expect(await page.getByText(repaymentMessages.readOnly).isVisible()).toBe(true);
       await loan.getByRole("button", { name: repaymentMessages.showSchedule, exact: false }).click();
-      await expect.poll(() => loan.getByTestId("loan-schedule").locator("tbody tr").count()).toBeLessThan(24);
+      await expect.poll(() => shortened(loan.getByTestId("loan-schedule").locator("tbody tr"))).toBe(true);
       for (const name of Object.values(repaymentMessages.commands)) {
         expect(await page.getByRole("button", { name, exact: false }).count()).toBe(0);
       }

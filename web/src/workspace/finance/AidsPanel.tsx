@@ -13,6 +13,7 @@ import { frenchMoment } from "../../frenchDates.ts";
 import { type Announcement, LiveMessage } from "../case/LiveMessage.tsx";
 import { problemText } from "../case/problemText.ts";
 import type { Session } from "../session.ts";
+import { WideTable } from "../WideTable.tsx";
 import { AidProposalForm } from "./AidProposalForm.tsx";
 import { LoanSchedule } from "./LoanSchedule.tsx";
 import { aidMessages as text } from "./messages.fr.ts";
@@ -118,26 +119,23 @@ function AidsTable({
 }) {
   const columns = text.columns;
   return (
-    <Table.ScrollContainer minWidth={800}>
-      <Table striped data-testid="aids-table">
-        <caption className="visually-hidden">{text.caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{columns.product}</Table.Th>
-            <Table.Th scope="col">{columns.amount}</Table.Th>
-            <Table.Th scope="col">{columns.status}</Table.Th>
-            <Table.Th scope="col">{columns.proposed}</Table.Th>
-            <Table.Th scope="col">{columns.decision}</Table.Th>
-            <Table.Th scope="col">{columns.action}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {aids.map((aid) => (
-            <AidRow key={aid.id} aid={aid} session={session} onChanged={onChanged} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <WideTable minWidth={800} caption={text.caption} striped data-testid="aids-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">{columns.product}</Table.Th>
+          <Table.Th scope="col">{columns.amount}</Table.Th>
+          <Table.Th scope="col">{columns.status}</Table.Th>
+          <Table.Th scope="col">{columns.proposed}</Table.Th>
+          <Table.Th scope="col">{columns.decision}</Table.Th>
+          <Table.Th scope="col">{columns.action}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {aids.map((aid) => (
+          <AidRow key={aid.id} aid={aid} session={session} onChanged={onChanged} />
+        ))}
+      </Table.Tbody>
+    </WideTable>
   );
 }
 

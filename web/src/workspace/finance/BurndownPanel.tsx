@@ -4,6 +4,7 @@ import { Box, Table, Text, Title } from "@mantine/core";
 import { lazy, Suspense } from "react";
 import { formatCents } from "../../../../src/core/finance/money.ts";
 import { roleMessages } from "../roles/messages.fr.ts";
+import { WideTable } from "../WideTable.tsx";
 import { type BurndownInput, burndown } from "./burndown.ts";
 
 const BurndownChart = lazy(() => import("./BurndownChart.tsx"));
@@ -27,27 +28,24 @@ export function BurndownPanel({ forecast }: { forecast: BurndownInput }) {
           {text.summary} {text.thresholds(left(20n), left(5n))}
         </Text>
       </figure>
-      <Table.ScrollContainer minWidth={480}>
-        <Table striped data-testid="burndown-table">
-          <caption className="visually-hidden">{text.caption}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{text.month}</Table.Th>
-              <Table.Th scope="col">{text.actual}</Table.Th>
-              <Table.Th scope="col">{text.projected}</Table.Th>
+      <WideTable minWidth={480} caption={text.caption} striped data-testid="burndown-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{text.month}</Table.Th>
+            <Table.Th scope="col">{text.actual}</Table.Th>
+            <Table.Th scope="col">{text.projected}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {months.map((month) => (
+            <Table.Tr key={month.month}>
+              <Table.Th scope="row">{text.months[month.month]}</Table.Th>
+              <Table.Td>{cents(month.actualCents)}</Table.Td>
+              <Table.Td>{cents(month.projectedCents)}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {months.map((month) => (
-              <Table.Tr key={month.month}>
-                <Table.Th scope="row">{text.months[month.month]}</Table.Th>
-                <Table.Td>{cents(month.actualCents)}</Table.Td>
-                <Table.Td>{cents(month.projectedCents)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </WideTable>
     </Box>
   );
 }

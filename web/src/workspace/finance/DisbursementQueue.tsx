@@ -8,6 +8,7 @@ import { callApi, issuesByPath } from "../../api.ts";
 import { frenchDay, isoDay, todayInParis } from "../../frenchDates.ts";
 import { roleMessages } from "../roles/messages.fr.ts";
 import type { Session } from "../session.ts";
+import { WideTable } from "../WideTable.tsx";
 import { useIdempotencyKey } from "./idempotencyKey.ts";
 
 const text = roleMessages.envelope.disbursements;
@@ -37,23 +38,20 @@ export function DisbursementQueue({
       {aids.length === 0 ? (
         <Text>{text.empty}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped data-testid="disbursement-queue">
-            <caption className="visually-hidden">{text.caption}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{columns.product}</Table.Th>
-                <Table.Th scope="col">{columns.amount}</Table.Th>
-                <Table.Th scope="col">{text.pay}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {aids.map((aid) => (
-                <DisbursementRow key={aid.id} aid={aid} session={session} onPaid={onPaid} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <WideTable minWidth={800} caption={text.caption} striped data-testid="disbursement-queue">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{columns.product}</Table.Th>
+              <Table.Th scope="col">{columns.amount}</Table.Th>
+              <Table.Th scope="col">{text.pay}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {aids.map((aid) => (
+              <DisbursementRow key={aid.id} aid={aid} session={session} onPaid={onPaid} />
+            ))}
+          </Table.Tbody>
+        </WideTable>
       )}
     </Box>
   );

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { formatCents } from "../../../../src/core/finance/money.ts";
 import { callApi } from "../../api.ts";
 import { frenchDay } from "../../frenchDates.ts";
+import { WideTable } from "../WideTable.tsx";
 import type { AidView } from "./AidsPanel.tsx";
 import { aidMessages as text } from "./messages.fr.ts";
 
@@ -47,33 +48,30 @@ export function LoanSchedule({ aid }: { aid: Pick<AidView, "id" | "productName">
           formatCents(schedule.arrearsCents),
         )}
       </Text>
-      <Table.ScrollContainer minWidth={700} mah={360}>
-        <Table striped>
-          <caption className="visually-hidden">{text.scheduleCaption}</caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{columns.number}</Table.Th>
-              <Table.Th scope="col">{columns.dueDate}</Table.Th>
-              <Table.Th scope="col">{columns.instalment}</Table.Th>
-              <Table.Th scope="col">{columns.interest}</Table.Th>
-              <Table.Th scope="col">{columns.principal}</Table.Th>
-              <Table.Th scope="col">{columns.remaining}</Table.Th>
+      <WideTable minWidth={700} maxHeight={360} caption={text.scheduleCaption} striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{columns.number}</Table.Th>
+            <Table.Th scope="col">{columns.dueDate}</Table.Th>
+            <Table.Th scope="col">{columns.instalment}</Table.Th>
+            <Table.Th scope="col">{columns.interest}</Table.Th>
+            <Table.Th scope="col">{columns.principal}</Table.Th>
+            <Table.Th scope="col">{columns.remaining}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {schedule.rows.map((row) => (
+            <Table.Tr key={row.number}>
+              <Table.Th scope="row">{row.number}</Table.Th>
+              <Table.Td>{frenchDay(row.dueDate)}</Table.Td>
+              <Table.Td>{formatCents(row.instalmentCents)}</Table.Td>
+              <Table.Td>{formatCents(row.interestCents)}</Table.Td>
+              <Table.Td>{formatCents(row.principalCents)}</Table.Td>
+              <Table.Td>{formatCents(row.remainingCents)}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {schedule.rows.map((row) => (
-              <Table.Tr key={row.number}>
-                <Table.Th scope="row">{row.number}</Table.Th>
-                <Table.Td>{frenchDay(row.dueDate)}</Table.Td>
-                <Table.Td>{formatCents(row.instalmentCents)}</Table.Td>
-                <Table.Td>{formatCents(row.interestCents)}</Table.Td>
-                <Table.Td>{formatCents(row.principalCents)}</Table.Td>
-                <Table.Td>{formatCents(row.remainingCents)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </WideTable>
     </Box>
   );
 }

@@ -16,6 +16,7 @@ import { useIdempotencyKey } from "../finance/idempotencyKey.ts";
 import { ReasonForm } from "../finance/ReasonForm.tsx";
 import { type RepayingLoan, RepaymentsSection } from "../finance/RepaymentsSection.tsx";
 import type { Session } from "../session.ts";
+import { WideTable } from "../WideTable.tsx";
 import { roleMessages } from "./messages.fr.ts";
 
 const text = roleMessages.envelope;
@@ -259,32 +260,23 @@ function Queue({
       {aids.length === 0 ? (
         <Text>{text.queueEmpty}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table striped data-testid="approval-queue">
-            <caption className="visually-hidden">{text.queueCaption}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{columns.requestedAt}</Table.Th>
-                <Table.Th scope="col">{columns.product}</Table.Th>
-                <Table.Th scope="col">{columns.amount}</Table.Th>
-                <Table.Th scope="col">{columns.status}</Table.Th>
-                <Table.Th scope="col">{columns.fourEyes}</Table.Th>
-                {decides && <Table.Th scope="col">{columns.decide}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {aids.map((aid) => (
-                <DecisionRow
-                  key={aid.id}
-                  aid={aid}
-                  session={session}
-                  decides={decides}
-                  onDecided={onDecided}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <WideTable minWidth={800} caption={text.queueCaption} striped data-testid="approval-queue">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{columns.requestedAt}</Table.Th>
+              <Table.Th scope="col">{columns.product}</Table.Th>
+              <Table.Th scope="col">{columns.amount}</Table.Th>
+              <Table.Th scope="col">{columns.status}</Table.Th>
+              <Table.Th scope="col">{columns.fourEyes}</Table.Th>
+              {decides && <Table.Th scope="col">{columns.decide}</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {aids.map((aid) => (
+              <DecisionRow key={aid.id} aid={aid} session={session} decides={decides} onDecided={onDecided} />
+            ))}
+          </Table.Tbody>
+        </WideTable>
       )}
     </Box>
   );
