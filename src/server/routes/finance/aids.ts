@@ -18,7 +18,6 @@ import {
   WithdrawalSchema,
 } from "../../../contracts/finance.ts";
 import { AID_STATUSES, type AidStatus, arrearsOn, totalPaid } from "../../../core/finance/index.ts";
-import { isCalendarDate } from "../../../core/rules/index.ts";
 import type { Database, Drizzle } from "../../../db/database.ts";
 import {
   type AidRow,
@@ -46,7 +45,15 @@ import { type Action, type Actor, isAllowed, isInScope, scopeOf } from "../../au
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { loadCaseInScope } from "../cases/caseAccess.ts";
-import { asProblems, financeActor, idempotencyKeyOf, invalidField, todayInParis } from "./financeAccess.ts";
+import {
+  asProblems,
+  financeActor,
+  idempotencyKeyOf,
+  inMoneyLane,
+  invalidField,
+  requireCalendarDate,
+  todayInParis,
+} from "./financeAccess.ts";
 import { financeMessages } from "./messages.fr.ts";
 import type { MoneyLane } from "./moneyLane.ts";
 
@@ -147,18 +154,6 @@ function scheduleView(aid: AidRow, position: LoanPosition, asOf: string) {
       daysLate: item.daysLate,
     })),
   };
-}
-
-/** A day that exists (no 2026-02-30), else 400 on `path`; an absent optional day passes. */
-function requireCalendarDate(path: string, value: string | undefined): void {
-  if (value !== undefined && !isCalendarDate(value)) {
-    throw invalidField(path, "format", financeMessages.dateInvalid);
-  }
-}
-
-/** Runs `work` in one transaction, queued in the money lane; the repository's refusals become problems. */
-function inMoneyLane<T>(db: Drizzle, lane: MoneyLane, work: (tx: Drizzle) => Promise<T>): Promise<T> {
-  return asProblems(() => lane(() => db.transaction(work)));
 }
 
 /** As `inMoneyLane`, behind the request's Idempotency-Key when it carries one. */

@@ -2,7 +2,6 @@
 // propose or decide), and recording a dated new version (administrators).
 import Type from "typebox";
 import { ProductInputSchema, ProductViewSchema } from "../../../contracts/finance.ts";
-import { isCalendarDate } from "../../../core/rules/index.ts";
 import type { Database } from "../../../db/database.ts";
 import {
   catalogueHistory,
@@ -14,7 +13,7 @@ import { staffMember, staffNames } from "../../../db/finance/staffNames.ts";
 import { recordAudit } from "../../audit/auditTrail.ts";
 import { problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
-import { asProblems, financeActor, invalidField, todayInParis } from "./financeAccess.ts";
+import { asProblems, financeActor, requireCalendarDate, todayInParis } from "./financeAccess.ts";
 import { financeMessages } from "./messages.fr.ts";
 
 /** A product version as answered, naming who recorded it (`names` from `staffNames`). */
@@ -66,7 +65,7 @@ export async function catalogueRoutes(app: AppInstance, options: { db: Database 
     },
     async (request) => {
       const date = request.query.date ?? todayInParis();
-      if (!isCalendarDate(date)) throw invalidField("/date", "format", financeMessages.dateInvalid);
+      requireCalendarDate("/date", date);
       const inForce = (await catalogueOn(db, date)).filter((row) => row.active);
       const history = await catalogueHistory(db);
       const names = await staffNames(
@@ -94,9 +93,7 @@ export async function catalogueRoutes(app: AppInstance, options: { db: Database 
     },
     async (request, reply) => {
       const actor = financeActor(request);
-      if (!isCalendarDate(request.body.appliesFrom)) {
-        throw invalidField("/appliesFrom", "format", financeMessages.dateInvalid);
-      }
+      requireCalendarDate("/appliesFrom", request.body.appliesFrom);
       const view = await asProblems(() =>
         db.transaction(async (tx) => {
           const recorded = await recordProduct(tx, request.body, actor.userId);

@@ -21,7 +21,6 @@ import {
   projectedMonthly,
   seasonalProjection,
 } from "../../../core/finance/index.ts";
-import { isCalendarDate } from "../../../core/rules/index.ts";
 import type { Database, Drizzle } from "../../../db/database.ts";
 import { fourEyesThresholdInForce, offerQueue, recordFinanceAudit } from "../../../db/finance/aids.ts";
 import {
@@ -36,7 +35,7 @@ import { FinanceNotFoundError } from "../../../db/finance/errors.ts";
 import { aids, ruleParameterValues } from "../../../db/schema.ts";
 import { problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
-import { asProblems, financeActor, invalidField, todayInParis } from "./financeAccess.ts";
+import { asProblems, financeActor, inMoneyLane, requireCalendarDate, todayInParis } from "./financeAccess.ts";
 import { financeMessages } from "./messages.fr.ts";
 import type { MoneyLane } from "./moneyLane.ts";
 
@@ -95,30 +94,26 @@ export async function envelopeRoutes(
     },
     async (request, reply) => {
       const actor = financeActor(request);
-      const view = await asProblems(() =>
-        lane(() =>
-          db.transaction(async (tx) => {
-            const envelope = await openYearEnvelope(tx, {
-              ...request.body,
-              allocations: request.body.allocations ?? [],
-              openedByUserId: actor.userId,
-            });
-            await recordFinanceAudit(tx, actor, {
-              action: "envelope.opened",
-              targetType: "envelope",
-              targetId: envelope.id,
-              details: {
-                year: envelope.year,
-                nationalCents: envelope.nationalCents,
-                allocations: envelope.allocations.length,
-              },
-            });
-            // Proposals waiting for this year, or left over from earlier ones, are offered in request order.
-            await offerQueue(tx, envelope, actor, true);
-            return envelopeView(tx, envelope);
-          }),
-        ),
-      );
+      const view = await inMoneyLane(db, lane, async (tx) => {
+        const envelope = await openYearEnvelope(tx, {
+          ...request.body,
+          allocations: request.body.allocations ?? [],
+          openedByUserId: actor.userId,
+        });
+        await recordFinanceAudit(tx, actor, {
+          action: "envelope.opened",
+          targetType: "envelope",
+          targetId: envelope.id,
+          details: {
+            year: envelope.year,
+            nationalCents: envelope.nationalCents,
+            allocations: envelope.allocations.length,
+          },
+        });
+        // Proposals waiting for this year, or left over from earlier ones, are offered in request order.
+        await offerQueue(tx, envelope, actor, true);
+        return envelopeView(tx, envelope);
+      });
       return reply.code(201).send(view);
     },
   );
@@ -156,24 +151,20 @@ export async function envelopeRoutes(
     },
     async (request) => {
       const actor = financeActor(request);
-      return asProblems(() =>
-        lane(() =>
-          db.transaction(async (tx) => {
-            const envelope = await replaceAllocations(tx, request.params.year, request.body.allocations);
-            await recordFinanceAudit(tx, actor, {
-              action: "envelope.allocations_replaced",
-              targetType: "envelope",
-              targetId: envelope.id,
-              details: {
-                year: envelope.year,
-                allocations: envelope.allocations.map(({ code, amountCents }) => ({ code, amountCents })),
-              },
-            });
-            await offerQueue(tx, envelope, actor, false);
-            return envelopeView(tx, envelope);
-          }),
-        ),
-      );
+      return inMoneyLane(db, lane, async (tx) => {
+        const envelope = await replaceAllocations(tx, request.params.year, request.body.allocations);
+        await recordFinanceAudit(tx, actor, {
+          action: "envelope.allocations_replaced",
+          targetType: "envelope",
+          targetId: envelope.id,
+          details: {
+            year: envelope.year,
+            allocations: envelope.allocations.map(({ code, amountCents }) => ({ code, amountCents })),
+          },
+        });
+        await offerQueue(tx, envelope, actor, false);
+        return envelopeView(tx, envelope);
+      });
     },
   );
 
@@ -194,7 +185,7 @@ export async function envelopeRoutes(
     },
     async (request) => {
       const asOf = request.query.asOf ?? todayInParis();
-      if (!isCalendarDate(asOf)) throw invalidField("/asOf", "format", financeMessages.dateInvalid);
+      requireCalendarDate("/asOf", asOf);
       return asProblems(async () => {
         const year = request.params.year;
         const envelope = await findEnvelope(db, year);
@@ -277,7 +268,7 @@ export async function envelopeRoutes(
     },
     async (request) => {
       const date = request.query.date ?? todayInParis();
-      if (!isCalendarDate(date)) throw invalidField("/date", "format", financeMessages.dateInvalid);
+      requireCalendarDate("/date", date);
       const inForce = await fourEyesThresholdInForce(db, date);
       return { ...inForce, defaultCents: DEFAULT_FOUR_EYES_THRESHOLD_CENTS };
     },
@@ -300,9 +291,7 @@ export async function envelopeRoutes(
     async (request, reply) => {
       const actor = financeActor(request);
       const { valueCents, appliesFrom, reason } = request.body;
-      if (!isCalendarDate(appliesFrom)) {
-        throw invalidField("/appliesFrom", "format", financeMessages.dateInvalid);
-      }
+      requireCalendarDate("/appliesFrom", appliesFrom);
       await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(ruleParameterValues)

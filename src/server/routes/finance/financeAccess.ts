@@ -1,12 +1,16 @@
-// What the finance routes share: the actor of a request, the Idempotency-Key header, and turning the
-// repository's refusals into problems (400 with the field, 404, 409 with the French reason, 422).
+// What the finance routes share: the actor of a request, the Idempotency-Key header, the check of a typed day,
+// the money lane's transactions, and turning the repository's refusals into problems (400 with the field,
+// 404, 409 with the French reason, 422).
 import type { FastifyRequest } from "fastify";
+import { isCalendarDate } from "../../../core/rules/index.ts";
+import type { Drizzle } from "../../../db/database.ts";
 import type { FinanceActor } from "../../../db/finance/aids.ts";
 import { FinanceConflictError, FinanceInputError, FinanceNotFoundError } from "../../../db/finance/errors.ts";
 import { IdempotencyMismatchError } from "../../../db/finance/idempotency.ts";
 import { todayInParis } from "../../../db/ruleParameters.ts";
 import { HttpProblem } from "../../problem.ts";
 import { financeMessages } from "./messages.fr.ts";
+import type { MoneyLane } from "./moneyLane.ts";
 
 export { todayInParis };
 
@@ -36,6 +40,18 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
     throw invalidField("/headers/idempotency-key", "pattern", financeMessages.idempotencyKeyInvalid);
   }
   return value;
+}
+
+/** A day that exists (no 2026-02-30), else 400 on `path`; an absent optional day passes. */
+export function requireCalendarDate(path: string, value: string | undefined): void {
+  if (value !== undefined && !isCalendarDate(value)) {
+    throw invalidField(path, "format", financeMessages.dateInvalid);
+  }
+}
+
+/** Runs `work` in one transaction, queued in the money lane; the repository's refusals become problems. */
+export function inMoneyLane<T>(db: Drizzle, lane: MoneyLane, work: (tx: Drizzle) => Promise<T>): Promise<T> {
+  return asProblems(() => lane(() => db.transaction(work)));
 }
 
 /** Runs `work`, turning the repository's refusals into problems. */
