@@ -157,7 +157,7 @@ for (const kind of DATABASE_KINDS) {
       expect(history.history).toHaveLength(1);
     });
 
-    it("audits each administrator's reading of who recorded what, and no refused one", async () => {
+    it("audits each administrator's reading of who recorded what, and no refused one; no cache keeps it", async () => {
       const readRecords = (session: { cookie: string }) =>
         fetch(`${server.url}/api/v1/rule-parameters/records`, { headers: { cookie: session.cookie } });
       const listed = () =>
@@ -172,6 +172,8 @@ for (const kind of DATABASE_KINDS) {
       const admin = await signIn("admin@demo.appui.fr");
       const response = await readRecords(admin);
       expect(response.status).toBe(200);
+      // Staff names: no shared cache keeps them.
+      expect(response.headers.get("cache-control")).toBe("no-store");
       const { items } = (await response.json()) as {
         items: { recordedBy: { displayName: string } | null }[];
       };

@@ -145,7 +145,7 @@ export async function ruleParameterRoutes(app: AppInstance, options: { db: Datab
         response: { 200: ParameterRecordsSchema, ...problemResponses(401, 403) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const records = await authoredParameterRecords(options.db);
       // Who recorded each value is staff personal data: the read is traced, as the users' list is.
       await recordAudit(options.db.drizzle, {
@@ -154,6 +154,7 @@ export async function ruleParameterRoutes(app: AppInstance, options: { db: Datab
         targetType: "rule_parameter",
         details: { returned: records.length },
       });
+      reply.header("cache-control", "no-store");
       return {
         items: records.map((record) => ({
           key: record.key,
