@@ -52,16 +52,18 @@ export function ActionsPanel({ caseId, etag, session, mayChange, onChanged }: Pr
       {items === null ? null : items.length === 0 ? (
         <Text>{text.empty}</Text>
       ) : (
-        <WideTable minWidth={640} caption={text.caption} data-testid="actions">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{text.columns.title}</Table.Th>
-              <Table.Th scope="col">{text.columns.kind}</Table.Th>
-              <Table.Th scope="col">{text.columns.owner}</Table.Th>
-              <Table.Th scope="col">{text.columns.due}</Table.Th>
-              <Table.Th scope="col">{text.columns.status}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+        <WideTable
+          minWidth={640}
+          caption={text.caption}
+          data-testid="actions"
+          columns={[
+            text.columns.title,
+            text.columns.kind,
+            text.columns.owner,
+            text.columns.due,
+            text.columns.status,
+          ]}
+        >
           <Table.Tbody>
             {items.map((action) => (
               <Table.Tr key={action.id}>

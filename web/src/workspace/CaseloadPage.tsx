@@ -255,19 +255,23 @@ function CaseTable({
 }) {
   const columns = text.columns;
   return (
-    <WideTable minWidth={720} caption={caption} striped highlightOnHover data-testid={testId}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{columns.reference}</Table.Th>
-          <Table.Th scope="col">{columns.person}</Table.Th>
-          <Table.Th scope="col">{columns.status}</Table.Th>
-          <Table.Th scope="col">{columns.nextStep}</Table.Th>
-          <Table.Th scope="col">{columns.directive}</Table.Th>
-          <Table.Th scope="col">{columns.requestedOn}</Table.Th>
-          <Table.Th scope="col">{columns.overdue}</Table.Th>
-          {assign !== undefined && <Table.Th scope="col">{dashboardMessages.assign.column}</Table.Th>}
-        </Table.Tr>
-      </Table.Thead>
+    <WideTable
+      minWidth={720}
+      caption={caption}
+      striped
+      highlightOnHover
+      data-testid={testId}
+      columns={[
+        columns.reference,
+        columns.person,
+        columns.status,
+        columns.nextStep,
+        columns.directive,
+        columns.requestedOn,
+        columns.overdue,
+        assign !== undefined && dashboardMessages.assign.column,
+      ]}
+    >
       <Table.Tbody>
         {items.map((item) => (
           <Table.Tr key={item.id}>

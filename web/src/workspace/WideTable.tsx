@@ -1,6 +1,7 @@
 // A table wider than a phone screen: it scrolls sideways there, and its scrolling viewport must then be
 // reachable by keyboard and named (WCAG 2.1.1, axe's scrollable-region-focusable), hence a focusable region
 // labelled with the table's caption. The caption itself is for screen readers: the page's heading shows.
+// Column headers are given as texts, so that every table's header row is the same (scope="col").
 import { type MantineSpacing, Table, type TableProps } from "@mantine/core";
 import type { ReactNode } from "react";
 
@@ -9,14 +10,26 @@ export interface WideTableProps extends Omit<TableProps, "children" | "mt" | "mb
   caption: string;
   /** Below this width the table scrolls instead of squeezing its columns. */
   minWidth: number;
+  /** The column headers, in order; `false` leaves out a column this reader does not see. */
+  columns: readonly (string | false)[];
   /** A cap on the height, for long tables that scroll within the page. */
   maxHeight?: number;
   mt?: MantineSpacing;
   mb?: MantineSpacing;
+  /** The table's body (Table.Tbody). */
   children: ReactNode;
 }
 
-export function WideTable({ caption, minWidth, maxHeight, mt, mb, children, ...table }: WideTableProps) {
+export function WideTable({
+  caption,
+  minWidth,
+  columns,
+  maxHeight,
+  mt,
+  mb,
+  children,
+  ...table
+}: WideTableProps) {
   return (
     <Table.ScrollContainer
       minWidth={minWidth}
@@ -27,6 +40,18 @@ export function WideTable({ caption, minWidth, maxHeight, mt, mb, children, ...t
     >
       <Table {...table}>
         <caption className="visually-hidden">{caption}</caption>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map(
+              (header) =>
+                header !== false && (
+                  <Table.Th scope="col" key={header}>
+                    {header}
+                  </Table.Th>
+                ),
+            )}
+          </Table.Tr>
+        </Table.Thead>
         {children}
       </Table>
     </Table.ScrollContainer>

@@ -115,16 +115,13 @@ function ProductsSection({
       {products.length === 0 || rowHeader === undefined ? (
         <Text>{empty}</Text>
       ) : (
-        <WideTable minWidth={minWidth} caption={caption} striped data-testid={testId}>
-          <Table.Thead>
-            <Table.Tr>
-              {columns.map((column) => (
-                <Table.Th scope="col" key={column.header}>
-                  {column.header}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
+        <WideTable
+          minWidth={minWidth}
+          caption={caption}
+          striped
+          data-testid={testId}
+          columns={columns.map((column) => column.header)}
+        >
           <Table.Tbody>
             {products.map((product) => (
               <Table.Tr key={product.id}>

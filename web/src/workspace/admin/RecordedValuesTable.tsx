@@ -25,16 +25,15 @@ export function RecordedValuesTable({
   mb?: MantineSpacing;
 }) {
   return (
-    <WideTable minWidth={700} caption={caption} mt={mt} mb={mb} striped data-testid={testId}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{columns.appliesFrom}</Table.Th>
-          <Table.Th scope="col">{columns.value}</Table.Th>
-          <Table.Th scope="col">{columns.recordedAt}</Table.Th>
-          <Table.Th scope="col">{columns.recordedBy}</Table.Th>
-          <Table.Th scope="col">{columns.reason}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+    <WideTable
+      minWidth={700}
+      caption={caption}
+      mt={mt}
+      mb={mb}
+      striped
+      data-testid={testId}
+      columns={[columns.appliesFrom, columns.value, columns.recordedAt, columns.recordedBy, columns.reason]}
+    >
       <Table.Tbody>
         {records.map((record) => (
           <Table.Tr key={`${record.appliesFrom}-${record.recordedAt}`}>

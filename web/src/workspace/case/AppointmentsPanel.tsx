@@ -55,15 +55,17 @@ export function AppointmentsPanel({ caseId, etag, session, mayAdd, onChanged }: 
       {list === null ? null : list.items.length === 0 ? (
         <Text>{text.empty}</Text>
       ) : (
-        <WideTable minWidth={560} caption={text.caption} data-testid="appointments">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{text.columns.at}</Table.Th>
-              <Table.Th scope="col">{text.columns.channel}</Table.Th>
-              {!list.sensitiveHidden && <Table.Th scope="col">{text.columns.notes}</Table.Th>}
-              <Table.Th scope="col">{text.columns.by}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+        <WideTable
+          minWidth={560}
+          caption={text.caption}
+          data-testid="appointments"
+          columns={[
+            text.columns.at,
+            text.columns.channel,
+            !list.sensitiveHidden && text.columns.notes,
+            text.columns.by,
+          ]}
+        >
           <Table.Tbody>
             {list.items.map((appointment) => (
               <Table.Tr key={appointment.id}>

@@ -43,15 +43,12 @@ export function DocumentsPanel({ caseId, etag, session, mayUpload, onChanged }: 
       {items === null ? null : items.length === 0 ? (
         <Text>{text.empty}</Text>
       ) : (
-        <WideTable minWidth={560} caption={text.caption} data-testid="documents">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{text.columns.name}</Table.Th>
-              <Table.Th scope="col">{text.columns.kind}</Table.Th>
-              <Table.Th scope="col">{text.columns.size}</Table.Th>
-              <Table.Th scope="col">{text.columns.uploaded}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+        <WideTable
+          minWidth={560}
+          caption={text.caption}
+          data-testid="documents"
+          columns={[text.columns.name, text.columns.kind, text.columns.size, text.columns.uploaded]}
+        >
           <Table.Tbody>
             {items.map((document) => (
               <Table.Tr key={document.id}>

@@ -119,17 +119,20 @@ function AidsTable({
 }) {
   const columns = text.columns;
   return (
-    <WideTable minWidth={800} caption={text.caption} striped data-testid="aids-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">{columns.product}</Table.Th>
-          <Table.Th scope="col">{columns.amount}</Table.Th>
-          <Table.Th scope="col">{columns.status}</Table.Th>
-          <Table.Th scope="col">{columns.proposed}</Table.Th>
-          <Table.Th scope="col">{columns.decision}</Table.Th>
-          <Table.Th scope="col">{columns.action}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+    <WideTable
+      minWidth={800}
+      caption={text.caption}
+      striped
+      data-testid="aids-table"
+      columns={[
+        columns.product,
+        columns.amount,
+        columns.status,
+        columns.proposed,
+        columns.decision,
+        columns.action,
+      ]}
+    >
       <Table.Tbody>
         {aids.map((aid) => (
           <AidRow key={aid.id} aid={aid} session={session} onChanged={onChanged} />

@@ -28,14 +28,13 @@ export function BurndownPanel({ forecast }: { forecast: BurndownInput }) {
           {text.summary} {text.thresholds(left(20n), left(5n))}
         </Text>
       </figure>
-      <WideTable minWidth={480} caption={text.caption} striped data-testid="burndown-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{text.month}</Table.Th>
-            <Table.Th scope="col">{text.actual}</Table.Th>
-            <Table.Th scope="col">{text.projected}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+      <WideTable
+        minWidth={480}
+        caption={text.caption}
+        striped
+        data-testid="burndown-table"
+        columns={[text.month, text.actual, text.projected]}
+      >
         <Table.Tbody>
           {months.map((month) => (
             <Table.Tr key={month.month}>

@@ -38,14 +38,13 @@ export function DisbursementQueue({
       {aids.length === 0 ? (
         <Text>{text.empty}</Text>
       ) : (
-        <WideTable minWidth={800} caption={text.caption} striped data-testid="disbursement-queue">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{columns.product}</Table.Th>
-              <Table.Th scope="col">{columns.amount}</Table.Th>
-              <Table.Th scope="col">{text.pay}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+        <WideTable
+          minWidth={800}
+          caption={text.caption}
+          striped
+          data-testid="disbursement-queue"
+          columns={[columns.product, columns.amount, text.pay]}
+        >
           <Table.Tbody>
             {aids.map((aid) => (
               <DisbursementRow key={aid.id} aid={aid} session={session} onPaid={onPaid} />

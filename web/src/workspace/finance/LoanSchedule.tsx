@@ -48,17 +48,20 @@ export function LoanSchedule({ aid }: { aid: Pick<AidView, "id" | "productName">
           formatCents(schedule.arrearsCents),
         )}
       </Text>
-      <WideTable minWidth={700} maxHeight={360} caption={text.scheduleCaption} striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{columns.number}</Table.Th>
-            <Table.Th scope="col">{columns.dueDate}</Table.Th>
-            <Table.Th scope="col">{columns.instalment}</Table.Th>
-            <Table.Th scope="col">{columns.interest}</Table.Th>
-            <Table.Th scope="col">{columns.principal}</Table.Th>
-            <Table.Th scope="col">{columns.remaining}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+      <WideTable
+        minWidth={700}
+        maxHeight={360}
+        caption={text.scheduleCaption}
+        striped
+        columns={[
+          columns.number,
+          columns.dueDate,
+          columns.instalment,
+          columns.interest,
+          columns.principal,
+          columns.remaining,
+        ]}
+      >
         <Table.Tbody>
           {schedule.rows.map((row) => (
             <Table.Tr key={row.number}>

@@ -87,18 +87,21 @@ export function AccountsPage({ session }: { session: Session }) {
       ) : items === null ? (
         <Text role="status">{text.loading}</Text>
       ) : (
-        <WideTable minWidth={900} caption={text.caption} striped data-testid="accounts">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{columns.name}</Table.Th>
-              <Table.Th scope="col">{columns.email}</Table.Th>
-              <Table.Th scope="col">{columns.role}</Table.Th>
-              <Table.Th scope="col">{columns.organisation}</Table.Th>
-              <Table.Th scope="col">{columns.mfa}</Table.Th>
-              <Table.Th scope="col">{columns.state}</Table.Th>
-              <Table.Th scope="col">{columns.action}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+        <WideTable
+          minWidth={900}
+          caption={text.caption}
+          striped
+          data-testid="accounts"
+          columns={[
+            columns.name,
+            columns.email,
+            columns.role,
+            columns.organisation,
+            columns.mfa,
+            columns.state,
+            columns.action,
+          ]}
+        >
           <Table.Tbody>
             {items.map((account) => (
               <Table.Tr key={account.id}>

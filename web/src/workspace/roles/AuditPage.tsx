@@ -159,17 +159,20 @@ export function AuditPage() {
       </div>
       {items.length > 0 && (
         <Box>
-          <WideTable minWidth={900} caption={text.caption} striped data-testid="audit-events">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{columns.at}</Table.Th>
-                <Table.Th scope="col">{columns.action}</Table.Th>
-                <Table.Th scope="col">{columns.actor}</Table.Th>
-                <Table.Th scope="col">{columns.role}</Table.Th>
-                <Table.Th scope="col">{columns.target}</Table.Th>
-                <Table.Th scope="col">{columns.details}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+          <WideTable
+            minWidth={900}
+            caption={text.caption}
+            striped
+            data-testid="audit-events"
+            columns={[
+              columns.at,
+              columns.action,
+              columns.actor,
+              columns.role,
+              columns.target,
+              columns.details,
+            ]}
+          >
             <Table.Tbody>
               {items.map((event) => (
                 <Table.Tr key={event.id}>

@@ -260,17 +260,20 @@ function Queue({
       {aids.length === 0 ? (
         <Text>{text.queueEmpty}</Text>
       ) : (
-        <WideTable minWidth={800} caption={text.queueCaption} striped data-testid="approval-queue">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{columns.requestedAt}</Table.Th>
-              <Table.Th scope="col">{columns.product}</Table.Th>
-              <Table.Th scope="col">{columns.amount}</Table.Th>
-              <Table.Th scope="col">{columns.status}</Table.Th>
-              <Table.Th scope="col">{columns.fourEyes}</Table.Th>
-              {decides && <Table.Th scope="col">{columns.decide}</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
+        <WideTable
+          minWidth={800}
+          caption={text.queueCaption}
+          striped
+          data-testid="approval-queue"
+          columns={[
+            columns.requestedAt,
+            columns.product,
+            columns.amount,
+            columns.status,
+            columns.fourEyes,
+            decides && columns.decide,
+          ]}
+        >
           <Table.Tbody>
             {aids.map((aid) => (
               <DecisionRow key={aid.id} aid={aid} session={session} decides={decides} onDecided={onDecided} />

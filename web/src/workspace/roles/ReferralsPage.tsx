@@ -56,17 +56,20 @@ export function ReferralsPage({ session }: { session: Session }) {
       ) : items.length === 0 ? (
         <Text>{text.empty}</Text>
       ) : (
-        <WideTable minWidth={800} caption={text.caption} striped data-testid="referrals">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{columns.reference}</Table.Th>
-              <Table.Th scope="col">{columns.person}</Table.Th>
-              <Table.Th scope="col">{columns.contact}</Table.Th>
-              <Table.Th scope="col">{columns.agency}</Table.Th>
-              <Table.Th scope="col">{columns.referredAt}</Table.Th>
-              <Table.Th scope="col">{columns.note}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+        <WideTable
+          minWidth={800}
+          caption={text.caption}
+          striped
+          data-testid="referrals"
+          columns={[
+            columns.reference,
+            columns.person,
+            columns.contact,
+            columns.agency,
+            columns.referredAt,
+            columns.note,
+          ]}
+        >
           <Table.Tbody>
             {items.map((item) => (
               <Table.Tr key={item.caseId}>
@@ -127,15 +130,13 @@ function ReferredActions({ referral, session }: { referral: ReferralSummary; ses
       ) : actions.length === 0 ? (
         <Text>{text.actionsEmpty}</Text>
       ) : (
-        <WideTable minWidth={800} caption={text.actionsCaption} striped data-testid="referred-actions">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{columns.title}</Table.Th>
-              <Table.Th scope="col">{columns.due}</Table.Th>
-              <Table.Th scope="col">{columns.status}</Table.Th>
-              <Table.Th scope="col">{columns.change}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+        <WideTable
+          minWidth={800}
+          caption={text.actionsCaption}
+          striped
+          data-testid="referred-actions"
+          columns={[columns.title, columns.due, columns.status, columns.change]}
+        >
           <Table.Tbody>
             {actions.map((action) => (
               <Table.Tr key={action.id}>
