@@ -128,7 +128,8 @@ describeInChromium("manager dashboard in chromium", () => {
     }
     const page = await managerOn("/espace");
     try {
-      // What the database holds: each agency case's next appointment from now, when it falls today in Paris.
+      // What the database holds: each agency case's next appointment from now, when it falls today in Paris,
+      // by time then reference.
       const upcoming = await db
         .select({
           reference: cases.reference,
@@ -140,7 +141,7 @@ describeInChromium("manager dashboard in chromium", () => {
         .groupBy(cases.reference);
       const today = upcoming
         .filter((row) => parisDay(row.at) === parisDay(new Date()))
-        .sort((a, b) => a.at.getTime() - b.at.getTime())
+        .sort((a, b) => a.at.getTime() - b.at.getTime() || a.reference.localeCompare(b.reference))
         .map((row) => row.reference);
       const listed = page.getByTestId("today-appointments").locator("li");
       await expect.poll(() => listed.count()).toBe(today.length);

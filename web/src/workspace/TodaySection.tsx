@@ -36,7 +36,12 @@ export function TodaySection({ counsellor }: { counsellor: string | undefined })
   const byTime = Array.isArray(appointments)
     ? appointments
         .filter((item) => item.nextAppointmentAt !== null)
-        .sort((a, b) => (a.nextAppointmentAt ?? "").localeCompare(b.nextAppointmentAt ?? ""))
+        // Two appointments at the same time: by case reference, so the order never depends on the list's.
+        .sort(
+          (a, b) =>
+            (a.nextAppointmentAt ?? "").localeCompare(b.nextAppointmentAt ?? "") ||
+            a.reference.localeCompare(b.reference),
+        )
     : appointments;
 
   return (
