@@ -4,14 +4,13 @@
 import { describe, expect, it } from "vitest";
 import { validateSituation } from "../src/contracts/situation.ts";
 import { evaluate, FACT_LABELS } from "../src/core/rules/index.ts";
-import { isoDay } from "../web/src/frenchDates.ts";
+import { isoDay, todayInParis } from "../web/src/frenchDates.ts";
 import {
   type Answers,
   buildSituation,
   FIELD_OF_POINTER,
   initialAnswers,
   relevance,
-  todayInParis,
 } from "../web/src/simulator/answers.ts";
 
 const answers = (overrides: Partial<Answers>): Answers => ({ ...initialAnswers(), ...overrides });

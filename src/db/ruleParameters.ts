@@ -7,6 +7,7 @@ import {
   isCalendarDate,
   ParameterTimeline,
   parameterValueProblem,
+  parisDay,
   RULE_PARAMETER_DEFINITIONS,
   type RuleParameterKey,
   type RuleParameters,
@@ -38,7 +39,7 @@ export interface NewParameterValue {
 
 /** Today in Paris, as YYYY-MM-DD: the directives and the request dates are French calendar days. */
 export function todayInParis(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(now);
+  return parisDay(now);
 }
 
 /** Longest accepted reason, in characters. */

@@ -1,5 +1,5 @@
 // Calendar days as people type and read them (JJ/MM/AAAA) and as the API carries them (AAAA-MM-JJ).
-import { isCalendarDate } from "../../src/core/rules/dates.ts";
+import { isCalendarDate, parisDay } from "../../src/core/rules/dates.ts";
 
 /** JJ/MM/AAAA (or AAAA-MM-JJ) → AAAA-MM-JJ; undefined when it is not a real calendar day. */
 export function isoDay(typed: string): string | undefined {
@@ -20,12 +20,7 @@ export function frenchDay(iso: string): string {
 
 /** Today in Europe/Paris, as JJ/MM/AAAA. */
 export function todayInParis(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("fr-FR", {
-    timeZone: "Europe/Paris",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-  }).format(now);
+  return frenchDay(parisDay(now));
 }
 
 /**

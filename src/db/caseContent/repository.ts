@@ -2,6 +2,7 @@
 // appointments (notes encrypted), the closure's outcome indicators and the satisfaction surveys. The writes
 // take the transaction of a case change (src/db/cases/repository.ts changeCase), so that the content, the
 // case's version, the timeline event and the audit entry land together or not at all.
+
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, asc, eq, isNull, lte, min, sql } from "drizzle-orm";
 import type {
@@ -12,6 +13,7 @@ import type {
   SensitiveTopics,
   SurveyAnswer,
 } from "../../core/diagnosis/index.ts";
+import { parisDay } from "../../core/rules/index.ts";
 import { decryptSecret, encryptSecret } from "../../server/auth/secretBox.ts";
 import type { Drizzle } from "../database.ts";
 import {
@@ -302,7 +304,7 @@ export async function firstContactOn(db: Drizzle, caseId: string, now: Date): Pr
     .where(and(eq(appointments.caseId, caseId), lte(appointments.at, now)));
   const first = row?.first;
   if (first === null || first === undefined) return undefined;
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(first));
+  return parisDay(new Date(first));
 }
 
 // --- Closure outcomes ---------------------------------------------------------------------------------------

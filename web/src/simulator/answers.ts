@@ -9,7 +9,7 @@ import type {
   SituationKind,
 } from "../../../src/core/rules/index.ts";
 import { addMonths, dayNumber, directiveInForce } from "../../../src/core/rules/index.ts";
-import { isoDay } from "../frenchDates.ts";
+import { isoDay, todayInParis } from "../frenchDates.ts";
 
 export type YesNo = "" | "yes" | "no" | "unknown";
 
@@ -33,18 +33,6 @@ export interface Answers {
   postcode: string;
   occupancy: Occupancy | "";
   situations: SituationKind[];
-}
-
-/** Today's calendar day in Europe/Paris, as JJ/MM/AAAA. */
-export function todayInParis(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("fr-FR", {
-    timeZone: "Europe/Paris",
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? "";
-  return `${part("day")}/${part("month")}/${part("year")}`;
 }
 
 export function initialAnswers(now: Date = new Date()): Answers {

@@ -1,9 +1,11 @@
 // GET/POST /api/v1/cases/{id}/appointments: the follow-up's appointments. Notes are free notes: encrypted,
 // and returned only to the counsellor in charge and the agency's manager. Reads are audited; a new
 // appointment moves the case's ETag and lands on the timeline and in the audit trail in one transaction.
+
 import Type from "typebox";
 import type { AppointmentView } from "../../../contracts/diagnosis.ts";
 import { APPOINTMENT_CHANNEL_LABELS, type AppointmentInput } from "../../../core/diagnosis/index.ts";
+import { parisDay } from "../../../core/rules/index.ts";
 import {
   type AppointmentRecord,
   insertAppointment,
@@ -28,8 +30,6 @@ function appointmentView(record: AppointmentRecord): AppointmentView {
     createdAt: record.createdAt.toISOString(),
   };
 }
-
-const parisDay = (at: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(at);
 
 export async function appointmentRoutes(app: AppInstance): Promise<void> {
   const db = app.db;
