@@ -2,6 +2,7 @@
 // subject with a chart (its own lazily loaded chunk) and the table of the same figures, which is what
 // keyboard and screen reader users read. Everything comes from GET /api/v1/statistics: aggregates of the
 // manager's agency only.
+
 import {
   Anchor,
   Box,
@@ -23,6 +24,7 @@ import { callApi } from "../../api.ts";
 import { frenchDay, isoDay } from "../../frenchDates.ts";
 import { messages } from "../../messages.fr.ts";
 import type { Session } from "../session.ts";
+import { WideTable } from "../WideTable.tsx";
 import { dashboardMessages } from "./messages.fr.ts";
 import type { ChartSeries } from "./StatisticsChart.tsx";
 
@@ -457,36 +459,24 @@ function DataTable({
   testId: string;
 }) {
   return (
-    <Table.ScrollContainer minWidth={360}>
-      <Table striped captionSide="top" data-testid={testId}>
-        <caption style={{ textAlign: "left", fontWeight: 600 }}>{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            {head.map((cell) => (
-              <Table.Th key={cell} scope="col">
-                {cell}
-              </Table.Th>
-            ))}
+    <WideTable minWidth={360} caption={caption} captionShown columns={head} striped data-testid={testId}>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={row[0]}>
+            {row.map((cell, index) =>
+              index === 0 ? (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed, in this order
+                <Table.Th key={index} scope="row">
+                  {cell}
+                </Table.Th>
+              ) : (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed, in this order
+                <Table.Td key={index}>{cell}</Table.Td>
+              ),
+            )}
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row[0]}>
-              {row.map((cell, index) =>
-                index === 0 ? (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed, in this order
-                  <Table.Th key={index} scope="row">
-                    {cell}
-                  </Table.Th>
-                ) : (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed, in this order
-                  <Table.Td key={index}>{cell}</Table.Td>
-                ),
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </WideTable>
   );
 }
