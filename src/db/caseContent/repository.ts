@@ -2,7 +2,6 @@
 // appointments (notes encrypted), the closure's outcome indicators and the satisfaction surveys. The writes
 // take the transaction of a case change (src/db/cases/repository.ts changeCase), so that the content, the
 // case's version, the timeline event and the audit entry land together or not at all.
-
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, asc, eq, isNull, lte, min, sql } from "drizzle-orm";
 import type {

@@ -1,7 +1,6 @@
 // GET/POST /api/v1/cases/{id}/appointments: the follow-up's appointments. Notes are free notes: encrypted,
 // and returned only to the counsellor in charge and the agency's manager. Reads are audited; a new
 // appointment moves the case's ETag and lands on the timeline and in the audit trail in one transaction.
-
 import Type from "typebox";
 import type { AppointmentView } from "../../../contracts/diagnosis.ts";
 import { APPOINTMENT_CHANNEL_LABELS, type AppointmentInput } from "../../../core/diagnosis/index.ts";

@@ -8,12 +8,12 @@ import type { ProductViewSchema } from "../../../../src/contracts/finance.ts";
 import { formatCents } from "../../../../src/core/finance/money.ts";
 import { callApi } from "../../api.ts";
 import { frenchDay, frenchMoment } from "../../frenchDates.ts";
+import { problemText } from "../roles/problemText.ts";
 import type { Session } from "../session.ts";
 import { WideTable } from "../WideTable.tsx";
 import { AdminPage, Announcement, isAdministrator, Loaded } from "./AdminPage.tsx";
 import { adminMessages } from "./messages.fr.ts";
 import { ProductForm } from "./ProductForm.tsx";
-import { problemText } from "./problemText.ts";
 import { dayBefore, percentText } from "./typedNumbers.ts";
 
 export type Product = Static<typeof ProductViewSchema>;

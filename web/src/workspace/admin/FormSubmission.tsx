@@ -4,9 +4,9 @@
 import { Button, Group, Text } from "@mantine/core";
 import { useState } from "react";
 import { callApi, issuesByPath } from "../../api.ts";
+import { problemText } from "../roles/problemText.ts";
 import type { Session } from "../session.ts";
 import { adminMessages } from "./messages.fr.ts";
-import { problemText } from "./problemText.ts";
 
 export interface Submission<Field extends string> {
   errors: Partial<Record<Field, string>>;

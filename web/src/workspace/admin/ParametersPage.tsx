@@ -8,12 +8,12 @@ import { FOUR_EYES_THRESHOLD_KEY } from "../../../../src/core/finance/aids.ts";
 import { DIRECTIVES } from "../../../../src/core/rules/index.ts";
 import { callApi } from "../../api.ts";
 import { frenchDay } from "../../frenchDates.ts";
+import { problemText } from "../roles/problemText.ts";
 import type { Session } from "../session.ts";
 import { AdminPage, Announcement, isAdministrator, Loaded } from "./AdminPage.tsx";
 import { FourEyesThresholdForm } from "./FourEyesThresholdForm.tsx";
 import { adminMessages } from "./messages.fr.ts";
 import { ParameterValueForm } from "./ParameterValueForm.tsx";
-import { problemText } from "./problemText.ts";
 import { RecordedValuesTable } from "./RecordedValuesTable.tsx";
 
 export interface Definition {

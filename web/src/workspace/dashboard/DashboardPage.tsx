@@ -2,7 +2,6 @@
 // subject with a chart (its own lazily loaded chunk) and the table of the same figures, which is what
 // keyboard and screen reader users read. Everything comes from GET /api/v1/statistics: aggregates of the
 // manager's agency only.
-
 import {
   Anchor,
   Box,

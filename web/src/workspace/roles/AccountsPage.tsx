@@ -17,18 +17,14 @@ import {
 } from "@mantine/core";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { UserAccount } from "../../../../src/contracts/users.ts";
-import { callApi, issuesByPath, type Problem } from "../../api.ts";
+import { callApi, issuesByPath } from "../../api.ts";
 import type { Session } from "../session.ts";
 import { WideTable } from "../WideTable.tsx";
 import { roleMessages } from "./messages.fr.ts";
+import { problemText } from "./problemText.ts";
 
 const text = roleMessages.accounts;
 const ROLE_CODES = Object.keys(text.roles);
-
-function problemText(problem: Problem): string {
-  if (problem.status === 403) return roleMessages.forbidden;
-  return problem.detail || roleMessages.failed;
-}
 
 export function AccountsPage({ session }: { session: Session }) {
   const [items, setItems] = useState<UserAccount[] | null>(null);

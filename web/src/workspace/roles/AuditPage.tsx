@@ -7,6 +7,7 @@ import { endOfParisDay, frenchMoment, isoDay, startOfParisDay } from "../../fren
 import { workspaceMessages } from "../messages.fr.ts";
 import { WideTable } from "../WideTable.tsx";
 import { roleMessages } from "./messages.fr.ts";
+import { problemText } from "./problemText.ts";
 
 const text = roleMessages.audit;
 const actorText = workspaceMessages.auditActor;
@@ -63,10 +64,8 @@ function queryOf(draft: Draft): { query: URLSearchParams } | { errors: Record<st
   return Object.keys(errors).length > 0 ? { errors } : { query };
 }
 
-function problemText(problem: Problem): string {
-  if (problem.status === 403) return roleMessages.forbidden;
-  if (problem.code === "case_reference_unknown") return text.unknownReference;
-  return problem.detail || roleMessages.failed;
+function auditProblemText(problem: Problem): string {
+  return problem.code === "case_reference_unknown" ? text.unknownReference : problemText(problem);
 }
 
 export function AuditPage() {
@@ -90,7 +89,7 @@ export function AuditPage() {
     if (!result.ok) {
       const byPath = issuesByPath(result.problem);
       setErrors(byPath);
-      setFailure(problemText(result.problem));
+      setFailure(auditProblemText(result.problem));
       return;
     }
     setFailure("");

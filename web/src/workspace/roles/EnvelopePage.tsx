@@ -6,7 +6,7 @@ import { Alert, Box, Button, Group, Progress, Stack, Table, Text, TextInput, Tit
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { AID_STATUS_LABELS } from "../../../../src/core/finance/messages.fr.ts";
 import { formatCents, parseAmount } from "../../../../src/core/finance/money.ts";
-import { callApi, type Problem } from "../../api.ts";
+import { callApi } from "../../api.ts";
 import { frenchDay, frenchMoment, todayInParis } from "../../frenchDates.ts";
 import { BurndownPanel } from "../finance/BurndownPanel.tsx";
 import { type ApprovedAid, DisbursementQueue } from "../finance/DisbursementQueue.tsx";
@@ -18,6 +18,7 @@ import { type RepayingLoan, RepaymentsSection } from "../finance/RepaymentsSecti
 import type { Session } from "../session.ts";
 import { WideTable } from "../WideTable.tsx";
 import { roleMessages } from "./messages.fr.ts";
+import { problemText } from "./problemText.ts";
 
 const text = roleMessages.envelope;
 
@@ -70,11 +71,6 @@ type Loaded =
       approved: ApprovedAid[];
       repaying: RepayingLoan[];
     };
-
-function problemText(problem: Problem): string {
-  if (problem.status === 403) return roleMessages.forbidden;
-  return problem.detail || roleMessages.failed;
-}
 
 const percent = (part: number, whole: number) => (whole <= 0 ? 0 : Math.min(100, (part / whole) * 100));
 
