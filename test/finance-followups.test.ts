@@ -247,17 +247,31 @@ for (const kind of DATABASE_KINDS) {
         expect(await publicAnswer.text()).not.toMatch(/Nadia|recordedBy/);
       });
 
-      it("names who recorded each catalogue version", async () => {
-        const catalogue = await client.call<{
+      it("names who recorded each catalogue version to administrators only", async () => {
+        type Catalogue = {
           products: { code: string; recordedBy: Person | null }[];
           history: { code: string; recordedBy: Person | null }[];
-        }>(paris, "GET", "/api/v1/finance/catalogue");
+        };
+        const catalogue = await client.call<Catalogue>(admin, "GET", "/api/v1/finance/catalogue");
         expect(catalogue.status).toBe(200);
         const nadia = { id: admin.userId, displayName: "Nadia Roussel (démo)" };
         expect(catalogue.body.products.map((product) => product.recordedBy)).toEqual([nadia, nadia]);
         expect(
           catalogue.body.history.every((version) => version.recordedBy?.displayName === nadia.displayName),
         ).toBe(true);
+
+        // Those who read the catalogue to propose, decide or follow aids get the terms, not the author.
+        for (const session of [paris, manager, controller]) {
+          const read = await client.call<Catalogue>(session, "GET", "/api/v1/finance/catalogue");
+          expect(read.status).toBe(200);
+          expect(read.body.products.map((product) => product.code)).toEqual(
+            catalogue.body.products.map((product) => product.code),
+          );
+          expect(
+            [...read.body.products, ...read.body.history].every((version) => version.recordedBy === null),
+          ).toBe(true);
+          expect(JSON.stringify(read.body)).not.toContain("Nadia");
+        }
       });
     },
   );

@@ -141,7 +141,9 @@ export const ProductViewSchema = Type.Object({
   active: Type.Boolean(),
   appliesFrom: Type.String({ format: "date" }),
   recordedAt: Type.String({ format: "date-time" }),
-  recordedBy: Nullable(StaffMemberSchema),
+  recordedBy: Type.Union([StaffMemberSchema, Type.Null()], {
+    description: "Qui a enregistré cette version : donné aux seuls administrateurs du catalogue, null sinon.",
+  }),
   reason: Type.String(),
 });
 

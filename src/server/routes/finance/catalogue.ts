@@ -11,13 +11,14 @@ import {
 } from "../../../db/finance/catalogue.ts";
 import { staffMember, staffNames } from "../../../db/finance/staffNames.ts";
 import { recordAudit } from "../../audit/auditTrail.ts";
+import { isAllowed } from "../../auth/permissions.ts";
 import { problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { asProblems, financeActor, requireCalendarDate, todayInParis } from "./financeAccess.ts";
 import { financeMessages } from "./messages.fr.ts";
 
-/** A product version as answered, naming who recorded it (`names` from `staffNames`). */
-function productView(row: ProductRow, names: ReadonlyMap<string, string>) {
+/** A product version as answered, naming who recorded it (`names` from `staffNames`; null: nobody named). */
+function productView(row: ProductRow, names: ReadonlyMap<string, string> | null) {
   return {
     id: row.id,
     code: row.code,
@@ -32,7 +33,7 @@ function productView(row: ProductRow, names: ReadonlyMap<string, string>) {
     active: row.active,
     appliesFrom: row.appliesFrom,
     recordedAt: row.recordedAt.toISOString(),
-    recordedBy: staffMember(names, row.recordedByUserId),
+    recordedBy: names === null ? null : staffMember(names, row.recordedByUserId),
     reason: row.reason,
   };
 }
@@ -68,10 +69,16 @@ export async function catalogueRoutes(app: AppInstance, options: { db: Database 
       requireCalendarDate("/date", date);
       const inForce = (await catalogueOn(db, date)).filter((row) => row.active);
       const history = await catalogueHistory(db);
-      const names = await staffNames(
-        db,
-        [...inForce, ...history].map((row) => row.recordedByUserId),
-      );
+      // Who recorded a version is staff personal data: only those who manage the catalogue read it; the
+      // counsellors proposing aids and the budget controllers get the terms without the name.
+      const role = request.auth?.role;
+      const namesShown = role !== undefined && isAllowed(role, "catalogue.manage");
+      const names = namesShown
+        ? await staffNames(
+            db,
+            [...inForce, ...history].map((row) => row.recordedByUserId),
+          )
+        : null;
       return {
         date,
         products: inForce.map((row) => productView(row, names)),
