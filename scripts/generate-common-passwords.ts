@@ -1,11 +1,11 @@
-// Generates src/server/auth/common-passwords.txt: passwords of 12 characters or more that people commonly
+// Generates src/crypto/common-passwords.txt: passwords of 12 characters or more that people commonly
 // choose (common passwords and words, French and English, keyboard walks, names of the service, each with
 // the usual suffixes). Curated here rather than downloaded, so that the list is reviewable and the server
 // never fetches anything at run time. Run: node --import tsx scripts/generate-common-passwords.ts
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const OUTPUT = fileURLToPath(new URL("../src/server/auth/common-passwords.txt", import.meta.url));
+const OUTPUT = fileURLToPath(new URL("../src/crypto/common-passwords.txt", import.meta.url));
 const MIN_LENGTH = 12;
 
 /** Passwords and words found at the top of every public leak list, plus French favourites. */

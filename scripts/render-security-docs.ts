@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadConfig } from "../src/config/config.ts";
+import { renderPermissionsSection, replaceGeneratedSection } from "../src/core/access/document.ts";
 import { openMemoryDatabase } from "../src/db/database.ts";
 import { buildApp } from "../src/server/app.ts";
-import { renderPermissionsSection, replaceGeneratedSection } from "../src/server/auth/permissions.ts";
 import { createLogger } from "../src/server/logger.ts";
 
 const DOCUMENT = fileURLToPath(new URL("../docs/security.md", import.meta.url));

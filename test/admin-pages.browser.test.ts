@@ -13,7 +13,7 @@ import { AID_MESSAGES, MONEY_MESSAGES } from "../src/core/finance/messages.fr.ts
 import { formatCents } from "../src/core/finance/money.ts";
 import { directiveByReference } from "../src/core/rules/index.ts";
 import { RULE_ERRORS } from "../src/core/rules/messages.fr.ts";
-import { frenchDay, isoDay, todayInParis } from "../web/src/frenchDates.ts";
+import { frenchDay, frenchToday, isoDay } from "../web/src/frenchDates.ts";
 import { adminMessages } from "../web/src/workspace/admin/messages.fr.ts";
 import { dayBefore } from "../web/src/workspace/admin/typedNumbers.ts";
 import { roleMessages } from "../web/src/workspace/roles/messages.fr.ts";
@@ -67,7 +67,7 @@ describeInChromium("administrator pages in chromium", () => {
     timeout: 240_000,
   }, async () => {
     await awayFromParisMidnight(90);
-    const today = todayInParis();
+    const today = frenchToday();
     const year = Number(today.slice(-4));
     const context = await person();
     try {
@@ -167,7 +167,7 @@ describeInChromium("administrator pages in chromium", () => {
     timeout: 240_000,
   }, async () => {
     await awayFromParisMidnight(90);
-    const today = todayInParis();
+    const today = frenchToday();
     const context = await person();
     try {
       const page = await signInTo(context, ADMIN.email, "/espace/parametres");

@@ -10,12 +10,13 @@ import { promisify } from "node:util";
 import { asc, eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordAudit } from "../src/db/audit/append.ts";
+import { GENESIS_HASH } from "../src/db/audit/chain.ts";
+import { verifyAuditChain } from "../src/db/audit/verify.ts";
 import { type Database, openDatabase } from "../src/db/database.ts";
 import { findSqlStateError } from "../src/db/errors.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { auditEvents } from "../src/db/schema.ts";
-import { recordAudit, verifyAuditChain } from "../src/server/audit/auditTrail.ts";
-import { GENESIS_HASH } from "../src/server/audit/chain.ts";
 import {
   createPostgresDatabase,
   DATABASE_KINDS,

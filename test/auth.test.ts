@@ -2,14 +2,10 @@
 import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLES, type Role, sessions, users } from "../src/db/schema.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/db/seed.ts";
-import {
-  GENERATED_END,
-  GENERATED_START,
-  isAllowed,
-  renderPermissionsSection,
-} from "../src/server/auth/permissions.ts";
+import { GENERATED_END, GENERATED_START, renderPermissionsSection } from "../src/core/access/document.ts";
+import { isAllowed, ROLES, type Role } from "../src/core/access/index.ts";
+import { sessions, users } from "../src/db/schema.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/demo/accounts.ts";
 import { createSession, hashToken } from "../src/server/auth/sessions.ts";
 import { DEFAULT_LOCKOUT_POLICY } from "../src/server/auth/throttle.ts";
 import { DEFAULT_AUTH_OPTIONS } from "../src/server/plugins/auth.ts";

@@ -5,9 +5,9 @@
 // satisfaction survey; every change on the timeline and in the audit trail, no sensitive text in the logs.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayInParis } from "../src/db/ruleParameters.ts";
+import { DEMO_EMAIL_DOMAIN } from "../src/core/access/index.ts";
+import { todayInParis } from "../src/core/time/index.ts";
 import { appointments, auditEvents, diagnoses, organisations, surveys } from "../src/db/schema.ts";
-import { DEMO_EMAIL_DOMAIN } from "../src/db/seed.ts";
 import {
   type ApiResponse,
   call,

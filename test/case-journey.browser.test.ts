@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { CASE_STATUS_LABELS, COMMAND_LABELS } from "../src/core/cases/index.ts";
 import { APPOINTMENT_CHANNEL_LABELS, CLOSURE_OUTCOME_LABELS } from "../src/core/diagnosis/index.ts";
-import { DEMO_PASSWORD } from "../src/db/seed.ts";
+import { DEMO_PASSWORD } from "../src/demo/accounts.ts";
 import { workspaceMessages } from "../web/src/workspace/messages.fr.ts";
 import { seriousViolations } from "./support/axe.ts";
 import {

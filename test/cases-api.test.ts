@@ -4,7 +4,7 @@
 // cursor and search, hostile query strings, the audit trail, and logs free of personal data.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayInParis } from "../src/db/ruleParameters.ts";
+import { todayInParis } from "../src/core/time/index.ts";
 import { auditEvents, eligibilitySnapshots, organisations } from "../src/db/schema.ts";
 import {
   type ApiResponse,

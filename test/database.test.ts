@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/config.ts";
 import { rowsOf } from "../src/db/database.ts";
+import { assertNoDemoAccounts, DemoAccountsInProductionError } from "../src/db/demoAccounts.ts";
 import {
   knownMigrations,
   MigrationChangedError,
@@ -11,7 +12,7 @@ import {
   SchemaNewerThanCodeError,
 } from "../src/db/migrate.ts";
 import { organisations, users } from "../src/db/schema.ts";
-import { assertNoDemoAccounts, DemoAccountsInProductionError, seedDemoData } from "../src/db/seed.ts";
+import { seedDemoData } from "../src/demo/accounts.ts";
 import { prepareDatabase } from "../src/server/startup.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 

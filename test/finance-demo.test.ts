@@ -5,10 +5,10 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/config.ts";
 import { AID_STATUSES } from "../src/core/finance/index.ts";
-import { seedDemoCases } from "../src/db/demoCases.ts";
-import { seedDemoFinance } from "../src/db/demoFinance.ts";
-import { todayInParis } from "../src/db/ruleParameters.ts";
+import { todayInParis } from "../src/core/time/index.ts";
 import { aidRepayments, aids, cases } from "../src/db/schema.ts";
+import { seedDemoCases } from "../src/demo/cases.ts";
+import { seedDemoFinance } from "../src/demo/finance.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { openDemoDatabase } from "./support/demoDatabase.ts";
 import {

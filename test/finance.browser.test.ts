@@ -18,7 +18,7 @@ import { DEFAULT_FOUR_EYES_THRESHOLD_CENTS } from "../src/core/finance/aids.ts";
 import { AID_MESSAGES, AID_STATUS_LABELS } from "../src/core/finance/messages.fr.ts";
 import { formatCents } from "../src/core/finance/money.ts";
 import { DIRECTIVES } from "../src/core/rules/index.ts";
-import { isoDay, todayInParis } from "../web/src/frenchDates.ts";
+import { frenchToday, isoDay } from "../web/src/frenchDates.ts";
 import { aidMessages, repaymentMessages } from "../web/src/workspace/finance/messages.fr.ts";
 import { roleMessages } from "../web/src/workspace/roles/messages.fr.ts";
 import { seriousViolations } from "./support/axe.ts";
@@ -92,7 +92,7 @@ describeInChromium("loans and grants in chromium", () => {
   let database: TestDatabase;
   let server: RunningServer;
   let browser: Browser;
-  const year = Number(todayInParis().slice(-4));
+  const year = Number(frenchToday().slice(-4));
   let loanCase: string;
   let grantCase: string;
   let oldCase: string;
@@ -192,7 +192,7 @@ describeInChromium("loans and grants in chromium", () => {
         name: GRANT,
         maxAmountCents: 10_000,
         directives: [DIRECTIVE_2025],
-        appliesFrom: isoDay(todayInParis()),
+        appliesFrom: isoDay(frenchToday()),
         reason: "Plafond abaissé",
       });
       expect(lowered.status).toBe(201);
@@ -331,7 +331,7 @@ describeInChromium("loans and grants in chromium", () => {
       await page.getByTestId("burndown-chart").locator("svg.recharts-surface").first().waitFor();
       const table = page.getByTestId("burndown-table");
       expect(await table.locator("tbody tr").count()).toBe(12);
-      const month = Number(todayInParis().slice(3, 5)) - 1;
+      const month = Number(frenchToday().slice(3, 5)) - 1;
       const thisMonth = table.locator("tbody tr").nth(month);
       expect(await thisMonth.locator("th").textContent()).toBe(text.burndown.months[month]);
       await expect
@@ -581,7 +581,7 @@ describeInChromium("loans and grants in chromium", () => {
     const id = proposed.body.id;
     const controller = await api.signIn(BUDGET.email);
     expect((await api.call(controller, "POST", `/api/v1/finance/aids/${id}/approve`, {})).status).toBe(200);
-    const today = isoDay(todayInParis()) as string;
+    const today = isoDay(frenchToday()) as string;
     const paidOn = new Date(Date.parse(`${today}T12:00:00Z`) - 100 * 86_400_000).toISOString().slice(0, 10);
     const paid = await api.call(controller, "POST", `/api/v1/finance/aids/${id}/disburse`, {
       payeeKind: "person",
@@ -608,7 +608,7 @@ describeInChromium("loans and grants in chromium", () => {
       await command(repaymentMessages.commands.arrears).click();
       const form = loan.getByTestId("loan-command-form");
       expect(await form.getByLabel(repaymentMessages.asOf, { exact: false }).inputValue()).toBe(
-        todayInParis(),
+        frenchToday(),
       );
       const flagged = page.waitForRequest(
         (request) => request.method() === "POST" && request.url().endsWith(`/aids/${id}/arrears`),

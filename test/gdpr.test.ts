@@ -6,10 +6,10 @@
 // which the database no longer holds the name and the audit chain still verifies.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayInParis } from "../src/db/ruleParameters.ts";
+import { DEMO_EMAIL_DOMAIN } from "../src/core/access/index.ts";
+import { todayInParis } from "../src/core/time/index.ts";
+import { verifyAuditChain } from "../src/db/audit/verify.ts";
 import { aidProducts, aids, auditEvents, cases } from "../src/db/schema.ts";
-import { DEMO_EMAIL_DOMAIN } from "../src/db/seed.ts";
-import { verifyAuditChain } from "../src/server/audit/auditTrail.ts";
 import {
   type ApiResponse,
   call,

@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { DEMO_PASSWORD, seedDemoData } from "../src/db/seed.ts";
+import { DEMO_PASSWORD, seedDemoData } from "../src/demo/accounts.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 

@@ -7,20 +7,12 @@ import { randomUUID } from "node:crypto";
 import { and, eq, notExists, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/config.ts";
-import { seedDemoCases } from "../src/db/demoCases.ts";
+import { type Action, isAllowed, ROLES, type Role, scopeOf } from "../src/core/access/index.ts";
+import { todayInParis } from "../src/core/time/index.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { todayInParis } from "../src/db/ruleParameters.ts";
-import {
-  caseActions,
-  caseReferrals,
-  cases,
-  organisations,
-  ROLES,
-  type Role,
-  users,
-} from "../src/db/schema.ts";
-import { seedDemoData } from "../src/db/seed.ts";
-import { type Action, isAllowed, scopeOf } from "../src/server/auth/permissions.ts";
+import { caseActions, caseReferrals, cases, organisations, users } from "../src/db/schema.ts";
+import { seedDemoData } from "../src/demo/accounts.ts";
+import { seedDemoCases } from "../src/demo/cases.ts";
 import { createSession } from "../src/server/auth/sessions.ts";
 import { DEFAULT_AUTH_OPTIONS } from "../src/server/plugins/auth.ts";
 import { call, DEMO_USERS, type Session, signIn } from "./support/caseApi.ts";

@@ -6,7 +6,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { CASE_STATUS_LABELS, COMMAND_LABELS } from "../src/core/cases/index.ts";
-import { DEMO_PASSWORD } from "../src/db/seed.ts";
+import { DEMO_PASSWORD } from "../src/demo/accounts.ts";
 import { workspaceMessages } from "../web/src/workspace/messages.fr.ts";
 import { type BrowserDemo, describeInChromium, newPerson, startBrowserDemo } from "./support/browserDemo.ts";
 import { call, DEMO_USERS, ELIGIBLE_FACTS, signIn } from "./support/caseApi.ts";

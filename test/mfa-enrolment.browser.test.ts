@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../src/db/seed.ts";
+import { DEMO_PASSWORD } from "../src/demo/accounts.ts";
 import { DEFAULT_WEB_ROOT } from "../src/server/app.ts";
 import { workspaceMessages } from "../web/src/workspace/messages.fr.ts";
 import { mfaMessages } from "../web/src/workspace/mfa/messages.fr.ts";

@@ -1,7 +1,7 @@
 // The audit search (and any period typed in the workspace) reads days as Paris days, whatever the time zone
 // of the browser: this test runs in the machine's zone (UTC in CI) and expects the French legal offsets.
 import { describe, expect, it } from "vitest";
-import { endOfParisDay, startOfParisDay } from "../web/src/frenchDates.ts";
+import { endOfParisDay, startOfParisDay } from "../src/core/time/index.ts";
 
 describe("Paris calendar days as instants", () => {
   it.each([

@@ -3,7 +3,7 @@
 // opens the engagement, the person accepts it by keyboard and the case is signed; once closed, the survey
 // link takes a rating and a comment once. Both links refuse a second use in French; axe scans both pages.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { todayInParis } from "../src/db/ruleParameters.ts";
+import { todayInParis } from "../src/core/time/index.ts";
 import { linkMessages } from "../web/src/links/messages.fr.ts";
 import { linkPageTitles } from "../web/src/links/pageTitles.fr.ts";
 import { seriousViolations } from "./support/axe.ts";

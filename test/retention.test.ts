@@ -7,9 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayInParis } from "../src/core/time/index.ts";
+import { verifyAuditChain } from "../src/db/audit/verify.ts";
 import { type Database, openDatabase } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { todayInParis } from "../src/db/ruleParameters.ts";
 import {
   appointments,
   auditEvents,
@@ -22,7 +23,6 @@ import {
   organisations,
   users,
 } from "../src/db/schema.ts";
-import { verifyAuditChain } from "../src/server/audit/auditTrail.ts";
 import { runRetention, yearsBefore } from "../src/server/privacy/retention.ts";
 import { runAppui } from "./support/cli.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";

@@ -5,10 +5,10 @@
 // each page and its screenshot for the README.
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { passwordProblemMessages } from "../src/core/access/index.ts";
 import { formatCents } from "../src/core/finance/money.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/db/seed.ts";
-import { passwordProblemMessages } from "../src/server/auth/passwordPolicy.ts";
-import { todayInParis } from "../web/src/frenchDates.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/demo/accounts.ts";
+import { frenchToday } from "../web/src/frenchDates.ts";
 import { workspaceMessages } from "../web/src/workspace/messages.fr.ts";
 import { roleMessages } from "../web/src/workspace/roles/messages.fr.ts";
 import { seriousViolations } from "./support/axe.ts";
@@ -58,7 +58,7 @@ describeInChromium("role pages in chromium", () => {
   it("budget controller: opens the year envelope (a bad amount refused by its field), sees the gauge, gives the first of two approvals above the four-eyes threshold and refuses a proposal with its reason", {
     timeout: 150_000,
   }, async () => {
-    const year = Number(todayInParis().slice(-4));
+    const year = Number(frenchToday().slice(-4));
     const context = await newPerson(demo.browser);
     try {
       const page = await signInTo(context, demo.server.url, BUDGET.email, "/espace/enveloppe");
@@ -375,8 +375,8 @@ describeInChromium("role pages in chromium", () => {
       await page.getByRole("button", { name: roleMessages.audit.search }).click();
       await expect.poll(() => page.locator("#journal-from").getAttribute("aria-invalid")).toBe("true");
 
-      await page.locator("#journal-from").fill(todayInParis());
-      await page.locator("#journal-to").fill(todayInParis());
+      await page.locator("#journal-from").fill(frenchToday());
+      await page.locator("#journal-to").fill(frenchToday());
       await page.locator("#journal-action").fill("user.list");
       await page.getByRole("button", { name: roleMessages.audit.search }).click();
       const results = page.getByTestId("audit-events");

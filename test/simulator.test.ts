@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { validateSituation } from "../src/contracts/situation.ts";
 import { evaluate, FACT_LABELS } from "../src/core/rules/index.ts";
-import { isoDay, todayInParis } from "../web/src/frenchDates.ts";
+import { frenchToday, isoDay } from "../web/src/frenchDates.ts";
 import {
   type Answers,
   buildSituation,
@@ -18,7 +18,7 @@ const answers = (overrides: Partial<Answers>): Answers => ({ ...initialAnswers()
 describe("simulator answers", () => {
   it("defaults the request date to today in Europe/Paris", () => {
     // 23:30 UTC on 31 December is already 1 January in Paris.
-    expect(todayInParis(new Date("2025-12-31T23:30:00Z"))).toBe("01/01/2026");
+    expect(frenchToday(new Date("2025-12-31T23:30:00Z"))).toBe("01/01/2026");
     expect(initialAnswers(new Date("2025-06-15T10:00:00Z")).requestDate).toBe("15/06/2025");
   });
 

@@ -5,8 +5,8 @@
 // periods answer 400 with the field at fault.
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayInParis } from "../src/db/ruleParameters.ts";
-import { DEMO_EMAIL_DOMAIN } from "../src/db/seed.ts";
+import { DEMO_EMAIL_DOMAIN } from "../src/core/access/index.ts";
+import { todayInParis } from "../src/core/time/index.ts";
 import { call, type DEMO_USERS, ELIGIBLE_FACTS, type Session, signIn, signInAll } from "./support/caseApi.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { addDemoAccount, openDemoDatabase, organisationIdNamed } from "./support/demoDatabase.ts";

@@ -3,8 +3,9 @@
 // reset, and the audit trail of each change.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, organisations, ROLES, users } from "../src/db/schema.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/db/seed.ts";
+import { ROLES } from "../src/core/access/index.ts";
+import { auditEvents, organisations, users } from "../src/db/schema.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/demo/accounts.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { openDemoDatabase } from "./support/demoDatabase.ts";
 import { capturingLogger, type RunningServer, startServer } from "./support/server.ts";

@@ -1,8 +1,9 @@
 // `appui audit verify`: walks the audit trail's hash chain on the configured database and reports every
 // broken link. Exit status: 0 intact, 1 broken (the first broken link's number is printed last), 2 misuse,
 // 3 the trail could not be read (configuration or database).
-import { verifyAuditChain } from "../server/audit/auditTrail.ts";
-import type { ChainAnchor, ChainBreak } from "../server/audit/chain.ts";
+
+import type { ChainAnchor, ChainBreak } from "../db/audit/chain.ts";
+import { verifyAuditChain } from "../db/audit/verify.ts";
 import { withConfiguredDatabase } from "./configuredDatabase.ts";
 import { parseOptions, UsageError } from "./options.ts";
 

@@ -1,7 +1,8 @@
 // `appui keys rotate [--batch-size N]`: re-encrypts, with the current DATA_ENCRYPTION_KEY, every value still
 // encrypted with a key of DATA_ENCRYPTION_KEYS_PREVIOUS, so that those keys can be dropped. Prints counts only.
+
+import { UnreadableSecretError } from "../crypto/secretBox.ts";
 import { rotateEncryptedValues } from "../db/keyRotation.ts";
-import { UnreadableSecretError } from "../server/auth/secretBox.ts";
 import { withConfiguredDatabase } from "./configuredDatabase.ts";
 import { parseOptions, UsageError } from "./options.ts";
 

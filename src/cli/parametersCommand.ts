@@ -8,9 +8,10 @@ import {
   RULE_PARAMETER_DEFINITIONS,
   type RuleParameterKey,
 } from "../core/rules/index.ts";
+import { todayInParis } from "../core/time/index.ts";
+import { recordAudit } from "../db/audit/append.ts";
 import type { Database } from "../db/database.ts";
 import type { ParameterRecord } from "../db/ruleParameters.ts";
-import { recordAudit } from "../server/audit/auditTrail.ts";
 import { withConfiguredDatabase } from "./configuredDatabase.ts";
 import { cliMessages, PARAMETERS_HELP } from "./messages.ts";
 import { parseOptions, UsageError } from "./options.ts";
@@ -45,7 +46,7 @@ async function list(args: string[]): Promise<number> {
     throw new UsageError(cliMessages.invalidParameterDate("--date", given));
   }
   return withDatabase(async (db, repository) => {
-    const date = given ?? repository.todayInParis();
+    const date = given ?? todayInParis();
     const timeline = await repository.loadParameterTimeline(db);
     const values = timeline.inForce(date);
     const rows = RULE_PARAMETER_DEFINITIONS.map((definition) => {

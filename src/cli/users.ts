@@ -2,16 +2,16 @@
 // the administration API (src/server/users/accounts.ts). The only way to create the first accounts in production (which seeds nothing). Passwords are read
 // from standard input, never from the command line (visible to every user of the machine in `ps`), and go
 // through the password policy. Every change is recorded in the audit trail.
+
+import { isNationalRole, NATIONAL_ROLES, ROLES, type Role } from "../core/access/index.ts";
+import { PasswordRejectedError } from "../crypto/passwordPolicy.ts";
 import type { Database } from "../db/database.ts";
-import { NATIONAL_ROLES, ROLES, type Role } from "../db/schema.ts";
-import { PasswordRejectedError } from "../server/auth/passwordPolicy.ts";
 import {
   AccountError,
   type AuditContext,
   createAccount,
   findAccount,
   findOrganisationIdByName,
-  isNationalRole,
   resetAccountMfa,
   setAccountPassword,
 } from "../server/users/accounts.ts";

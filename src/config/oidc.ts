@@ -2,7 +2,7 @@
 // then complete or refused. OIDC_GROUP_ROLES maps directory groups to roles, first match wins:
 //   OIDC_GROUP_ROLES="asd-admins=admin;asd-conseillers-paris=counsellor@Agence de Paris"
 // Agency and partner roles name their organisation after "@"; national roles take none.
-import { NATIONAL_ROLES, ROLES, type Role } from "../db/schema.ts";
+import { isNationalRole, ROLES, type Role } from "../core/access/index.ts";
 
 export interface GroupRole {
   group: string;
@@ -66,7 +66,7 @@ function parseGroupRoles(text: string, problems: string[]): GroupRole[] | undefi
     .filter((part) => part !== "")) {
     const match = /^([^=]+)=([a-z_]+)(?:@(.+))?$/.exec(entry);
     const role = match?.[2] as Role | undefined;
-    const national = role !== undefined && (NATIONAL_ROLES as readonly Role[]).includes(role);
+    const national = role !== undefined && isNationalRole(role);
     const organisationName = match?.[3]?.trim() ?? null;
     if (
       match === null ||

@@ -1,8 +1,7 @@
 // The account administration payloads (administrators): list filters, the account as shown, creation and
 // change bodies. No password hash, second-factor secret or recovery code ever appears in a response.
 import Type, { type Static } from "typebox";
-import { ROLES } from "../db/schema.ts";
-import { PASSWORD_MAX_LENGTH } from "../server/auth/passwordPolicy.ts";
+import { PASSWORD_MAX_LENGTH, ROLES } from "../core/access/index.ts";
 
 const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const RoleSchema = Type.Enum(ROLES, { description: `Rôle : ${ROLES.join(", ")}.` });

@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import type { DatabaseConfig } from "../config/config.ts";
+import { databaseMessages } from "./messages.fr.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -68,10 +69,7 @@ export class DataDirectoryInUseError extends Error {
     readonly dataDir: string,
     readonly pid: number,
   ) {
-    super(
-      `La base embarquée ${dataDir} est déjà ouverte par le processus ${pid} : arrêtez-le, ou choisissez un autre DATA_DIR. / ` +
-        `The embedded database is already open in process ${pid}: stop it or set another DATA_DIR.`,
-    );
+    super(databaseMessages.dataDirectoryInUse(dataDir, pid));
     this.name = "DataDirectoryInUseError";
   }
 }

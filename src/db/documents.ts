@@ -2,7 +2,7 @@
 // encrypted (a payslip, a medical certificate or a tax notice is as sensitive as the diagnosis), listed
 // without their bytes, read back whole and decrypted for a download.
 import { and, asc, eq } from "drizzle-orm";
-import { decryptBytes, encryptBytes } from "../server/auth/secretBox.ts";
+import { decryptBytes, encryptBytes } from "../crypto/secretBox.ts";
 import type { Drizzle } from "./database.ts";
 import { type CaseDocumentKind, caseDocuments, users } from "./schema.ts";
 

@@ -5,7 +5,7 @@
 // key) is left alone. A value no configured key opens stops the run (UnreadableSecretError, key id only).
 import { and, asc, eq, gt, isNotNull, isNull, ne, notLike, or, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { decryptBytes, decryptSecret, encryptBytes, encryptSecret, keyId } from "../server/auth/secretBox.ts";
+import { decryptBytes, decryptSecret, encryptBytes, encryptSecret, keyId } from "../crypto/secretBox.ts";
 import { appointmentAssociatedData, diagnosisAssociatedData } from "./caseContent/repository.ts";
 import { summaryAssociatedData } from "./cases/repository.ts";
 import { type Drizzle, rowsOf } from "./database.ts";

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { type Database, rowsOf } from "./database.ts";
+import { databaseMessages } from "./messages.fr.ts";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations/", import.meta.url));
 const STATEMENT_BREAKPOINT = "--> statement-breakpoint";
@@ -39,11 +40,7 @@ export function knownMigrations(directory: string = MIGRATIONS_DIR): Migration[]
 /** The database holds migrations this code does not know: it was migrated by a newer Appui. */
 export class SchemaNewerThanCodeError extends Error {
   constructor(readonly unknownTags: string[]) {
-    super(
-      `La base de données a un schéma plus récent que ce code (migrations inconnues : ${unknownTags.join(", ")}). ` +
-        "Mettez Appui à jour ; les migrations ne reviennent jamais en arrière. / " +
-        "The database schema is newer than this code; upgrade Appui (migrations are forward-only).",
-    );
+    super(databaseMessages.schemaNewerThanCode(unknownTags));
     this.name = "SchemaNewerThanCodeError";
   }
 }
@@ -51,10 +48,7 @@ export class SchemaNewerThanCodeError extends Error {
 /** A migration already applied was edited afterwards: its SQL no longer matches what the database ran. */
 export class MigrationChangedError extends Error {
   constructor(readonly tag: string) {
-    super(
-      `La migration ${tag} a été modifiée après avoir été appliquée ; créez une nouvelle migration. / ` +
-        `Migration ${tag} was edited after being applied; generate a new migration instead.`,
-    );
+    super(databaseMessages.migrationChanged(tag));
     this.name = "MigrationChangedError";
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ParameterRecord, ParameterTimeline, todayInParis } from "./ruleParameters.ts";
+import { todayInParis } from "../core/time/index.ts";
+import { type ParameterRecord, ParameterTimeline } from "./ruleParameters.ts";
 
 const record = (appliesFrom: string, value: number, recordedAt: string): ParameterRecord => ({
   id: `${appliesFrom}-${value}`,

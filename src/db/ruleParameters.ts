@@ -7,7 +7,6 @@ import {
   isCalendarDate,
   ParameterTimeline,
   parameterValueProblem,
-  parisDay,
   RULE_PARAMETER_DEFINITIONS,
   type RuleParameterKey,
   type RuleParameters,
@@ -35,11 +34,6 @@ export interface NewParameterValue {
   appliesFrom: string;
   reason: string;
   recordedByUserId?: string | null;
-}
-
-/** Today in Paris, as YYYY-MM-DD: the directives and the request dates are French calendar days. */
-export function todayInParis(now = new Date()): string {
-  return parisDay(now);
 }
 
 /** Longest accepted reason, in characters. */

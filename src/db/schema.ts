@@ -19,6 +19,13 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { CONTACT_CHANNELS, REQUEST_CHANNELS } from "../contracts/cases.ts";
+import {
+  NATIONAL_ROLES,
+  ORGANISATION_KINDS,
+  type OrganisationKind,
+  ROLES,
+  type Role,
+} from "../core/access/roles.ts";
 import { CASE_STATUSES } from "../core/cases/types.ts";
 import {
   ACTION_KINDS,
@@ -44,22 +51,6 @@ import {
   type EnvelopeAlertLevel,
   type EnvelopeAlertScope,
 } from "../core/finance/alerts.ts";
-
-export const ORGANISATION_KINDS = ["agency", "partner"] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-
-export const ROLES = [
-  "counsellor",
-  "partner_worker",
-  "manager",
-  "budget_controller",
-  "admin",
-  "auditor",
-] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Roles that belong to the national level rather than to one organisation. */
-export const NATIONAL_ROLES = ["budget_controller", "admin", "auditor"] as const satisfies readonly Role[];
 
 const inList = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(", "));
 

@@ -1,7 +1,7 @@
 // `npm start`: one process serving the API and the web application.
 import closeWithGrace from "close-with-grace";
 import { ConfigError, loadConfig } from "../config/config.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../demo/accounts.ts";
 import { buildApp } from "./app.ts";
 import { createLogger } from "./logger.ts";
 import { scheduleRetention } from "./privacy/retentionSchedule.ts";

@@ -1,11 +1,12 @@
 // Startup steps shared by `npm start` and `appui db migrate`: open, migrate, then seed (demo) or check (production).
 import type { Config } from "../config/config.ts";
+import { todayInParis } from "../core/time/index.ts";
 import { type Database, openDatabase } from "../db/database.ts";
-import { seedDemoCases } from "../db/demoCases.ts";
-import { seedDemoFinance } from "../db/demoFinance.ts";
+import { assertNoDemoAccounts } from "../db/demoAccounts.ts";
 import { migrate } from "../db/migrate.ts";
-import { todayInParis } from "../db/ruleParameters.ts";
-import { assertNoDemoAccounts, seedDemoData } from "../db/seed.ts";
+import { seedDemoData } from "../demo/accounts.ts";
+import { seedDemoCases } from "../demo/cases.ts";
+import { seedDemoFinance } from "../demo/finance.ts";
 
 export interface PreparedDatabase {
   db: Database;

@@ -14,7 +14,7 @@ import {
 import { describe, expect } from "vitest";
 import type { Database } from "../../src/db/database.ts";
 import { migrate } from "../../src/db/migrate.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../../src/db/seed.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from "../../src/demo/accounts.ts";
 import { DEFAULT_WEB_ROOT } from "../../src/server/app.ts";
 import { buildWebIfStale } from "../../src/server/webBuild.ts";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./chromium.ts";

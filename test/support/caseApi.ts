@@ -1,6 +1,8 @@
 // A small client for the case API in tests: signs demo accounts in, sends JSON with the session's cookie,
 // CSRF token and If-Match, and returns status, headers and parsed body.
-import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from "../../src/db/seed.ts";
+
+import { DEMO_EMAIL_DOMAIN } from "../../src/core/access/index.ts";
+import { DEMO_PASSWORD } from "../../src/demo/accounts.ts";
 
 export interface Session {
   cookie: string;

@@ -2,10 +2,12 @@
 // organisations and accounts; and the extra staff a suite adds to them.
 import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
+import type { Role } from "../../src/core/access/index.ts";
+import { ARGON2ID_OPTIONS } from "../../src/crypto/passwords.ts";
 import type { Database } from "../../src/db/database.ts";
 import { migrate } from "../../src/db/migrate.ts";
-import { organisations, type Role, users } from "../../src/db/schema.ts";
-import { ARGON2ID_OPTIONS, DEMO_PASSWORD, seedDemoData } from "../../src/db/seed.ts";
+import { organisations, users } from "../../src/db/schema.ts";
+import { DEMO_PASSWORD, seedDemoData } from "../../src/demo/accounts.ts";
 import type { DatabaseKind, TestDatabase } from "./databases.ts";
 
 export async function openDemoDatabase(kind: DatabaseKind): Promise<TestDatabase> {

@@ -5,9 +5,11 @@
 import { randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { eq } from "drizzle-orm";
+import type { Role } from "../../src/core/access/index.ts";
+import { ARGON2ID_OPTIONS } from "../../src/crypto/passwords.ts";
 import type { Database } from "../../src/db/database.ts";
-import { cases, organisations, type Role, users } from "../../src/db/schema.ts";
-import { ARGON2ID_OPTIONS, DEMO_PASSWORD } from "../../src/db/seed.ts";
+import { cases, organisations, users } from "../../src/db/schema.ts";
+import { DEMO_PASSWORD } from "../../src/demo/accounts.ts";
 import { type RunningServer, startServer } from "./server.ts";
 
 export const DIRECTIVE_2025 = "PP_SERV_ASD_2_DIR";

@@ -1,7 +1,7 @@
 // A test that reads "today" and then asks the server (which reads its own clock) must not straddle midnight in
 // Paris: both would be right, a day apart. Tests that compare the two wait out the last moments of the day.
 import { setTimeout as sleep } from "node:timers/promises";
-import { todayInParis } from "../../src/db/ruleParameters.ts";
+import { todayInParis } from "../../src/core/time/index.ts";
 
 /**
  * Returns once the Paris day will not change within the next `seconds` (waiting for midnight to pass when

@@ -5,7 +5,7 @@ import { dayNumber, isCalendarDate } from "../rules/dates.ts";
 import { DIRECTIVES, directiveByReference } from "../rules/directives/index.ts";
 import { OCCUPANCY_LABELS } from "../rules/messages.fr.ts";
 import type { Occupancy } from "../rules/types.ts";
-import { daysBetween } from "./days.ts";
+import { daysBetween } from "../time/days.ts";
 import { ACTION_STATUS_LABELS, DIAGNOSIS_MESSAGES, RENTAL_SERVICE_NOTICE } from "./messages.fr.ts";
 import type { ActionInput, ActionStatus, ActionUpdate, DiagnosisError, PlanAction } from "./types.ts";
 

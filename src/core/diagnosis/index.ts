@@ -1,5 +1,7 @@
 // The public surface of a case's content: diagnosis and budget, action plan, quality. Pure: no I/O, no
 // Node-only API, so the server, the CLI and the browser validate and compute with this same code.
+
+export { daysBetween, epochDay } from "../time/days.ts";
 export {
   ACTION_LIMITS,
   type ActionContext,
@@ -12,7 +14,6 @@ export {
   updateAction,
 } from "./actions.ts";
 export { ADULT_SCALE_AGE, budgetOf, consumptionUnitTenths, divideRounded } from "./budget.ts";
-export { daysBetween, epochDay } from "./days.ts";
 export { DIAGNOSIS_LIMITS, diagnosisProblems, normaliseDiagnosis } from "./diagnosis.ts";
 export * from "./messages.fr.ts";
 export {

@@ -1,7 +1,7 @@
 // The quality measure: durations in calendar days, the closure's indicators and the survey's answer.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { daysBetween, epochDay } from "./days.ts";
+import { daysBetween, epochDay } from "../time/days.ts";
 import { closureOutcomesProblems, qualityDurations, surveyAnswerProblems } from "./quality.ts";
 
 describe("days between calendar days", () => {

@@ -2,7 +2,7 @@
 // directives): the closure's outcome indicators, the time from the request to the first contact, to the
 // diagnosis and to the closure, and the satisfaction survey's answer.
 import { isCalendarDate } from "../rules/dates.ts";
-import { daysBetween } from "./days.ts";
+import { daysBetween } from "../time/days.ts";
 import { DIAGNOSIS_MESSAGES } from "./messages.fr.ts";
 import type {
   ClosureOutcomes,

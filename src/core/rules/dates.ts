@@ -42,10 +42,3 @@ export function isCalendarDate(iso: string): boolean {
   const day = date % 100;
   return month >= 1 && month <= 12 && day >= 1 && day <= lastDayOfMonth(year, month);
 }
-
-const PARIS_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" });
-
-/** The Europe/Paris calendar day (YYYY-MM-DD) of an instant: the service's days are Paris days. */
-export function parisDay(at: Date): string {
-  return PARIS_DAY.format(at);
-}

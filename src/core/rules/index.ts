@@ -8,7 +8,7 @@ export {
   diffWords,
   type TextSegment,
 } from "./compare.ts";
-export { addMonths, dayNumber, isCalendarDate, parisDay } from "./dates.ts";
+export { addMonths, dayNumber, isCalendarDate } from "./dates.ts";
 export {
   DIRECTIVES,
   type DirectiveWithRules,

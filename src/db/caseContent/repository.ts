@@ -12,8 +12,8 @@ import type {
   SensitiveTopics,
   SurveyAnswer,
 } from "../../core/diagnosis/index.ts";
-import { parisDay } from "../../core/rules/index.ts";
-import { decryptSecret, encryptSecret } from "../../server/auth/secretBox.ts";
+import { parisDay } from "../../core/time/index.ts";
+import { decryptSecret, encryptSecret } from "../../crypto/secretBox.ts";
 import type { Drizzle } from "../database.ts";
 import {
   appointments,

@@ -11,9 +11,8 @@ import {
   type CaseStatus,
   openCase,
 } from "../../core/cases/index.ts";
-import type { AuditEventInput } from "../../server/audit/auditTrail.ts";
-import { recordAudit } from "../../server/audit/auditTrail.ts";
-import { decryptSecret, encryptSecret } from "../../server/auth/secretBox.ts";
+import { decryptSecret, encryptSecret } from "../../crypto/secretBox.ts";
+import { type AuditEventInput, recordAudit } from "../audit/append.ts";
 import { type Database, type Drizzle, rowsOf } from "../database.ts";
 import { caseEvents, caseReferrals, cases, eligibilitySnapshots, organisations, users } from "../schema.ts";
 import { caseIdentityColumns, type PersonIdentity, samePerson } from "./identity.ts";

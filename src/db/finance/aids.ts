@@ -30,7 +30,7 @@ import {
   totalPaid,
 } from "../../core/finance/index.ts";
 import { directiveByReference } from "../../core/rules/index.ts";
-import { type AuditEventInput, recordAudit } from "../../server/audit/auditTrail.ts";
+import { type AuditEventInput, recordAudit } from "../audit/append.ts";
 import type { Drizzle } from "../database.ts";
 import {
   aidDisbursements,

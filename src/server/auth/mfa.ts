@@ -2,10 +2,10 @@
 // data encryption key (secretBox.ts), bound to their user id; recovery codes as SHA-256.
 import { createHash } from "node:crypto";
 import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { decryptSecret, encryptSecret } from "../../crypto/secretBox.ts";
+import { newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, verifyTotp } from "../../crypto/totp.ts";
 import type { Drizzle } from "../../db/database.ts";
 import { recoveryCodes, sessions, users } from "../../db/schema.ts";
-import { decryptSecret, encryptSecret } from "./secretBox.ts";
-import { newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, verifyTotp } from "./totp.ts";
 
 function hashRecoveryCode(code: string): string {
   return createHash("sha256").update(normaliseRecoveryCode(code)).digest("hex");

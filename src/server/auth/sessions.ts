@@ -3,8 +3,9 @@
 // here, in one place.
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, lt } from "drizzle-orm";
+import type { OrganisationKind, Role } from "../../core/access/index.ts";
 import type { Drizzle } from "../../db/database.ts";
-import { type OrganisationKind, organisations, type Role, sessions, users } from "../../db/schema.ts";
+import { organisations, sessions, users } from "../../db/schema.ts";
 
 export interface SessionTimeouts {
   /** Inactivity after which the session ends (30 min). */

@@ -3,8 +3,8 @@
 // (`config: { permission: "audit.read" }`, see src/server/auth/permissions.ts), all before the body is read.
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyRequest } from "fastify";
+import { ACTIONS_BEFORE_MFA_ENROLMENT, type Action, isAllowed } from "../../core/access/index.ts";
 import { readCookie, sessionCookie } from "../auth/cookies.ts";
-import { ACTIONS_BEFORE_MFA_ENROLMENT, type Action, isAllowed } from "../auth/permissions.ts";
 import {
   DEFAULT_SESSION_TIMEOUTS,
   findSession,

@@ -1,8 +1,8 @@
 // Turns every error into an RFC 9457 problem. Bad input (validation, malformed JSON, wrong media type,
 // oversized body) is a 4xx with a stable code; only a fault of ours is a 500, logged without its data.
 import type { FastifyError } from "fastify";
+import { UnreadableSecretError } from "../../crypto/secretBox.ts";
 import { findSqlStateError } from "../../db/errors.ts";
-import { UnreadableSecretError } from "../auth/secretBox.ts";
 import { fallbackValidationMessage, type ProblemCode, validationMessages } from "../messages.fr.ts";
 import {
   HttpProblem,

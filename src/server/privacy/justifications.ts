@@ -2,10 +2,10 @@
 // recording a justification"). A justification opens one case, read only, for one auditor, for
 // JUSTIFIED_ACCESS_MINUTES; recording it is audited with its id, and so is every read made under it.
 import { and, desc, eq, gt } from "drizzle-orm";
+import { recordAudit } from "../../db/audit/append.ts";
 import type { AuditContext } from "../../db/cases/repository.ts";
 import type { Drizzle } from "../../db/database.ts";
 import { caseAccessJustifications } from "../../db/schema.ts";
-import { recordAudit } from "../audit/auditTrail.ts";
 
 /** Long enough to examine a case, short enough that a new look needs a new reason. */
 export const JUSTIFIED_ACCESS_MINUTES = 60;

@@ -12,6 +12,7 @@ import {
   readOutcomes,
 } from "../../db/caseContent/repository.ts";
 import { storedPerson } from "../../db/cases/identity.ts";
+import { caseIdsOfPerson } from "../../db/cases/personCases.ts";
 import {
   type CaseRecord,
   caseReferralsOf,
@@ -20,7 +21,6 @@ import {
 } from "../../db/cases/repository.ts";
 import type { Drizzle } from "../../db/database.ts";
 import { aids, caseDocuments, cases, eligibilitySnapshots, surveys } from "../../db/schema.ts";
-import { caseIdsOfPerson } from "../audit/personCases.ts";
 
 /** The cases of the person of `origin` held by the same agency, oldest request first. */
 export async function casesOfSamePerson(db: Drizzle, origin: CaseRecord): Promise<CaseRecord[]> {

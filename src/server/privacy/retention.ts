@@ -5,8 +5,9 @@
 // case_anonymisations, and the audit trail records the event with counts only.
 // Tables added later join by adding an entry to PERSONAL_DATA_ERASERS.
 import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import { todayInParis } from "../../core/time/index.ts";
+import { recordAudit } from "../../db/audit/append.ts";
 import type { Drizzle } from "../../db/database.ts";
-import { todayInParis } from "../../db/ruleParameters.ts";
 import {
   aids,
   appointments,
@@ -22,7 +23,6 @@ import {
   eligibilitySnapshots,
   surveys,
 } from "../../db/schema.ts";
-import { recordAudit } from "../audit/auditTrail.ts";
 
 /** What replaces a name: the case stays countable, nobody is named. */
 export const ANONYMOUS_NAME = "Anonyme";

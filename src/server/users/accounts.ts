@@ -3,19 +3,11 @@
 // (src/cli/users.ts). Every change is recorded in the audit trail in the same transaction, and every change
 // that alters what an account may do closes its open sessions.
 import { and, eq, isNull } from "drizzle-orm";
+import { DEMO_EMAIL_DOMAIN, isNationalRole, organisationKindOf, type Role } from "../../core/access/index.ts";
+import { dummyPasswordHash, hashNewPassword } from "../../crypto/passwords.ts";
+import { type AuditEventInput, recordAudit } from "../../db/audit/append.ts";
 import type { Drizzle } from "../../db/database.ts";
-import {
-  NATIONAL_ROLES,
-  type OrganisationKind,
-  organisations,
-  type Role,
-  recoveryCodes,
-  sessions,
-  users,
-} from "../../db/schema.ts";
-import { DEMO_EMAIL_DOMAIN } from "../../db/seed.ts";
-import { type AuditEventInput, recordAudit } from "../audit/auditTrail.ts";
-import { dummyPasswordHash, hashNewPassword } from "../auth/passwords.ts";
+import { organisations, recoveryCodes, sessions, users } from "../../db/schema.ts";
 import { type AccountProblem, accountProblemMessages } from "./messages.fr.ts";
 
 /** A refusal the caller turns into a problem (API) or an exit code (CLI). */
@@ -29,19 +21,9 @@ export class AccountError extends Error {
 /** Who acts, for the audit trail: request fields for the API, `{ details: { via: "cli" } }` for the CLI. */
 export type AuditContext = Omit<AuditEventInput, "action" | "targetType" | "targetId">;
 
-export function isNationalRole(role: Role): boolean {
-  return (NATIONAL_ROLES as readonly Role[]).includes(role);
-}
-
-/** The kind of organisation a role belongs to, or null for national roles. */
-function organisationKindFor(role: Role): OrganisationKind | null {
-  if (isNationalRole(role)) return null;
-  return role === "partner_worker" ? "partner" : "agency";
-}
-
 /** Checks that `organisationId` suits `role` (none for national roles, one of the right kind otherwise). */
 async function checkOrganisation(db: Drizzle, role: Role, organisationId: string | null): Promise<void> {
-  const kind = organisationKindFor(role);
+  const kind = organisationKindOf(role);
   if (kind === null) {
     if (organisationId !== null) throw new AccountError("organisation_not_allowed");
     return;

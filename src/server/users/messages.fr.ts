@@ -1,6 +1,5 @@
 // French texts of account administration, shared by the HTTP API and `appui users`.
-import { NATIONAL_ROLES } from "../../db/schema.ts";
-import { DEMO_EMAIL_DOMAIN } from "../../db/seed.ts";
+import { DEMO_EMAIL_DOMAIN, NATIONAL_ROLES } from "../../core/access/index.ts";
 
 export const accountProblemMessages = {
   account_not_found: {

@@ -9,7 +9,7 @@ import type {
   SituationKind,
 } from "../../../src/core/rules/index.ts";
 import { addMonths, dayNumber, directiveInForce } from "../../../src/core/rules/index.ts";
-import { isoDay, todayInParis } from "../frenchDates.ts";
+import { frenchToday, isoDay } from "../frenchDates.ts";
 
 export type YesNo = "" | "yes" | "no" | "unknown";
 
@@ -37,7 +37,7 @@ export interface Answers {
 
 export function initialAnswers(now: Date = new Date()): Answers {
   return {
-    requestDate: todayInParis(now),
+    requestDate: frenchToday(now),
     activity: "",
     sector: "",
     headcount: "",

@@ -16,7 +16,7 @@ import {
 import type { Situation } from "../../../src/core/rules/index.ts";
 import { OUTCOME_LABELS } from "../../../src/core/rules/index.ts";
 import { callApi, NETWORK_FAILURE, type Problem } from "../api.ts";
-import { isoDay, todayInParis } from "../frenchDates.ts";
+import { frenchToday, isoDay } from "../frenchDates.ts";
 import { caseState } from "./caseState.ts";
 import { AssignCase, useAgencyCounsellors } from "./dashboard/AssignCase.tsx";
 import { dashboardMessages } from "./dashboard/messages.fr.ts";
@@ -258,7 +258,7 @@ function FieldsForm({ id, step, detail, busy, errors, onCancel, onSend }: StepFo
   const motiveRequired = step.needs.includes("motive");
   const [motive, setMotive] = useState("");
   const [reason, setReason] = useState("");
-  const [on, setOn] = useState(todayInParis());
+  const [on, setOn] = useState(frenchToday());
   const [local, setLocal] = useState<FieldErrors>({});
   const shown: FieldErrors = { ...errors, ...local };
   const outcome = detail.eligibility?.outcome;

@@ -5,7 +5,7 @@ import { Anchor, Box, List, SimpleGrid, Text, Title } from "@mantine/core";
 import { useEffect, useState } from "react";
 import type { CaseSummary } from "../../../src/contracts/cases.ts";
 import { callApi } from "../api.ts";
-import { isoDay, todayInParis } from "../frenchDates.ts";
+import { frenchToday, isoDay } from "../frenchDates.ts";
 import { workspaceMessages } from "./messages.fr.ts";
 import { casePath } from "./paths.ts";
 
@@ -29,7 +29,7 @@ function useCases(query: Record<string, string>): CaseSummary[] | null | "failed
 }
 
 export function TodaySection({ counsellor }: { counsellor: string | undefined }) {
-  const today = isoDay(todayInParis()) ?? "";
+  const today = isoDay(frenchToday()) ?? "";
   const mine: Record<string, string> = counsellor === undefined ? {} : { counsellor };
   const appointments = useCases({ ...mine, nextAppointmentBefore: today, limit: LIMIT });
   const overdue = useCases({ ...mine, overdue: "true", limit: "10" });

@@ -4,20 +4,16 @@
 import { Readable } from "node:stream";
 import Type, { type Static } from "typebox";
 import { CASE_REFERENCE_PATTERN } from "../../../contracts/cases.ts";
-import { todayInParis } from "../../../db/ruleParameters.ts";
-import { auditActorsOf } from "../../audit/actorNames.ts";
-import {
-  type AuditSearch,
-  recordAudit,
-  searchAuditEvents,
-  streamAuditEvents,
-} from "../../audit/auditTrail.ts";
-import { auditActorMessages } from "../../audit/messages.fr.ts";
-import { caseIdsOfPerson } from "../../audit/personCases.ts";
+import { todayInParis } from "../../../core/time/index.ts";
+import { auditActorsOf } from "../../../db/audit/actors.ts";
+import { recordAudit } from "../../../db/audit/append.ts";
+import { type AuditSearch, searchAuditEvents, streamAuditEvents } from "../../../db/audit/search.ts";
+import { caseIdsOfPerson } from "../../../db/cases/personCases.ts";
 import { auditMessages } from "../../messages.fr.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { requestAuditFields } from "../auth/auth.ts";
+import { auditActorMessages } from "./messages.fr.ts";
 
 const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 

@@ -3,12 +3,12 @@
 import { eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
+import { mustEnrolSecondFactor } from "../../../core/access/index.ts";
+import { verifyPassword } from "../../../crypto/passwords.ts";
+import { recordAudit } from "../../../db/audit/append.ts";
 import { users } from "../../../db/schema.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
 import { readCookie } from "../../auth/cookies.ts";
 import { acceptTotpCode, consumeRecoveryCode } from "../../auth/mfa.ts";
-import { verifyPassword } from "../../auth/passwords.ts";
-import { MFA_REQUIRED_ROLES } from "../../auth/permissions.ts";
 import {
   createSession,
   findSession,
@@ -188,7 +188,7 @@ export async function authRoutes(app: AppInstance): Promise<void> {
             : await consumeRecoveryCode(db, user.id, recoveryCode as string, now);
         if (!accepted) throw await failSecondFactor();
         secondFactor = totpCode !== undefined ? "totp" : "recovery_code";
-      } else if (!app.config.demoMode && MFA_REQUIRED_ROLES.includes(user.role)) {
+      } else if (mustEnrolSecondFactor(user.role, app.config.demoMode)) {
         // Outside demo mode these roles need a second factor: this session may only enrol one.
         mfaEnrolmentRequired = true;
       }

@@ -7,10 +7,10 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import * as client from "openid-client";
 import type { GroupRole, OidcConfig } from "../../../config/oidc.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
+import { mustEnrolSecondFactor } from "../../../core/access/index.ts";
+import { decryptSecret, encryptSecret } from "../../../crypto/secretBox.ts";
+import { recordAudit } from "../../../db/audit/append.ts";
 import { readCookie } from "../../auth/cookies.ts";
-import { MFA_REQUIRED_ROLES } from "../../auth/permissions.ts";
-import { decryptSecret, encryptSecret } from "../../auth/secretBox.ts";
 import { createSession, hashToken, revokeSession } from "../../auth/sessions.ts";
 import { SESSION_COOKIE } from "../../plugins/auth.ts";
 import { HttpProblem } from "../../problem.ts";
@@ -180,8 +180,7 @@ export async function oidcRoutes(app: AppInstance, options: { oidc: OidcConfig }
       const amr = Array.isArray(claims.amr) ? claims.amr : [];
       const directoryMfa = amr.some((method) => MULTI_FACTOR_AMR.includes(String(method)));
       // The directory's second factor counts; without one, these roles must enrol Appui's TOTP first.
-      const mfaEnrolmentRequired =
-        !app.config.demoMode && MFA_REQUIRED_ROLES.includes(mapping.role) && !directoryMfa;
+      const mfaEnrolmentRequired = mustEnrolSecondFactor(mapping.role, app.config.demoMode) && !directoryMfa;
       const previous = readCookie(request.headers.cookie, SESSION_COOKIE);
       if (previous !== undefined && previous !== "") await revokeSession(db, hashToken(previous), now);
       const { token } = await createSession(db, userId, now, app.authOptions.sessions, mfaEnrolmentRequired);

@@ -2,10 +2,10 @@
 // POST /api/v1/auth/recovery-codes: a new list of recovery codes, against a current TOTP code.
 import type { FastifyRequest } from "fastify";
 import Type from "typebox";
-import { recordAudit } from "../../audit/auditTrail.ts";
+import { otpauthUri } from "../../../crypto/totp.ts";
+import { recordAudit } from "../../../db/audit/append.ts";
 import { confirmTotpEnrolment, regenerateRecoveryCodes, startTotpEnrolment } from "../../auth/mfa.ts";
 import type { SessionContext } from "../../auth/sessions.ts";
-import { otpauthUri } from "../../auth/totp.ts";
 import { authMessages } from "../../messages.fr.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";

@@ -5,6 +5,7 @@
 
 import { eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
+import { isInScope } from "../../../core/access/index.ts";
 import { DIAGNOSIS_ERROR_KINDS, type DiagnosisError } from "../../../core/diagnosis/index.ts";
 import {
   type CaseChange,
@@ -16,7 +17,6 @@ import {
 } from "../../../db/cases/repository.ts";
 import type { Database, Drizzle } from "../../../db/database.ts";
 import { cases } from "../../../db/schema.ts";
-import { isInScope } from "../../auth/permissions.ts";
 import { HttpProblem } from "../../problem.ts";
 import {
   actorOf,

@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import Type from "typebox";
 import type { ActionView } from "../../../contracts/diagnosis.ts";
+import { isInScope } from "../../../core/access/index.ts";
 import { CASE_STATUS_LABELS } from "../../../core/cases/index.ts";
 import {
   ACTION_KIND_LABELS,
@@ -22,6 +23,8 @@ import {
   updateAction,
 } from "../../../core/diagnosis/index.ts";
 import type { Occupancy } from "../../../core/rules/index.ts";
+import { todayInParis } from "../../../core/time/index.ts";
+import { recordAudit } from "../../../db/audit/append.ts";
 import {
   type ActionRecord,
   findAction,
@@ -32,10 +35,7 @@ import {
   updateActionRow,
 } from "../../../db/caseContent/repository.ts";
 import { type CaseRecord, findCase, findOrganisations } from "../../../db/cases/repository.ts";
-import { todayInParis } from "../../../db/ruleParameters.ts";
 import { aidProducts } from "../../../db/schema.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
-import { isInScope } from "../../auth/permissions.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import {

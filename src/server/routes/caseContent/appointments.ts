@@ -4,13 +4,13 @@
 import Type from "typebox";
 import type { AppointmentView } from "../../../contracts/diagnosis.ts";
 import { APPOINTMENT_CHANNEL_LABELS, type AppointmentInput } from "../../../core/diagnosis/index.ts";
-import { parisDay } from "../../../core/rules/index.ts";
+import { parisDay } from "../../../core/time/index.ts";
+import { recordAudit } from "../../../db/audit/append.ts";
 import {
   type AppointmentRecord,
   insertAppointment,
   listAppointments,
 } from "../../../db/caseContent/repository.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { auditContext, loadCaseInScope, sessionOf, setEtag } from "../cases/caseAccess.ts";

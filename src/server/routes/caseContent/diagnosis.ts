@@ -10,9 +10,9 @@ import {
   diagnosisProblems,
   normaliseDiagnosis,
 } from "../../../core/diagnosis/index.ts";
+import { todayInParis } from "../../../core/time/index.ts";
+import { recordAudit } from "../../../db/audit/append.ts";
 import { readDiagnosis, writeDiagnosis } from "../../../db/caseContent/repository.ts";
-import { todayInParis } from "../../../db/ruleParameters.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { auditContext, loadCaseInScope, sessionOf, setEtag } from "../cases/caseAccess.ts";

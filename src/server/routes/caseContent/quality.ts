@@ -11,6 +11,7 @@ import {
   SURVEY_RATING_LABELS,
   type SurveyAnswer,
 } from "../../../core/diagnosis/index.ts";
+import { recordAudit } from "../../../db/audit/append.ts";
 import {
   answerSurvey,
   createSurvey,
@@ -22,7 +23,6 @@ import {
   writeOutcomes,
 } from "../../../db/caseContent/repository.ts";
 import { caseStateOf } from "../../../db/cases/repository.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { auditContext, loadCaseInScope, sessionOf, setEtag } from "../cases/caseAccess.ts";

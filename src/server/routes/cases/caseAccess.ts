@@ -3,6 +3,7 @@
 // refusals into problems. The case sub-resources (diagnosis, plan, documents, aids) use the same helpers.
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { CaseDetail } from "../../../contracts/cases.ts";
+import { type Action, type Actor, isInScope, type ScopedResource } from "../../../core/access/index.ts";
 import { CASE_ERROR_KINDS, type CaseError } from "../../../core/cases/index.ts";
 import type { AuditContext } from "../../../db/cases/repository.ts";
 import {
@@ -16,7 +17,6 @@ import {
   StaleCaseError,
 } from "../../../db/cases/repository.ts";
 import type { Drizzle } from "../../../db/database.ts";
-import { type Action, type Actor, isInScope, type ScopedResource } from "../../auth/permissions.ts";
 import type { SessionContext } from "../../auth/sessions.ts";
 import { HttpProblem } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";

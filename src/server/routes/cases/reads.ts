@@ -4,9 +4,9 @@
 import Type from "typebox";
 import type { CaseListQuery } from "../../../contracts/cases.ts";
 import { CaseListQuerySchema } from "../../../contracts/cases.ts";
+import { recordAudit } from "../../../db/audit/append.ts";
 import { InvalidCursorError, listCaseload, listReferrals } from "../../../db/cases/list.ts";
 import { caseTimeline } from "../../../db/cases/repository.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { auditContext, loadCaseInScope, sessionOf, setEtag } from "./caseAccess.ts";

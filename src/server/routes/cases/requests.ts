@@ -5,6 +5,7 @@ import Type from "typebox";
 import type { CounsellorRequest, PublicRequest } from "../../../contracts/cases.ts";
 import { regionOfPostcode } from "../../../core/cases/regions.ts";
 import { territoryOfPostcode } from "../../../core/rules/index.ts";
+import { todayInParis } from "../../../core/time/index.ts";
 import { normaliseEmail, normalisePhone, tidyName } from "../../../db/cases/identity.ts";
 import {
   agencyForRegion,
@@ -13,7 +14,6 @@ import {
   findUser,
   type NewCase,
 } from "../../../db/cases/repository.ts";
-import { todayInParis } from "../../../db/ruleParameters.ts";
 import { HttpProblem, problemResponses, type ValidationIssue } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import type { RateLimitSetting } from "../eligibility/eligibility.ts";

@@ -13,6 +13,7 @@ import type {
 } from "../../../contracts/cases.ts";
 import { escapePointer } from "../../../contracts/inputErrors.ts";
 import { validateSituation } from "../../../contracts/situation.ts";
+import type { Action } from "../../../core/access/index.ts";
 import {
   type CaseCommand,
   caseErrorMessage,
@@ -20,6 +21,7 @@ import {
   transition,
 } from "../../../core/cases/index.ts";
 import { evaluate, isCalendarDate, type Situation } from "../../../core/rules/index.ts";
+import { todayInParis } from "../../../core/time/index.ts";
 import {
   type CaseChange,
   CaseCommandError,
@@ -31,8 +33,7 @@ import {
   insertSnapshot,
   lifecycleChange,
 } from "../../../db/cases/repository.ts";
-import { loadParameterTimeline, todayInParis } from "../../../db/ruleParameters.ts";
-import type { Action } from "../../auth/permissions.ts";
+import { loadParameterTimeline } from "../../../db/ruleParameters.ts";
 import { HttpProblem, problemResponses, type ValidationIssue } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { type PrepareChange, runCaseStep, sessionOf } from "./caseAccess.ts";

@@ -11,10 +11,10 @@ import {
   DOCUMENT_NAME_MAX_LENGTH,
   type DocumentKind,
 } from "../../../contracts/documents.ts";
+import { recordAudit } from "../../../db/audit/append.ts";
 import { changeCase } from "../../../db/cases/repository.ts";
 import { type DocumentSummary, findDocument, insertDocument, listDocuments } from "../../../db/documents.ts";
 import { isActionOfCase } from "../../../db/engagementPlan.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
 import { type Inspection, inspectUpload } from "../../documents/inspect.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";

@@ -5,6 +5,8 @@
 import Type from "typebox";
 import { casePolicy, nextSteps, transition } from "../../../core/cases/index.ts";
 import { ACTION_KIND_LABELS, EXTERNAL_AID_LABELS } from "../../../core/diagnosis/index.ts";
+import { todayInParis } from "../../../core/time/index.ts";
+import { recordAudit } from "../../../db/audit/append.ts";
 import {
   type AuditContext,
   CaseCommandError,
@@ -23,10 +25,8 @@ import {
   useEngagementLink,
 } from "../../../db/engagementLinks.ts";
 import { ACCEPTED_ONLINE_EVENT, planActions } from "../../../db/engagementPlan.ts";
-import { todayInParis } from "../../../db/ruleParameters.ts";
 import { engagementPdf } from "../../../pdf/engagement.ts";
 import { ENGAGEMENT } from "../../../pdf/messages.fr.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import {

@@ -2,6 +2,7 @@
 // which case, and, for the engagement, the plan's actions with their owner and due date.
 
 import { ACTION_KIND_LABELS, EXTERNAL_AID_LABELS } from "../../../core/diagnosis/index.ts";
+import { todayInParis } from "../../../core/time/index.ts";
 import { type CaseRecord, caseStateOf } from "../../../db/cases/repository.ts";
 import type { Drizzle } from "../../../db/database.ts";
 import {
@@ -10,7 +11,6 @@ import {
   planActions,
   planProposedAt,
 } from "../../../db/engagementPlan.ts";
-import { todayInParis } from "../../../db/ruleParameters.ts";
 import type {
   CaseDocumentInput,
   EngagementAction,

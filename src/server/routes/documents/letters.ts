@@ -1,10 +1,11 @@
 // The two French PDFs of a case, generated on request from what is stored: the refusal letter (only for a
 // refused case) and the reciprocal engagement (from the action plan on). Each generation reads the
 // person's data, so each is written to the audit trail.
+
+import { recordAudit } from "../../../db/audit/append.ts";
 import { caseStateOf } from "../../../db/cases/repository.ts";
 import { engagementPdf } from "../../../pdf/engagement.ts";
 import { refusalLetterPdf } from "../../../pdf/refusalLetter.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { auditContext, loadCaseInScope } from "../cases/caseAccess.ts";

@@ -17,7 +17,9 @@ import {
   ScheduleViewSchema,
   WithdrawalSchema,
 } from "../../../contracts/finance.ts";
+import { type Action, type Actor, isAllowed, isInScope, scopeOf } from "../../../core/access/index.ts";
 import { AID_STATUSES, type AidStatus, arrearsOn, totalPaid } from "../../../core/finance/index.ts";
+import { todayInParis } from "../../../core/time/index.ts";
 import type { Database, Drizzle } from "../../../db/database.ts";
 import {
   type AidRow,
@@ -41,7 +43,6 @@ import { maskIban, validIban } from "../../../db/finance/iban.ts";
 import { idempotent } from "../../../db/finance/idempotency.ts";
 import { staffMember, staffNames } from "../../../db/finance/staffNames.ts";
 import { aids } from "../../../db/schema.ts";
-import { type Action, type Actor, isAllowed, isInScope, scopeOf } from "../../auth/permissions.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { loadCaseInScope } from "../cases/caseAccess.ts";
@@ -52,7 +53,6 @@ import {
   inMoneyLane,
   invalidField,
   requireCalendarDate,
-  todayInParis,
 } from "./financeAccess.ts";
 import { financeMessages } from "./messages.fr.ts";
 import type { MoneyLane } from "./moneyLane.ts";

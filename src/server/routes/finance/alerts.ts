@@ -4,6 +4,7 @@
 import { eq } from "drizzle-orm";
 import Type from "typebox";
 import { AlertListSchema, AlertViewSchema } from "../../../contracts/finance.ts";
+import { type Role, scopeOf } from "../../../core/access/index.ts";
 import type { Database, Drizzle } from "../../../db/database.ts";
 import type { FinanceActor } from "../../../db/finance/aids.ts";
 import { recordFinanceAudit } from "../../../db/finance/aids.ts";
@@ -12,9 +13,7 @@ import {
   acknowledgeEnvelopeAlert,
   listEnvelopeAlerts,
 } from "../../../db/finance/alerts.ts";
-import type { Role } from "../../../db/schema.ts";
 import { organisations } from "../../../db/schema.ts";
-import { scopeOf } from "../../auth/permissions.ts";
 import { problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { asProblems, financeActor } from "./financeAccess.ts";

@@ -2,6 +2,9 @@
 // propose or decide), and recording a dated new version (administrators).
 import Type from "typebox";
 import { ProductInputSchema, ProductViewSchema } from "../../../contracts/finance.ts";
+import { isAllowed } from "../../../core/access/index.ts";
+import { todayInParis } from "../../../core/time/index.ts";
+import { recordAudit } from "../../../db/audit/append.ts";
 import type { Database } from "../../../db/database.ts";
 import {
   catalogueHistory,
@@ -10,11 +13,9 @@ import {
   recordProduct,
 } from "../../../db/finance/catalogue.ts";
 import { staffMember, staffNames } from "../../../db/finance/staffNames.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
-import { isAllowed } from "../../auth/permissions.ts";
 import { problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
-import { asProblems, financeActor, requireCalendarDate, todayInParis } from "./financeAccess.ts";
+import { asProblems, financeActor, requireCalendarDate } from "./financeAccess.ts";
 import { financeMessages } from "./messages.fr.ts";
 
 /** A product version as answered, naming who recorded it (`names` from `staffNames`; null: nobody named). */

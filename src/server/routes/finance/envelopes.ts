@@ -21,6 +21,7 @@ import {
   projectedMonthly,
   seasonalProjection,
 } from "../../../core/finance/index.ts";
+import { todayInParis } from "../../../core/time/index.ts";
 import type { Database, Drizzle } from "../../../db/database.ts";
 import { fourEyesThresholdInForce, offerQueue, recordFinanceAudit } from "../../../db/finance/aids.ts";
 import {
@@ -35,7 +36,7 @@ import { FinanceNotFoundError } from "../../../db/finance/errors.ts";
 import { aids, ruleParameterValues } from "../../../db/schema.ts";
 import { problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
-import { asProblems, financeActor, inMoneyLane, requireCalendarDate, todayInParis } from "./financeAccess.ts";
+import { asProblems, financeActor, inMoneyLane, requireCalendarDate } from "./financeAccess.ts";
 import { financeMessages } from "./messages.fr.ts";
 import type { MoneyLane } from "./moneyLane.ts";
 

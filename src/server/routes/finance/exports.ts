@@ -4,9 +4,9 @@
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import Type from "typebox";
+import { recordAudit } from "../../../db/audit/append.ts";
 import type { Database } from "../../../db/database.ts";
 import { type Cell, EURO_COLUMN, EXPORT_DATASETS, exportRows } from "../../../db/finance/exports.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
 import { problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { financeActor } from "./financeAccess.ts";

@@ -7,12 +7,9 @@ import type { Drizzle } from "../../../db/database.ts";
 import type { FinanceActor } from "../../../db/finance/aids.ts";
 import { FinanceConflictError, FinanceInputError, FinanceNotFoundError } from "../../../db/finance/errors.ts";
 import { IdempotencyMismatchError } from "../../../db/finance/idempotency.ts";
-import { todayInParis } from "../../../db/ruleParameters.ts";
 import { HttpProblem } from "../../problem.ts";
 import { financeMessages } from "./messages.fr.ts";
 import type { MoneyLane } from "./moneyLane.ts";
-
-export { todayInParis };
 
 export function financeActor(request: FastifyRequest): FinanceActor {
   const auth = request.auth;

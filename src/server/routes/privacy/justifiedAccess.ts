@@ -4,9 +4,9 @@
 import type { FastifyRequest } from "fastify";
 import Type from "typebox";
 import type { AccessJustificationRequest } from "../../../contracts/privacy.ts";
+import { isInScope } from "../../../core/access/index.ts";
+import { recordAudit } from "../../../db/audit/append.ts";
 import { type CaseRecord, caseTimeline, findCase } from "../../../db/cases/repository.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
-import { isInScope } from "../../auth/permissions.ts";
 import { activeJustification, recordJustification } from "../../privacy/justifications.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";

@@ -4,6 +4,8 @@
 // recorded value, the finance threshold included, with who recorded it, and is audited.
 import Type from "typebox";
 import { isCalendarDate, RULE_PARAMETER_DEFINITIONS } from "../../../core/rules/index.ts";
+import { todayInParis } from "../../../core/time/index.ts";
+import { recordAudit } from "../../../db/audit/append.ts";
 import type { Database } from "../../../db/database.ts";
 import {
   authoredParameterRecords,
@@ -11,9 +13,7 @@ import {
   ParameterValueError,
   REASON_MAX_LENGTH,
   recordParameterValue,
-  todayInParis,
 } from "../../../db/ruleParameters.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
 import { ruleParameterMessages } from "../../messages.fr.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";

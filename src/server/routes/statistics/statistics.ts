@@ -18,7 +18,7 @@ import {
   summariseDurations,
   tally,
 } from "../../../core/statistics/index.ts";
-import { todayInParis } from "../../../db/ruleParameters.ts";
+import { todayInParis } from "../../../core/time/index.ts";
 import { type AgencyFigures, agencyFigures } from "../../../db/statistics.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";

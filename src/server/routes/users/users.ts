@@ -14,9 +14,10 @@ import {
   UserListQuerySchema,
   UserListSchema,
 } from "../../../contracts/users.ts";
+import { passwordProblemMessages } from "../../../core/access/index.ts";
+import { PasswordRejectedError } from "../../../crypto/passwordPolicy.ts";
+import { recordAudit } from "../../../db/audit/append.ts";
 import { organisations, users } from "../../../db/schema.ts";
-import { recordAudit } from "../../audit/auditTrail.ts";
-import { PasswordRejectedError, passwordProblemMessages } from "../../auth/passwordPolicy.ts";
 import type { SessionContext } from "../../auth/sessions.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";

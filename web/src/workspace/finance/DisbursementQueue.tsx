@@ -5,7 +5,7 @@ import { Box, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title 
 import { type FormEvent, useState } from "react";
 import { formatCents } from "../../../../src/core/finance/money.ts";
 import { callApi, issuesByPath } from "../../api.ts";
-import { frenchDay, isoDay, todayInParis } from "../../frenchDates.ts";
+import { frenchDay, frenchToday, isoDay } from "../../frenchDates.ts";
 import { roleMessages } from "../roles/messages.fr.ts";
 import type { Session } from "../session.ts";
 import { WideTable } from "../WideTable.tsx";
@@ -68,7 +68,7 @@ function DisbursementRow({
   const [open, setOpen] = useState(false);
   const [payeeKind, setPayeeKind] = useState("person");
   const [iban, setIban] = useState("");
-  const [paidOn, setPaidOn] = useState(todayInParis());
+  const [paidOn, setPaidOn] = useState(frenchToday());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const key = useIdempotencyKey();

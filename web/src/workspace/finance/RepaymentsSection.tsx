@@ -19,7 +19,7 @@ import { type FormEvent, useState } from "react";
 import { AID_STATUS_LABELS } from "../../../../src/core/finance/messages.fr.ts";
 import { formatCents, parseAmount } from "../../../../src/core/finance/money.ts";
 import { callApi, issuesByPath } from "../../api.ts";
-import { isoDay, todayInParis } from "../../frenchDates.ts";
+import { frenchToday, isoDay } from "../../frenchDates.ts";
 import type { Session } from "../session.ts";
 import type { AidView } from "./AidsPanel.tsx";
 import { useIdempotencyKey } from "./idempotencyKey.ts";
@@ -157,7 +157,7 @@ function LoanCommandForm({
   onDone: (message: string) => void;
 }) {
   const [amount, setAmount] = useState("");
-  const [date, setDate] = useState(todayInParis());
+  const [date, setDate] = useState(frenchToday());
   const [option, setOption] = useState("shorten");
   const [reason, setReason] = useState("");
   const [errors, setErrors] = useState<Partial<Record<Field | "form", string>>>({});

@@ -2,8 +2,9 @@
 // cases), action and period, newest first, older events a page at a time, and the same search exported.
 import { Anchor, Box, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
+import { endOfParisDay, startOfParisDay } from "../../../../src/core/time/index.ts";
 import { callApi, issuesByPath, type Problem } from "../../api.ts";
-import { endOfParisDay, frenchMoment, isoDay, startOfParisDay } from "../../frenchDates.ts";
+import { frenchMoment, isoDay } from "../../frenchDates.ts";
 import { workspaceMessages } from "../messages.fr.ts";
 import { WideTable } from "../WideTable.tsx";
 import { roleMessages } from "./messages.fr.ts";

@@ -7,7 +7,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { AID_STATUS_LABELS } from "../../../../src/core/finance/messages.fr.ts";
 import { formatCents, parseAmount } from "../../../../src/core/finance/money.ts";
 import { callApi } from "../../api.ts";
-import { frenchDay, frenchMoment, todayInParis } from "../../frenchDates.ts";
+import { frenchDay, frenchMoment, frenchToday } from "../../frenchDates.ts";
 import { BurndownPanel } from "../finance/BurndownPanel.tsx";
 import { type ApprovedAid, DisbursementQueue } from "../finance/DisbursementQueue.tsx";
 import { EnvelopeAlerts } from "../finance/EnvelopeAlerts.tsx";
@@ -75,7 +75,7 @@ type Loaded =
 const percent = (part: number, whole: number) => (whole <= 0 ? 0 : Math.min(100, (part / whole) * 100));
 
 export function EnvelopePage({ session }: { session: Session }) {
-  const year = Number(todayInParis().slice(-4));
+  const year = Number(frenchToday().slice(-4));
   const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
   const [announcement, setAnnouncement] = useState("");
   // Bumped after each decision, so that the alerts it may have raised are read again.

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { ROLES } from "../../db/schema.ts";
+import { renderPermissionMatrix } from "./document.ts";
 import {
+  ACTION_DESCRIPTIONS,
   ACTIONS,
   type Actor,
   isAllowed,
   isInScope,
   PERMISSIONS,
-  renderPermissionMatrix,
+  ROLES,
   scopeIncludes,
-} from "./permissions.ts";
+} from "./index.ts";
 
 const PARIS = "00000000-0000-4000-8000-000000000001";
 const LYON = "00000000-0000-4000-8000-000000000002";
@@ -21,7 +22,8 @@ const actor = (role: Actor["role"], organisationId: string | null, userId = "use
 
 describe("permission matrix", () => {
   it("has an entry for every action and only known roles", () => {
-    expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(ACTIONS).sort());
+    expect(Object.keys(PERMISSIONS).sort()).toEqual([...ACTIONS].sort());
+    expect(Object.keys(ACTION_DESCRIPTIONS).sort()).toEqual([...ACTIONS].sort());
     for (const entry of Object.values(PERMISSIONS)) {
       for (const role of Object.keys(entry)) expect(ROLES).toContain(role);
     }

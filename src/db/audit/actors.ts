@@ -1,8 +1,8 @@
 // Who the authors of audit entries are, for the auditors' search: the trail itself stores only the author's
 // id and role (so that its hash chain never depends on a name that changes), the name is read at search time.
 import { inArray } from "drizzle-orm";
-import type { Drizzle } from "../../db/database.ts";
-import { users } from "../../db/schema.ts";
+import type { Drizzle } from "../database.ts";
+import { users } from "../schema.ts";
 
 /** An author as the auditor reads it: a deactivated or removed account shows no name. */
 export type AuditActor =

@@ -4,18 +4,12 @@
 // character, and not containing the account's own email name.
 import { readFileSync } from "node:fs";
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
-
-export type PasswordProblem = "too_short" | "too_long" | "common" | "repetitive" | "personal";
-
-export const passwordProblemMessages: Record<PasswordProblem, string> = {
-  too_short: `Le mot de passe doit compter au moins ${PASSWORD_MIN_LENGTH} caractères.`,
-  too_long: `Le mot de passe doit compter au plus ${PASSWORD_MAX_LENGTH} caractères.`,
-  common: "Ce mot de passe est trop courant ; choisissez une phrase de passe plus personnelle.",
-  repetitive: "Le mot de passe ne doit pas répéter un seul caractère.",
-  personal: "Le mot de passe ne doit pas contenir votre adresse électronique ou votre nom.",
-};
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type PasswordProblem,
+  passwordProblemMessages,
+} from "../core/access/index.ts";
 
 export interface PasswordContext {
   email?: string;

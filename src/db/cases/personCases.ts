@@ -2,9 +2,9 @@
 // the same person (same email, or same name with the same birth date or phone: samePerson in
 // src/db/cases/identity.ts), across organisations, since auditors are national.
 import { eq, or } from "drizzle-orm";
-import { caseIdentityColumns, samePerson } from "../../db/cases/identity.ts";
-import type { Drizzle } from "../../db/database.ts";
-import { cases } from "../../db/schema.ts";
+import type { Drizzle } from "../database.ts";
+import { cases } from "../schema.ts";
+import { caseIdentityColumns, samePerson } from "./identity.ts";
 
 /** The case ids of the person of case `reference`; undefined when no case has that reference. */
 export async function caseIdsOfPerson(db: Drizzle, reference: string): Promise<string[] | undefined> {

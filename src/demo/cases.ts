@@ -29,11 +29,11 @@ import {
   diagnosisProblems,
 } from "../core/diagnosis/index.ts";
 import { DEFAULT_RULE_PARAMETERS, directiveInForce, evaluate, type Situation } from "../core/rules/index.ts";
-import { recordAudit } from "../server/audit/auditTrail.ts";
-import { encryptSecret } from "../server/auth/secretBox.ts";
-import { surveyTokenHash } from "./caseContent/repository.ts";
-import { timelineEntry } from "./cases/repository.ts";
-import { type Database, type Drizzle, rowsOf } from "./database.ts";
+import { encryptSecret } from "../crypto/secretBox.ts";
+import { recordAudit } from "../db/audit/append.ts";
+import { surveyTokenHash } from "../db/caseContent/repository.ts";
+import { timelineEntry } from "../db/cases/repository.ts";
+import { type Database, type Drizzle, rowsOf } from "../db/database.ts";
 import {
   appointments,
   caseActions,
@@ -46,8 +46,8 @@ import {
   organisations,
   surveys,
   users,
-} from "./schema.ts";
-import { DEMO_ACCOUNTS } from "./seed.ts";
+} from "../db/schema.ts";
+import { DEMO_ACCOUNTS } from "./accounts.ts";
 
 export const DEMO_CASES_PER_AGENCY = 200;
 

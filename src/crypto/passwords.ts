@@ -2,8 +2,10 @@
 // unknown accounts so that a login takes the same time whether or not the account exists.
 import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
-import { ARGON2ID_OPTIONS } from "../../db/seed.ts";
 import { assertPasswordAcceptable, type PasswordContext } from "./passwordPolicy.ts";
+
+/** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. */
+export const ARGON2ID_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 /** Hashes a new password after checking it against the policy (throws PasswordRejectedError). */
 export async function hashNewPassword(password: string, context: PasswordContext = {}): Promise<string> {

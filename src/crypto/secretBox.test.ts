@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../config/config.ts";
+import { ConfigError, loadConfig } from "../config/config.ts";
 import {
   decryptBytes,
   decryptSecret,

@@ -1,14 +1,12 @@
-// Demo data (demo mode only) and the production guard against it.
+// The demo organisations and accounts (demo mode only), all with the public password DEMO_PASSWORD.
 import { hash } from "@node-rs/argon2";
-import { inArray, or, sql } from "drizzle-orm";
-import type { Database } from "./database.ts";
-import { type OrganisationKind, organisations, type Role, users } from "./schema.ts";
+import { inArray } from "drizzle-orm";
+import { DEMO_EMAIL_DOMAIN, type OrganisationKind, type Role } from "../core/access/index.ts";
+import { ARGON2ID_OPTIONS } from "../crypto/passwords.ts";
+import type { Database } from "../db/database.ts";
+import { organisations, users } from "../db/schema.ts";
 
 export const DEMO_PASSWORD = "appui-demo";
-export const DEMO_EMAIL_DOMAIN = "demo.appui.fr";
-
-/** OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane. */
-export const ARGON2ID_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 const DEMO_ORGANISATIONS: {
   key: string;
@@ -136,30 +134,4 @@ export async function seedDemoData(db: Database): Promise<SeedResult> {
       .returning({ id: users.id });
     return { createdAccounts: inserted.length };
   });
-}
-
-/** Demo accounts (flagged, or on the demo domain) present in the database. */
-export async function countDemoAccounts(db: Database): Promise<number> {
-  const [row] = await db.drizzle
-    .select({ count: sql<number>`count(*)::int` })
-    .from(users)
-    .where(or(sql`${users.isDemo}`, sql`${users.email} like ${`%@${DEMO_EMAIL_DOMAIN}`}`));
-  return row?.count ?? 0;
-}
-
-export class DemoAccountsInProductionError extends Error {
-  constructor(readonly count: number) {
-    super(
-      `Refus de démarrer en production : ${count} compte(s) de démonstration existent dans la base. ` +
-        "Supprimez-les ou utilisez une base dédiée à la production. / " +
-        `Refusing to start in production: ${count} demo account(s) exist in the database.`,
-    );
-    this.name = "DemoAccountsInProductionError";
-  }
-}
-
-/** Production must never run with demo accounts, whose password is public. */
-export async function assertNoDemoAccounts(db: Database): Promise<void> {
-  const count = await countDemoAccounts(db);
-  if (count > 0) throw new DemoAccountsInProductionError(count);
 }

@@ -21,10 +21,10 @@ import {
   type Schedule,
   totalPaid,
 } from "../core/finance/index.ts";
-import { recordAudit } from "../server/audit/auditTrail.ts";
-import type { Database, Drizzle } from "./database.ts";
-import { raiseEnvelopeAlerts } from "./finance/alerts.ts";
-import { lockEnvelope } from "./finance/envelopes.ts";
+import { recordAudit } from "../db/audit/append.ts";
+import type { Database, Drizzle } from "../db/database.ts";
+import { raiseEnvelopeAlerts } from "../db/finance/alerts.ts";
+import { lockEnvelope } from "../db/finance/envelopes.ts";
 import {
   aidDisbursements,
   aidEvents,
@@ -36,8 +36,8 @@ import {
   envelopes,
   organisations,
   users,
-} from "./schema.ts";
-import { DEMO_ACCOUNTS } from "./seed.ts";
+} from "../db/schema.ts";
+import { DEMO_ACCOUNTS } from "./accounts.ts";
 
 const DIRECTIVE = "PP_SERV_ASD_2_DIR";
 /** A valid French IBAN of a test account (ISO 13616 key), the same for every demo payee. */
