@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../src/db/audit/append.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { organisations, users } from "../src/db/schema.ts";
+import { organisations, users } from "../src/db/schema/index.ts";
 import { DEMO_PASSWORD, seedDemoData } from "../src/demo/accounts.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { insertCase } from "./support/directCases.ts";

@@ -16,7 +16,7 @@ import { verifyAuditChain } from "../src/db/audit/verify.ts";
 import { type Database, openDatabase } from "../src/db/database.ts";
 import { findSqlStateError } from "../src/db/errors.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { auditEvents } from "../src/db/schema.ts";
+import { auditEvents } from "../src/db/schema/index.ts";
 import {
   createPostgresDatabase,
   DATABASE_KINDS,

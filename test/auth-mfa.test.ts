@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCode } from "../src/crypto/totp.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { users } from "../src/db/schema.ts";
+import { users } from "../src/db/schema/index.ts";
 import { DEMO_PASSWORD, seedDemoData } from "../src/demo/accounts.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { capturingLogger, type RunningServer, startServer } from "./support/server.ts";

@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GENERATED_END, GENERATED_START, renderPermissionsSection } from "../src/core/access/document.ts";
 import { isAllowed, ROLES, type Role } from "../src/core/access/index.ts";
-import { sessions, users } from "../src/db/schema.ts";
+import { sessions, users } from "../src/db/schema/index.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/demo/accounts.ts";
 import { createSession, hashToken } from "../src/server/auth/sessions.ts";
 import { DEFAULT_LOCKOUT_POLICY } from "../src/server/auth/throttle.ts";

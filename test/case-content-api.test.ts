@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_EMAIL_DOMAIN } from "../src/core/access/index.ts";
 import { todayInParis } from "../src/core/time/index.ts";
-import { appointments, auditEvents, diagnoses, organisations, surveys } from "../src/db/schema.ts";
+import { appointments, auditEvents, diagnoses, organisations, surveys } from "../src/db/schema/index.ts";
 import {
   type ApiResponse,
   call,

@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayInParis } from "../src/core/time/index.ts";
-import { auditEvents, eligibilitySnapshots, organisations } from "../src/db/schema.ts";
+import { auditEvents, eligibilitySnapshots, organisations } from "../src/db/schema/index.ts";
 import {
   type ApiResponse,
   call,

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadConfig } from "../src/config/config.ts";
 import { CASE_STATUS_LABELS } from "../src/core/cases/index.ts";
 import { todayInParis } from "../src/core/time/index.ts";
-import { appointments, caseActions, cases, users } from "../src/db/schema.ts";
+import { appointments, caseActions, cases, users } from "../src/db/schema/index.ts";
 import { seedDemoCases } from "../src/demo/cases.ts";
 import { dashboardMessages } from "../web/src/workspace/dashboard/messages.fr.ts";
 import { workspaceMessages } from "../web/src/workspace/messages.fr.ts";

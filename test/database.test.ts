@@ -11,7 +11,7 @@ import {
   migrate,
   SchemaNewerThanCodeError,
 } from "../src/db/migrate.ts";
-import { organisations, users } from "../src/db/schema.ts";
+import { organisations, users } from "../src/db/schema/index.ts";
 import { seedDemoData } from "../src/demo/accounts.ts";
 import { prepareDatabase } from "../src/server/startup.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";

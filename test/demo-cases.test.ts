@@ -8,7 +8,7 @@ import { CASE_STATUSES, caseProblems } from "../src/core/cases/index.ts";
 import { todayInParis } from "../src/core/time/index.ts";
 import { caseStateOf } from "../src/db/cases/repository.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { caseActions, cases, diagnoses, organisations, surveys } from "../src/db/schema.ts";
+import { caseActions, cases, diagnoses, organisations, surveys } from "../src/db/schema/index.ts";
 import { seedDemoData } from "../src/demo/accounts.ts";
 import { DEMO_CASES_PER_AGENCY, seedDemoCases } from "../src/demo/cases.ts";
 import { call, DEMO_USERS, signIn } from "./support/caseApi.ts";

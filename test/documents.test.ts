@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, caseActions, caseDocuments, caseEvents } from "../src/db/schema.ts";
+import { auditEvents, caseActions, caseDocuments, caseEvents } from "../src/db/schema/index.ts";
 import { renderPdf } from "../src/pdf/render.ts";
 import { DEMO_USERS, ELIGIBLE_FACTS, type Session, signIn } from "./support/caseApi.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";

@@ -4,7 +4,7 @@
 // own region's, never another agency's. The forecast gives the burn-down chart its projected months.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { envelopeAlerts } from "../src/db/schema.ts";
+import { envelopeAlerts } from "../src/db/schema/index.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { addDemoAccount, openDemoDatabase, organisationIdNamed } from "./support/demoDatabase.ts";
 import {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/config.ts";
 import { AID_STATUSES } from "../src/core/finance/index.ts";
 import { todayInParis } from "../src/core/time/index.ts";
-import { aidRepayments, aids, cases } from "../src/db/schema.ts";
+import { aidRepayments, aids, cases } from "../src/db/schema/index.ts";
 import { seedDemoCases } from "../src/demo/cases.ts";
 import { seedDemoFinance } from "../src/demo/finance.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";

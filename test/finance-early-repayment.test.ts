@@ -5,7 +5,7 @@
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aidRepayments } from "../src/db/schema.ts";
+import { aidRepayments } from "../src/db/schema/index.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { openDemoDatabase } from "./support/demoDatabase.ts";
 import {

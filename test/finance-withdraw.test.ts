@@ -3,7 +3,7 @@
 // controller and a decided aid are refused. The case page's list of a case's aids follows the same scope.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aidEvents, auditEvents } from "../src/db/schema.ts";
+import { aidEvents, auditEvents } from "../src/db/schema/index.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { addDemoAccount, openDemoDatabase, organisationIdNamed } from "./support/demoDatabase.ts";
 import {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_EMAIL_DOMAIN } from "../src/core/access/index.ts";
 import { todayInParis } from "../src/core/time/index.ts";
 import { verifyAuditChain } from "../src/db/audit/verify.ts";
-import { aidProducts, aids, auditEvents, cases } from "../src/db/schema.ts";
+import { aidProducts, aids, auditEvents, cases } from "../src/db/schema/index.ts";
 import {
   type ApiResponse,
   call,

@@ -10,7 +10,7 @@ import { loadConfig } from "../src/config/config.ts";
 import { type Action, isAllowed, ROLES, type Role, scopeOf } from "../src/core/access/index.ts";
 import { todayInParis } from "../src/core/time/index.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { caseActions, caseReferrals, cases, organisations, users } from "../src/db/schema.ts";
+import { caseActions, caseReferrals, cases, organisations, users } from "../src/db/schema/index.ts";
 import { seedDemoData } from "../src/demo/accounts.ts";
 import { seedDemoCases } from "../src/demo/cases.ts";
 import { createSession } from "../src/server/auth/sessions.ts";

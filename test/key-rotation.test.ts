@@ -15,7 +15,7 @@ import { todayInParis } from "../src/core/time/index.ts";
 import { encryptBytes, keyId } from "../src/crypto/secretBox.ts";
 import { type Database, openDatabase } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
-import { caseDocuments, cases, users } from "../src/db/schema.ts";
+import { caseDocuments, cases, users } from "../src/db/schema/index.ts";
 import { seedDemoData } from "../src/demo/accounts.ts";
 import { call, DEMO_USERS, signIn } from "./support/caseApi.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import Provider from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../src/db/migrate.ts";
-import { auditEvents, users } from "../src/db/schema.ts";
+import { auditEvents, users } from "../src/db/schema/index.ts";
 import { seedDemoData } from "../src/demo/accounts.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { type RunningServer, startServer } from "./support/server.ts";

@@ -22,7 +22,7 @@ import {
   eligibilitySnapshots,
   organisations,
   users,
-} from "../src/db/schema.ts";
+} from "../src/db/schema/index.ts";
 import { runRetention, yearsBefore } from "../src/server/privacy/retention.ts";
 import { runAppui } from "./support/cli.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";

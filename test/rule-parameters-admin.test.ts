@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../src/db/migrate.ts";
-import { auditEvents } from "../src/db/schema.ts";
+import { auditEvents } from "../src/db/schema/index.ts";
 import { DEMO_PASSWORD, seedDemoData } from "../src/demo/accounts.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { type RunningServer, startServer } from "./support/server.ts";

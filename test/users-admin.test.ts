@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES } from "../src/core/access/index.ts";
-import { auditEvents, organisations, users } from "../src/db/schema.ts";
+import { auditEvents, organisations, users } from "../src/db/schema/index.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/demo/accounts.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { openDemoDatabase } from "./support/demoDatabase.ts";

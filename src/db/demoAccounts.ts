@@ -4,7 +4,7 @@ import { or, sql } from "drizzle-orm";
 import { DEMO_EMAIL_DOMAIN } from "../core/access/index.ts";
 import type { Database } from "./database.ts";
 import { databaseMessages } from "./messages.fr.ts";
-import { users } from "./schema.ts";
+import { users } from "./schema/index.ts";
 
 /** Demo accounts (flagged, or on the demo domain) present in the database. */
 export async function countDemoAccounts(db: Database): Promise<number> {

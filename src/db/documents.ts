@@ -4,7 +4,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { decryptBytes, encryptBytes } from "../crypto/secretBox.ts";
 import type { Drizzle } from "./database.ts";
-import { type CaseDocumentKind, caseDocuments, users } from "./schema.ts";
+import { type CaseDocumentKind, caseDocuments, users } from "./schema/index.ts";
 
 export type DocumentMediaType = (typeof caseDocuments.$inferSelect)["mediaType"];
 

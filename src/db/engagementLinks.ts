@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Drizzle } from "./database.ts";
-import { engagementLinks } from "./schema.ts";
+import { engagementLinks } from "./schema/index.ts";
 
 /** How long a link works: 14 days. */
 export const ENGAGEMENT_LINK_TTL_MS = 14 * 24 * 60 * 60 * 1000;

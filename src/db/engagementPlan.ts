@@ -3,7 +3,7 @@
 // and whether the person accepted it online.
 import { and, asc, desc, eq, ne } from "drizzle-orm";
 import type { Drizzle } from "./database.ts";
-import { caseActions, caseEvents, organisations } from "./schema.ts";
+import { caseActions, caseEvents, organisations } from "./schema/index.ts";
 
 export interface PlanActionRow {
   id: string;

@@ -10,7 +10,7 @@ import { appointmentAssociatedData, diagnosisAssociatedData } from "./caseConten
 import { summaryAssociatedData } from "./cases/repository.ts";
 import { type Drizzle, rowsOf } from "./database.ts";
 import { documentAssociatedData } from "./documents.ts";
-import { appointments, caseDocuments, cases, diagnoses, users } from "./schema.ts";
+import { appointments, caseDocuments, cases, diagnoses, users } from "./schema/index.ts";
 
 interface EncryptedColumn {
   /** `table.column`, for the report. */

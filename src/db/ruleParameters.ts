@@ -15,7 +15,7 @@ import type { Database, Drizzle } from "./database.ts";
 
 export { ParameterTimeline };
 
-import { ruleParameterValues, users } from "./schema.ts";
+import { ruleParameterValues, users } from "./schema/index.ts";
 
 export interface ParameterRecord {
   id: string;

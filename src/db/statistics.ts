@@ -5,7 +5,7 @@
 import { and, asc, eq, gte, isNotNull, isNull, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Period, ValueCount } from "../core/statistics/index.ts";
 import type { Drizzle } from "./database.ts";
-import { appointments, caseActions, caseOutcomes, cases, diagnoses, surveys, users } from "./schema.ts";
+import { appointments, caseActions, caseOutcomes, cases, diagnoses, surveys, users } from "./schema/index.ts";
 
 export interface KeyRow {
   key: string;

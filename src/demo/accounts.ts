@@ -4,7 +4,7 @@ import { inArray } from "drizzle-orm";
 import { DEMO_EMAIL_DOMAIN, type OrganisationKind, type Role } from "../core/access/index.ts";
 import { ARGON2ID_OPTIONS } from "../crypto/passwords.ts";
 import type { Database } from "../db/database.ts";
-import { organisations, users } from "../db/schema.ts";
+import { organisations, users } from "../db/schema/index.ts";
 
 export const DEMO_PASSWORD = "appui-demo";
 

@@ -46,7 +46,7 @@ import {
   organisations,
   surveys,
   users,
-} from "../db/schema.ts";
+} from "../db/schema/index.ts";
 import { DEMO_ACCOUNTS } from "./accounts.ts";
 
 export const DEMO_CASES_PER_AGENCY = 200;

@@ -36,7 +36,7 @@ import {
   envelopes,
   organisations,
   users,
-} from "../db/schema.ts";
+} from "../db/schema/index.ts";
 import { DEMO_ACCOUNTS } from "./accounts.ts";
 
 const DIRECTIVE = "PP_SERV_ASD_2_DIR";

@@ -6,7 +6,7 @@ import type { Role } from "../../src/core/access/index.ts";
 import { ARGON2ID_OPTIONS } from "../../src/crypto/passwords.ts";
 import type { Database } from "../../src/db/database.ts";
 import { migrate } from "../../src/db/migrate.ts";
-import { organisations, users } from "../../src/db/schema.ts";
+import { organisations, users } from "../../src/db/schema/index.ts";
 import { DEMO_PASSWORD, seedDemoData } from "../../src/demo/accounts.ts";
 import type { DatabaseKind, TestDatabase } from "./databases.ts";
 

@@ -2,7 +2,7 @@
 // person, retention) without walking the whole request journey through the API.
 import { randomInt } from "node:crypto";
 import type { Database } from "../../src/db/database.ts";
-import { cases } from "../../src/db/schema.ts";
+import { cases } from "../../src/db/schema/index.ts";
 
 export interface DirectCase {
   organisationId: string;

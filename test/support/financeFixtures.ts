@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import type { Role } from "../../src/core/access/index.ts";
 import { ARGON2ID_OPTIONS } from "../../src/crypto/passwords.ts";
 import type { Database } from "../../src/db/database.ts";
-import { cases, organisations, users } from "../../src/db/schema.ts";
+import { cases, organisations, users } from "../../src/db/schema/index.ts";
 import { DEMO_PASSWORD } from "../../src/demo/accounts.ts";
 import { type RunningServer, startServer } from "./server.ts";
 

@@ -2,7 +2,7 @@
 // id and role (so that its hash chain never depends on a name that changes), the name is read at search time.
 import { inArray } from "drizzle-orm";
 import type { Drizzle } from "../database.ts";
-import { users } from "../schema.ts";
+import { users } from "../schema/index.ts";
 
 /** An author as the auditor reads it: a deactivated or removed account shows no name. */
 export type AuditActor =

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { desc, sql } from "drizzle-orm";
 import type { Drizzle } from "../database.ts";
-import { auditEvents } from "../schema.ts";
+import { auditEvents } from "../schema/index.ts";
 import { type ChainedEntry, entryHash, GENESIS_HASH } from "./chain.ts";
 
 /** Arbitrary constant naming the advisory lock that serialises appends ("AUDT"). */

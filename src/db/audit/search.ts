@@ -1,7 +1,7 @@
 // The auditors' search of the trail (newest first, keyset pages) and its export (oldest first, streamed).
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Drizzle } from "../database.ts";
-import { auditEvents } from "../schema.ts";
+import { auditEvents } from "../schema/index.ts";
 import type { AuditEvent } from "./append.ts";
 import { AUDIT_BATCH } from "./verify.ts";
 

@@ -1,7 +1,7 @@
 // Verification of the audit trail: walks the whole chain in seq order and lists every broken link.
 import { asc, gt } from "drizzle-orm";
 import type { Drizzle } from "../database.ts";
-import { auditEvents } from "../schema.ts";
+import { auditEvents } from "../schema/index.ts";
 import { type ChainAnchor, type ChainBreak, ChainVerifier } from "./chain.ts";
 
 export interface ChainReport {

@@ -24,7 +24,7 @@ import {
   organisations,
   surveys,
   users,
-} from "../schema.ts";
+} from "../schema/index.ts";
 
 // --- Diagnosis ----------------------------------------------------------------------------------------------
 

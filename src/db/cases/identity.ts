@@ -1,7 +1,7 @@
 // How a person's identity and contact details are stored, so that the same person is recognised whatever
 // the spelling: emails lowercased, phone numbers reduced to their digits, names compared without accents,
 // case or extra spaces. Used to flag a new request that seems to duplicate an open case.
-import { cases } from "../schema.ts";
+import { cases } from "../schema/index.ts";
 
 export interface PersonIdentity {
   firstName: string;

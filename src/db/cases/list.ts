@@ -4,7 +4,7 @@
 import { and, desc, eq, ilike, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { CaseStatus } from "../../core/cases/index.ts";
 import type { Drizzle } from "../database.ts";
-import { appointments, caseActions, caseReferrals, cases, organisations, users } from "../schema.ts";
+import { appointments, caseActions, caseReferrals, cases, organisations, users } from "../schema/index.ts";
 
 export interface CaseloadFilter {
   organisationId: string;

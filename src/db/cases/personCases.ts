@@ -3,7 +3,7 @@
 // src/db/cases/identity.ts), across organisations, since auditors are national.
 import { eq, or } from "drizzle-orm";
 import type { Drizzle } from "../database.ts";
-import { cases } from "../schema.ts";
+import { cases } from "../schema/index.ts";
 import { caseIdentityColumns, samePerson } from "./identity.ts";
 
 /** The case ids of the person of case `reference`; undefined when no case has that reference. */

@@ -14,7 +14,14 @@ import {
 import { decryptSecret, encryptSecret } from "../../crypto/secretBox.ts";
 import { type AuditEventInput, recordAudit } from "../audit/append.ts";
 import { type Database, type Drizzle, rowsOf } from "../database.ts";
-import { caseEvents, caseReferrals, cases, eligibilitySnapshots, organisations, users } from "../schema.ts";
+import {
+  caseEvents,
+  caseReferrals,
+  cases,
+  eligibilitySnapshots,
+  organisations,
+  users,
+} from "../schema/index.ts";
 import { caseIdentityColumns, type PersonIdentity, samePerson } from "./identity.ts";
 
 export type CaseRow = typeof cases.$inferSelect;

@@ -40,7 +40,7 @@ import {
   cases,
   organisations,
   ruleParameterValues,
-} from "../schema.ts";
+} from "../schema/index.ts";
 import { raiseEnvelopeAlerts } from "./alerts.ts";
 import { productInForce } from "./catalogue.ts";
 import { allocationFor, type EnvelopeRow, envelopeState, lockEnvelope } from "./envelopes.ts";

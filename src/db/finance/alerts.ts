@@ -10,7 +10,7 @@ import {
   type EnvelopeAlertScope,
 } from "../../core/finance/index.ts";
 import type { Drizzle } from "../database.ts";
-import { envelopeAlerts, users } from "../schema.ts";
+import { envelopeAlerts, users } from "../schema/index.ts";
 import { type EnvelopeRow, envelopeState } from "./envelopes.ts";
 import { FinanceNotFoundError } from "./errors.ts";
 

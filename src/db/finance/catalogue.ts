@@ -4,7 +4,7 @@ import { and, asc, desc, eq, lte } from "drizzle-orm";
 import { type AidKind, envelopeDirectiveProblem } from "../../core/finance/index.ts";
 import { directiveByReference } from "../../core/rules/index.ts";
 import type { Drizzle } from "../database.ts";
-import { aidProducts } from "../schema.ts";
+import { aidProducts } from "../schema/index.ts";
 import { FinanceInputError } from "./errors.ts";
 import { FINANCE_MESSAGES } from "./messages.fr.ts";
 

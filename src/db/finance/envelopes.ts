@@ -12,7 +12,7 @@ import {
   validateEnvelope,
 } from "../../core/finance/index.ts";
 import { type Drizzle, rowsOf } from "../database.ts";
-import { aids, envelopeAllocations, envelopes } from "../schema.ts";
+import { aids, envelopeAllocations, envelopes } from "../schema/index.ts";
 import { FinanceConflictError, FinanceInputError, FinanceNotFoundError } from "./errors.ts";
 import { FINANCE_MESSAGES } from "./messages.fr.ts";
 

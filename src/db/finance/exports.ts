@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { COMMITTING_STATUSES } from "../../core/finance/index.ts";
 import type { Drizzle } from "../database.ts";
-import { aidDisbursements, aidRepayments, aids } from "../schema.ts";
+import { aidDisbursements, aidRepayments, aids } from "../schema/index.ts";
 import { maskIban } from "./iban.ts";
 
 export const EXPORT_DATASETS = ["commitments", "disbursements", "repayments"] as const;

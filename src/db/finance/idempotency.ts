@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Drizzle } from "../database.ts";
-import { idempotencyKeys } from "../schema.ts";
+import { idempotencyKeys } from "../schema/index.ts";
 
 export interface IdempotentRequest {
   actorUserId: string;

@@ -2,7 +2,7 @@
 // for a whole list, so a year's aids do not cost one query per row.
 import { inArray } from "drizzle-orm";
 import type { Drizzle } from "../database.ts";
-import { users } from "../schema.ts";
+import { users } from "../schema/index.ts";
 
 export interface StaffMember {
   id: string;

@@ -5,7 +5,7 @@ import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { decryptSecret, encryptSecret } from "../../crypto/secretBox.ts";
 import { newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, verifyTotp } from "../../crypto/totp.ts";
 import type { Drizzle } from "../../db/database.ts";
-import { recoveryCodes, sessions, users } from "../../db/schema.ts";
+import { recoveryCodes, sessions, users } from "../../db/schema/index.ts";
 
 function hashRecoveryCode(code: string): string {
   return createHash("sha256").update(normaliseRecoveryCode(code)).digest("hex");

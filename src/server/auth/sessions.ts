@@ -5,7 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, lt } from "drizzle-orm";
 import type { OrganisationKind, Role } from "../../core/access/index.ts";
 import type { Drizzle } from "../../db/database.ts";
-import { organisations, sessions, users } from "../../db/schema.ts";
+import { organisations, sessions, users } from "../../db/schema/index.ts";
 
 export interface SessionTimeouts {
   /** Inactivity after which the session ends (30 min). */

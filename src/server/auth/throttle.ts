@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Drizzle } from "../../db/database.ts";
-import { loginThrottles } from "../../db/schema.ts";
+import { loginThrottles } from "../../db/schema/index.ts";
 
 export interface LockoutPolicy {
   /** Failures after which the key is locked (per account). */

@@ -20,7 +20,7 @@ import {
   readSituationSummary,
 } from "../../db/cases/repository.ts";
 import type { Drizzle } from "../../db/database.ts";
-import { aids, caseDocuments, cases, eligibilitySnapshots, surveys } from "../../db/schema.ts";
+import { aids, caseDocuments, cases, eligibilitySnapshots, surveys } from "../../db/schema/index.ts";
 
 /** The cases of the person of `origin` held by the same agency, oldest request first. */
 export async function casesOfSamePerson(db: Drizzle, origin: CaseRecord): Promise<CaseRecord[]> {

@@ -22,7 +22,7 @@ import {
   diagnoses,
   eligibilitySnapshots,
   surveys,
-} from "../../db/schema.ts";
+} from "../../db/schema/index.ts";
 
 /** What replaces a name: the case stays countable, nobody is named. */
 export const ANONYMOUS_NAME = "Anonyme";

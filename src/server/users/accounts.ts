@@ -7,7 +7,7 @@ import { DEMO_EMAIL_DOMAIN, isNationalRole, organisationKindOf, type Role } from
 import { dummyPasswordHash, hashNewPassword } from "../../crypto/passwords.ts";
 import { type AuditEventInput, recordAudit } from "../../db/audit/append.ts";
 import type { Drizzle } from "../../db/database.ts";
-import { organisations, recoveryCodes, sessions, users } from "../../db/schema.ts";
+import { organisations, recoveryCodes, sessions, users } from "../../db/schema/index.ts";
 import { type AccountProblem, accountProblemMessages } from "./messages.fr.ts";
 
 /** A refusal the caller turns into a problem (API) or an exit code (CLI). */

@@ -6,7 +6,7 @@ import Type, { type Static } from "typebox";
 import { mustEnrolSecondFactor } from "../../../core/access/index.ts";
 import { verifyPassword } from "../../../crypto/passwords.ts";
 import { recordAudit } from "../../../db/audit/append.ts";
-import { users } from "../../../db/schema.ts";
+import { users } from "../../../db/schema/index.ts";
 import { readCookie } from "../../auth/cookies.ts";
 import { acceptTotpCode, consumeRecoveryCode } from "../../auth/mfa.ts";
 import {

@@ -16,7 +16,7 @@ import {
   StaleCaseError,
 } from "../../../db/cases/repository.ts";
 import type { Database, Drizzle } from "../../../db/database.ts";
-import { cases } from "../../../db/schema.ts";
+import { cases } from "../../../db/schema/index.ts";
 import { HttpProblem } from "../../problem.ts";
 import {
   actorOf,

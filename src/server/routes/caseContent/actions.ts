@@ -35,7 +35,7 @@ import {
   updateActionRow,
 } from "../../../db/caseContent/repository.ts";
 import { type CaseRecord, findCase, findOrganisations } from "../../../db/cases/repository.ts";
-import { aidProducts } from "../../../db/schema.ts";
+import { aidProducts } from "../../../db/schema/index.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import {

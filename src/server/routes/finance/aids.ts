@@ -42,7 +42,7 @@ import { FinanceNotFoundError } from "../../../db/finance/errors.ts";
 import { maskIban, validIban } from "../../../db/finance/iban.ts";
 import { idempotent } from "../../../db/finance/idempotency.ts";
 import { staffMember, staffNames } from "../../../db/finance/staffNames.ts";
-import { aids } from "../../../db/schema.ts";
+import { aids } from "../../../db/schema/index.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { loadCaseInScope } from "../cases/caseAccess.ts";

@@ -13,7 +13,7 @@ import {
   acknowledgeEnvelopeAlert,
   listEnvelopeAlerts,
 } from "../../../db/finance/alerts.ts";
-import { organisations } from "../../../db/schema.ts";
+import { organisations } from "../../../db/schema/index.ts";
 import { problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { asProblems, financeActor } from "./financeAccess.ts";

@@ -33,7 +33,7 @@ import {
   replaceAllocations,
 } from "../../../db/finance/envelopes.ts";
 import { FinanceNotFoundError } from "../../../db/finance/errors.ts";
-import { aids, ruleParameterValues } from "../../../db/schema.ts";
+import { aids, ruleParameterValues } from "../../../db/schema/index.ts";
 import { problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { asProblems, financeActor, inMoneyLane, requireCalendarDate } from "./financeAccess.ts";

@@ -10,7 +10,7 @@ import { recordAudit } from "../../../db/audit/append.ts";
 import { normaliseEmail, normalisePhone, tidyName } from "../../../db/cases/identity.ts";
 import type { CaseRecord, CaseRow } from "../../../db/cases/repository.ts";
 import type { Drizzle } from "../../../db/database.ts";
-import { caseAnonymisations, cases } from "../../../db/schema.ts";
+import { caseAnonymisations, cases } from "../../../db/schema/index.ts";
 import { personalDataPdf } from "../../../pdf/personalData.ts";
 import { eraseCase } from "../../privacy/erasure.ts";
 import { personalDataOf } from "../../privacy/personalData.ts";

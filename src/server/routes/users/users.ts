@@ -17,7 +17,7 @@ import {
 import { passwordProblemMessages } from "../../../core/access/index.ts";
 import { PasswordRejectedError } from "../../../crypto/passwordPolicy.ts";
 import { recordAudit } from "../../../db/audit/append.ts";
-import { organisations, users } from "../../../db/schema.ts";
+import { organisations, users } from "../../../db/schema/index.ts";
 import type { SessionContext } from "../../auth/sessions.ts";
 import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
