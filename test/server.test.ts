@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import Type from "typebox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../src/db/migrate.ts";
-import { problemResponses } from "../src/server/problem.ts";
+import { problemResponses } from "../src/server/http/problems.ts";
 import type { AppInstance } from "../src/server/types.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { capturingLogger, type RunningServer, startServer } from "./support/server.ts";

@@ -6,6 +6,7 @@ import Fastify, { type FastifyBaseLogger } from "fastify";
 import type { Logger } from "pino";
 import type { Config } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
+import { createServiceContext, type ServiceContext } from "../services/context.ts";
 import { createLogger } from "./logger.ts";
 import { type AuthOptions, registerAuth } from "./plugins/auth.ts";
 import { registerErrors } from "./plugins/errors.ts";
@@ -38,6 +39,8 @@ declare module "fastify" {
     config: Config;
     /** The database opened at start (PGlite or PostgreSQL). */
     db: Database;
+    /** What every use case is given (src/services/context.ts): routes hand it to the services. */
+    services: ServiceContext;
   }
 }
 
@@ -75,6 +78,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
 
   app.decorate("config", config);
   app.decorate("db", db);
+  app.decorate("services", createServiceContext(config, db, options.auth?.now));
 
   registerRequestId(app);
   registerGracefulClose(app);

@@ -1,19 +1,10 @@
-// Cases in the database: creating one from a request, reading it back, and changing it. Every change runs
-// in one transaction that re-reads the case, checks the version the caller read (optimistic concurrency:
-// the ETag), writes the new state with a version one higher, appends the timeline events and the audit
-// entry. Either all of it lands, or nothing does.
-import { randomUUID } from "node:crypto";
+// Cases in the database: the rows of a case, its timeline and its referrals, and the mapping between a
+// stored case and the core's lifecycle value. The use cases (src/services/cases) open the transactions and
+// call these inside them.
 import { and, asc, eq, inArray, max, ne, or, sql } from "drizzle-orm";
-import {
-  type Case,
-  type CaseError,
-  type CaseEvent,
-  type CaseStatus,
-  openCase,
-} from "../../core/cases/index.ts";
+import type { Case, CaseEvent, CaseStatus } from "../../core/cases/index.ts";
 import { decryptSecret, encryptSecret } from "../../crypto/secretBox.ts";
-import { type AuditEventInput, recordAudit } from "../audit/append.ts";
-import { type Database, type Drizzle, rowsOf } from "../database.ts";
+import { type Drizzle, rowsOf } from "../database.ts";
 import {
   caseEvents,
   caseReferrals,
@@ -26,35 +17,6 @@ import { caseIdentityColumns, type PersonIdentity, samePerson } from "./identity
 
 export type CaseRow = typeof cases.$inferSelect;
 export type SnapshotRow = typeof eligibilitySnapshots.$inferSelect;
-
-/** Who acts, and the request it comes from, for the timeline and the audit trail. */
-export type AuditContext = Pick<
-  AuditEventInput,
-  "actorUserId" | "actorRole" | "organisationId" | "requestId" | "clientAddress"
->;
-
-/** The state machine refused the command; `error` says why, in French. */
-export class CaseCommandError extends Error {
-  constructor(readonly error: CaseError) {
-    super(error.code);
-    this.name = "CaseCommandError";
-  }
-}
-
-/** The case changed since the caller read it (or the caller read no version). */
-export class StaleCaseError extends Error {
-  constructor(readonly currentVersion: number) {
-    super("stale case version");
-    this.name = "StaleCaseError";
-  }
-}
-
-export class CaseNotFoundError extends Error {
-  constructor() {
-    super("case not found");
-    this.name = "CaseNotFoundError";
-  }
-}
 
 // --- The lifecycle value and its columns --------------------------------------------------------------------
 
@@ -71,12 +33,12 @@ export function caseStateOf(row: CaseRow): Case {
   };
 }
 
-type StateColumns = Pick<
+export type StateColumns = Pick<
   CaseRow,
   "status" | "directive" | "requestedOn" | "eligibility" | "decision" | "engagement" | "closure"
 >;
 
-function stateColumns(state: Case): StateColumns {
+export function stateColumns(state: Case): StateColumns {
   const json = (value: object | null) =>
     (value === null ? null : { ...value }) as Record<string, unknown> | null;
   return {
@@ -105,6 +67,10 @@ export interface TimelineEvent {
 
 export const summaryAssociatedData = (caseId: string) => `case:${caseId}:situation_summary`;
 
+export function sealSituationSummary(key: Buffer, caseId: string, text: string): string {
+  return encryptSecret(key, text, summaryAssociatedData(caseId));
+}
+
 export function readSituationSummary(row: CaseRow, keys: readonly Buffer[]): string | null {
   return row.situationSummary === null
     ? null
@@ -113,105 +79,26 @@ export function readSituationSummary(row: CaseRow, keys: readonly Buffer[]): str
 
 // --- Creation -----------------------------------------------------------------------------------------------
 
-export interface NewCase {
-  organisationId: string;
-  counsellorUserId: string | null;
-  channel: CaseRow["channel"];
-  requestedOn: string;
-  /** Already normalised (identity.ts). */
-  person: PersonIdentity & { postcode: string | null };
-  preferredChannel: CaseRow["preferredChannel"];
-  preferredTimes: string | null;
-  situationSummary: string | null;
-  noticeVersion: string;
-  createdByUserId: string | null;
+/** A new case's row, its state and identity already computed and its free text already sealed. */
+export type NewCaseRow = typeof cases.$inferInsert & { id: string; reference: string };
+
+/** The next reference of a case requested in `year`: ASD-2026-000123. */
+export async function nextCaseReference(tx: Drizzle, year: string): Promise<string> {
+  const [sequence] = rowsOf<{ value: string | number }>(
+    await tx.execute(sql`select nextval('case_reference_seq') as value`),
+  );
+  if (sequence === undefined) throw new Error("nextval returned no row");
+  return `ASD-${year}-${String(sequence.value).padStart(6, "0")}`;
 }
 
-export interface CreatedCase {
-  row: CaseRow;
-  possibleDuplicateOf: string | null;
+export async function insertCase(tx: Drizzle, values: NewCaseRow): Promise<CaseRow> {
+  const [row] = await tx.insert(cases).values(values).returning();
+  if (row === undefined) throw new Error("insert returned no row");
+  return row;
 }
 
-/**
- * Opens a case (directive in force on the request date) and flags it when an open case of the same agency
- * seems to concern the same person. Throws CaseCommandError when the date has no directive.
- */
-export async function createCase(
-  db: Database,
-  input: NewCase,
-  context: AuditContext,
-  encryptionKey: Buffer,
-): Promise<CreatedCase> {
-  const opened = openCase({ requestedOn: input.requestedOn });
-  if (!opened.ok) throw new CaseCommandError(opened.error);
-  const id = randomUUID();
-  return db.drizzle.transaction(async (tx) => {
-    const possibleDuplicateOf = await findOpenDuplicate(tx, input.organisationId, input.person);
-    const [sequence] = rowsOf<{ value: string | number }>(
-      await tx.execute(sql`select nextval('case_reference_seq') as value`),
-    );
-    if (sequence === undefined) throw new Error("nextval returned no row");
-    const reference = `ASD-${input.requestedOn.slice(0, 4)}-${String(sequence.value).padStart(6, "0")}`;
-    const now = new Date();
-    const [row] = await tx
-      .insert(cases)
-      .values({
-        id,
-        reference,
-        organisationId: input.organisationId,
-        counsellorUserId: input.counsellorUserId,
-        ...stateColumns(opened.state),
-        channel: input.channel,
-        personFirstName: input.person.firstName,
-        personLastName: input.person.lastName,
-        personBirthDate: input.person.birthDate,
-        personEmail: input.person.email,
-        personPhone: input.person.phone,
-        personPostcode: input.person.postcode,
-        preferredChannel: input.preferredChannel,
-        preferredTimes: input.preferredTimes,
-        situationSummary:
-          input.situationSummary === null
-            ? null
-            : encryptSecret(encryptionKey, input.situationSummary, summaryAssociatedData(id)),
-        legalBasis: "consent",
-        noticeVersion: input.noticeVersion,
-        consentGivenAt: now,
-        possibleDuplicateOf,
-        createdByUserId: input.createdByUserId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (row === undefined) throw new Error("insert returned no row");
-    const events = opened.events.map(timelineEntry);
-    const first = events[0];
-    if (first !== undefined) {
-      first.data = {
-        ...first.data,
-        channel: input.channel,
-        ...(possibleDuplicateOf === null ? {} : { possibleDuplicateOf }),
-        ...(input.counsellorUserId === null ? {} : { counsellorUserId: input.counsellorUserId }),
-      };
-    }
-    await appendEvents(tx, id, context.actorUserId ?? null, events, 0);
-    await recordAudit(tx, {
-      ...context,
-      action: "case.created",
-      targetType: "case",
-      targetId: id,
-      details: {
-        reference,
-        channel: input.channel,
-        directive: row.directive,
-        possibleDuplicate: possibleDuplicateOf !== null,
-      },
-    });
-    return { row, possibleDuplicateOf };
-  });
-}
-
-async function findOpenDuplicate(
+/** An open case of the agency that seems to concern the same person (the oldest), or null. */
+export async function findOpenDuplicate(
   tx: Drizzle,
   organisationId: string,
   person: PersonIdentity,
@@ -230,15 +117,20 @@ async function findOpenDuplicate(
   return candidates.find((candidate) => samePerson(candidate, person))?.id ?? null;
 }
 
-async function appendEvents(
+/** Appends events to the case's timeline, after its last one. */
+export async function appendCaseEvents(
   tx: Drizzle,
   caseId: string,
   actorUserId: string | null,
   events: readonly TimelineEvent[],
-  lastSeq: number,
+  occurredAt: Date,
 ): Promise<void> {
   if (events.length === 0) return;
-  const occurredAt = new Date();
+  const [last] = await tx
+    .select({ seq: max(caseEvents.seq) })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId));
+  const lastSeq = last?.seq ?? 0;
   await tx.insert(caseEvents).values(
     events.map((event, index) => ({
       caseId,
@@ -354,71 +246,29 @@ export async function caseTimeline(db: Drizzle, caseId: string): Promise<Timelin
 
 // --- Changing -----------------------------------------------------------------------------------------------
 
-/** What one change does: new column values, timeline events, and the audit entry's action and details. */
-export interface CaseChange {
-  set?: Partial<StateColumns & Pick<CaseRow, "counsellorUserId" | "possibleDuplicateOf">>;
-  events: TimelineEvent[];
-  audit: { action: string; details: Record<string, unknown> };
+/** The case's row, locked until the transaction ends: no other change of it can land in between. */
+export async function lockCase(tx: Drizzle, id: string): Promise<CaseRow | undefined> {
+  const [row] = await tx.select().from(cases).where(eq(cases.id, id)).for("update");
+  return row;
 }
 
-export interface ChangeRequest {
-  caseId: string;
-  /** The version the caller read (If-Match). */
-  expectedVersion: number;
-  context: AuditContext;
-}
+/** The columns a change may set. */
+export type CaseColumns = Partial<StateColumns & Pick<CaseRow, "counsellorUserId" | "possibleDuplicateOf">>;
 
-/**
- * Runs `compute` on the case as it is now, inside a transaction, and stores what it returns with a version
- * one higher; `compute` may write rows of its own with `tx` (a snapshot, a referral) and throws to refuse
- * (nothing is then written). Throws StaleCaseError when the case is no longer at `expectedVersion`.
- * The other parts of a case (diagnosis, plan, documents) change through here too, so that every change
- * moves the ETag and lands on the timeline and in the audit trail with its data.
- */
-export async function changeCase(
-  db: Database,
-  request: ChangeRequest,
-  compute: (row: CaseRow, tx: Drizzle) => Promise<CaseChange> | CaseChange,
+/** Writes a locked case's new columns with a version one higher. */
+export async function updateCase(
+  tx: Drizzle,
+  current: CaseRow,
+  set: CaseColumns,
+  updatedAt: Date,
 ): Promise<CaseRow> {
-  return db.drizzle.transaction(async (tx) => {
-    const [current] = await tx.select().from(cases).where(eq(cases.id, request.caseId));
-    if (current === undefined) throw new CaseNotFoundError();
-    if (current.version !== request.expectedVersion) throw new StaleCaseError(current.version);
-    const change = await compute(current, tx);
-    // Guarded by the version read: a concurrent change that committed first makes this match no row, and
-    // the row lock taken here makes a concurrent one wait, then match no row.
-    const [updated] = await tx
-      .update(cases)
-      .set({ ...change.set, version: current.version + 1, updatedAt: new Date() })
-      .where(and(eq(cases.id, current.id), eq(cases.version, request.expectedVersion)))
-      .returning();
-    if (updated === undefined) {
-      const [now] = await tx.select({ version: cases.version }).from(cases).where(eq(cases.id, current.id));
-      throw new StaleCaseError(now?.version ?? current.version);
-    }
-    const [last] = await tx
-      .select({ seq: max(caseEvents.seq) })
-      .from(caseEvents)
-      .where(eq(caseEvents.caseId, current.id));
-    await appendEvents(tx, current.id, request.context.actorUserId ?? null, change.events, last?.seq ?? 0);
-    await recordAudit(tx, {
-      ...request.context,
-      action: change.audit.action,
-      targetType: "case",
-      targetId: current.id,
-      details: { ...change.audit.details, version: updated.version },
-    });
-    return updated;
-  });
-}
-
-/** The lifecycle part of a change: the columns and events of a successful transition. */
-export function lifecycleChange(
-  result: { ok: true; state: Case; events: readonly CaseEvent[] } | { ok: false; error: CaseError },
-  audit: { action: string; details: Record<string, unknown> },
-): CaseChange {
-  if (!result.ok) throw new CaseCommandError(result.error);
-  return { set: stateColumns(result.state), events: result.events.map(timelineEntry), audit };
+  const [updated] = await tx
+    .update(cases)
+    .set({ ...set, version: current.version + 1, updatedAt })
+    .where(eq(cases.id, current.id))
+    .returning();
+  if (updated === undefined) throw new Error("locked case not updated");
+  return updated;
 }
 
 export interface NewSnapshot {

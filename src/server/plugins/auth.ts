@@ -12,7 +12,7 @@ import {
   type SessionTimeouts,
 } from "../auth/sessions.ts";
 import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from "../auth/throttle.ts";
-import { HttpProblem } from "../problem.ts";
+import { HttpProblem } from "../http/problems.ts";
 import type { AppInstance } from "../types.ts";
 
 export const SESSION_COOKIE = "appui_session";

@@ -3,14 +3,16 @@
 import type { FastifyError } from "fastify";
 import { UnreadableSecretError } from "../../crypto/secretBox.ts";
 import { findSqlStateError } from "../../db/errors.ts";
-import { fallbackValidationMessage, type ProblemCode, validationMessages } from "../messages.fr.ts";
+import { DomainError } from "../../services/errors.ts";
 import {
   HttpProblem,
   PROBLEM_SCHEMA_ID,
   ProblemDetailsSchema,
+  problemOf,
   sendProblem,
   type ValidationIssue,
-} from "../problem.ts";
+} from "../http/problems.ts";
+import { fallbackValidationMessage, type ProblemCode, validationMessages } from "../messages.fr.ts";
 import type { AppInstance } from "../types.ts";
 
 /** Fastify's own client-error codes, mapped to our stable codes. */
@@ -28,6 +30,7 @@ export function registerErrors(app: AppInstance): void {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) return sendProblem(reply, error);
+    if (error instanceof DomainError) return sendProblem(reply, problemOf(error));
     if (error.validation) {
       const errors = error.validation.map((issue) => toValidationIssue(issue));
       return sendProblem(reply, HttpProblem.of(400, "validation_failed", { errors }));

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
-import { HttpProblem, sendProblem } from "../problem.ts";
+import { HttpProblem, sendProblem } from "../http/problems.ts";
 import type { AppInstance } from "../types.ts";
 
 export async function registerWeb(app: AppInstance, webRoot: string | undefined): Promise<void> {

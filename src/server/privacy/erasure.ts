@@ -6,9 +6,9 @@
 import { and, eq, inArray, max } from "drizzle-orm";
 import type { AidStatus } from "../../core/finance/index.ts";
 import { recordAudit } from "../../db/audit/append.ts";
-import type { AuditContext } from "../../db/cases/repository.ts";
 import type { Drizzle } from "../../db/database.ts";
 import { aids, caseAnonymisations, caseEvents, cases } from "../../db/schema/index.ts";
+import type { AuditContext } from "../../services/caller.ts";
 import { PERSONAL_DATA_ERASERS } from "./retention.ts";
 
 /** Case statuses in which nothing more is being done for the person. */

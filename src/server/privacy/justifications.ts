@@ -3,9 +3,9 @@
 // JUSTIFIED_ACCESS_MINUTES; recording it is audited with its id, and so is every read made under it.
 import { and, desc, eq, gt } from "drizzle-orm";
 import { recordAudit } from "../../db/audit/append.ts";
-import type { AuditContext } from "../../db/cases/repository.ts";
 import type { Drizzle } from "../../db/database.ts";
 import { caseAccessJustifications } from "../../db/schema/index.ts";
+import type { AuditContext } from "../../services/caller.ts";
 
 /** Long enough to examine a case, short enough that a new look needs a new reason. */
 export const JUSTIFIED_ACCESS_MINUTES = 60;

@@ -24,9 +24,9 @@ import {
   pruneThrottles,
   recordFailure,
 } from "../../auth/throttle.ts";
+import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import { authMessages } from "../../messages.fr.ts";
 import { SESSION_COOKIE } from "../../plugins/auth.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 
 const LoginSchema = Type.Object(

@@ -6,8 +6,8 @@ import { otpauthUri } from "../../../crypto/totp.ts";
 import { recordAudit } from "../../../db/audit/append.ts";
 import { confirmTotpEnrolment, regenerateRecoveryCodes, startTotpEnrolment } from "../../auth/mfa.ts";
 import type { SessionContext } from "../../auth/sessions.ts";
+import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import { authMessages } from "../../messages.fr.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { requestAuditFields } from "./auth.ts";
 

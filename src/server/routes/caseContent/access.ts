@@ -7,22 +7,19 @@ import { eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { isInScope } from "../../../core/access/index.ts";
 import { DIAGNOSIS_ERROR_KINDS, type DiagnosisError } from "../../../core/diagnosis/index.ts";
-import {
-  type CaseChange,
-  CaseNotFoundError,
-  type CaseRecord,
-  type CaseRow,
-  changeCase,
-  StaleCaseError,
-} from "../../../db/cases/repository.ts";
+import type { CaseRecord, CaseRow } from "../../../db/cases/repository.ts";
 import type { Database, Drizzle } from "../../../db/database.ts";
 import { cases } from "../../../db/schema/index.ts";
-import { HttpProblem } from "../../problem.ts";
+import { HttpProblem } from "../../http/problems.ts";
 import {
   actorOf,
   asProblems,
   auditContext,
+  type CaseChange,
+  CaseNotFoundError,
+  changeCase,
   expectedVersion,
+  StaleCaseError,
   scopedResource,
   sessionOf,
 } from "../cases/caseAccess.ts";

@@ -36,18 +36,18 @@ import {
 } from "../../../db/caseContent/repository.ts";
 import { type CaseRecord, findCase, findOrganisations } from "../../../db/cases/repository.ts";
 import { aidProducts } from "../../../db/schema/index.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
+import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
 import {
   actorOf,
   auditContext,
   caseNotFound,
+  caseProblemMessages,
   etagOf,
   loadCaseInScope,
   scopedResource,
   sessionOf,
 } from "../cases/caseAccess.ts";
-import { caseProblemMessages } from "../cases/messages.fr.ts";
 import { changeAtCurrentVersion, changeAtReadVersion, contentProblem } from "./access.ts";
 import { DIAGNOSIS_OPEN } from "./diagnosis.ts";
 import { contentProblemMessages, contentRouteMessages } from "./messages.fr.ts";

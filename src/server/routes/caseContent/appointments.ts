@@ -11,7 +11,7 @@ import {
   insertAppointment,
   listAppointments,
 } from "../../../db/caseContent/repository.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
+import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
 import { auditContext, loadCaseInScope, sessionOf, setEtag } from "../cases/caseAccess.ts";
 import { CaseIdParams } from "../cases/reads.ts";

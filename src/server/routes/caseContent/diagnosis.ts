@@ -13,7 +13,7 @@ import {
 import { todayInParis } from "../../../core/time/index.ts";
 import { recordAudit } from "../../../db/audit/append.ts";
 import { readDiagnosis, writeDiagnosis } from "../../../db/caseContent/repository.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
+import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
 import { auditContext, loadCaseInScope, sessionOf, setEtag } from "../cases/caseAccess.ts";
 import { CaseIdParams } from "../cases/reads.ts";

@@ -23,7 +23,7 @@ import {
   writeOutcomes,
 } from "../../../db/caseContent/repository.ts";
 import { caseStateOf } from "../../../db/cases/repository.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
+import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
 import { auditContext, loadCaseInScope, sessionOf, setEtag } from "../cases/caseAccess.ts";
 import { CaseIdParams } from "../cases/reads.ts";

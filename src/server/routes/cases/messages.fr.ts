@@ -1,4 +1,5 @@
-// Every French text of the case routes: OpenAPI summaries and descriptions, and the problems they answer.
+// The French texts of the case routes' OpenAPI document: summaries and descriptions (the refusals are the
+// services': src/services/cases/messages.fr.ts).
 
 export const caseRouteMessages = {
   publicRequestSummary: "Déposer une demande d'accompagnement (formulaire public, sans compte)",
@@ -48,45 +49,4 @@ export const caseRouteMessages = {
     "que l'étape du dossier interdit répond 409 avec la raison ; un champ manquant ou invalide, 422. Répond " +
     "le dossier à jour et son nouvel ETag.",
   ifMatchDescription: 'ETag du dossier lu (par exemple "3").',
-} as const;
-
-export const caseProblemMessages = {
-  notFound: { title: "Dossier introuvable", detail: "Aucun dossier ne correspond à cette adresse." },
-  notAssigned: {
-    title: "Dossier suivi par un autre conseiller",
-    detail: "Seul le conseiller en charge du dossier, ou le responsable de l'agence, peut le faire avancer.",
-  },
-  preconditionRequired: {
-    title: "En-tête If-Match manquant",
-    detail:
-      "Renvoyez dans l'en-tête If-Match l'ETag du dossier lu, pour qu'une modification faite entre-temps " +
-      "ne soit pas écrasée.",
-  },
-  preconditionFailed: {
-    title: "Dossier modifié entre-temps",
-    detail:
-      "Le dossier a été modifié depuis que vous l'avez ouvert : rechargez-le, vérifiez, puis recommencez.",
-  },
-  refused: { title: "Action impossible à cette étape" },
-  invalidStep: { title: "Informations de l'étape invalides" },
-  contactRequired: "Indiquez une adresse électronique ou un numéro de téléphone.",
-  unknownPostcode: "Ce code postal n'existe pas dans la liste officielle des codes postaux.",
-  noAgency: {
-    title: "Aucune agence",
-    detail: "Aucune agence n'est ouverte pour recevoir la demande ; réessayez plus tard.",
-  },
-  requestDateMismatch: (requestedOn: string) =>
-    `La situation est évaluée à la date de la demande du dossier (${requestedOn}) : laissez requestDate vide ou indiquez cette date.`,
-  futureDate: "Cette date est dans le futur.",
-  notACounsellor: "Cette personne n'est pas un conseiller ou un responsable de cette agence.",
-  notAPartner: "Cet organisme n'est pas un organisme partenaire.",
-  alreadyReferred: {
-    title: "Dossier déjà adressé",
-    detail: "Ce dossier est déjà adressé à cet organisme partenaire.",
-  },
-  invalidCursor: "Curseur invalide : reprenez la liste depuis le début.",
-  unknownField: "Ce champ n'est pas attendu.",
-  required: "Ce champ est obligatoire.",
-  invalidDate: "Date invalide : format attendu AAAA-MM-JJ, avec un jour qui existe.",
-  notAnObject: "Un objet JSON est attendu.",
 } as const;

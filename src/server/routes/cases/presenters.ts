@@ -1,5 +1,6 @@
-// Stored cases as the API shows them (contracts/cases.ts): the detail with its possible next steps, the
-// caseload item, the timeline entry and the referral summary.
+// Cases as the API shows them (contracts/cases.ts): the detail with its possible next steps and its ETag,
+// the caseload item, the timeline entry and the referral summary.
+import type { FastifyReply } from "fastify";
 import type {
   CaseDetail,
   CaseSummary,
@@ -9,28 +10,15 @@ import type {
   RequestChannel,
 } from "../../../contracts/cases.ts";
 import { CASE_STATUS_LABELS, nextSteps } from "../../../core/cases/index.ts";
-import { storedPerson } from "../../../db/cases/identity.ts";
 import type { CaseloadItem, ReferralItem } from "../../../db/cases/list.ts";
-import {
-  type CaseRecord,
-  caseReferralsOf,
-  caseStateOf,
-  findSnapshot,
-  readSituationSummary,
-  type TimelineRecord,
-} from "../../../db/cases/repository.ts";
-import type { Drizzle } from "../../../db/database.ts";
+import type { TimelineRecord } from "../../../db/cases/repository.ts";
+import type { CaseView } from "../../../services/cases/index.ts";
+import { setEtag } from "../../http/preconditions.ts";
 
-export async function caseDetail(
-  db: Drizzle,
-  record: CaseRecord,
-  encryptionKeys: readonly Buffer[],
-): Promise<CaseDetail> {
+export function caseDetail(view: CaseView): CaseDetail {
+  const { record, snapshot } = view;
   const { row } = record;
-  const state = caseStateOf(row);
-  const snapshotId = state.eligibility?.snapshotId;
-  const snapshot = snapshotId === undefined ? undefined : await findSnapshot(db, snapshotId);
-  const referrals = await caseReferralsOf(db, row.id);
+  const state = view.state;
   return {
     id: row.id,
     reference: row.reference,
@@ -42,12 +30,12 @@ export async function caseDetail(
     channel: row.channel as RequestChannel,
     organisation: { id: row.organisationId, name: record.organisationName },
     counsellor: record.counsellor,
-    person: storedPerson(row),
+    person: view.person,
     contact: {
       preferredChannel: (row.preferredChannel ?? null) as ContactChannel | null,
       preferredTimes: row.preferredTimes,
     },
-    situationSummary: readSituationSummary(row, encryptionKeys),
+    situationSummary: view.situationSummary,
     consent: {
       legalBasis: "consent",
       noticeVersion: row.noticeVersion,
@@ -83,7 +71,7 @@ export async function caseDetail(
       ...(step.clause === undefined ? {} : { clause: step.clause }),
     })),
     possibleDuplicateOf: record.possibleDuplicateOf,
-    referrals: referrals.map((referral) => ({
+    referrals: view.referrals.map((referral) => ({
       organisation: { id: referral.organisationId, name: referral.organisationName },
       referredAt: referral.referredAt.toISOString(),
       note: referral.note,
@@ -91,6 +79,12 @@ export async function caseDetail(
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/** The case with its version as ETag: what every read and every step of a case answers. */
+export function presentCase(reply: FastifyReply, view: CaseView): CaseDetail {
+  setEtag(reply, view.record.row.version);
+  return caseDetail(view);
 }
 
 export function caseSummary(item: CaseloadItem): CaseSummary {

@@ -1,17 +1,18 @@
 // Reading cases: the caseload (GET /api/v1/cases), one case (GET /api/v1/cases/{id}, with its ETag), its
-// timeline, and a partner's referrals (GET /api/v1/referrals, the referral summary only). Every read of a
-// person's data is written to the audit trail, without the data.
+// timeline, and a partner's referrals (GET /api/v1/referrals, the referral summary only).
 import Type from "typebox";
-import type { CaseListQuery } from "../../../contracts/cases.ts";
 import { CaseListQuerySchema } from "../../../contracts/cases.ts";
-import { recordAudit } from "../../../db/audit/append.ts";
-import { InvalidCursorError, listCaseload, listReferrals } from "../../../db/cases/list.ts";
-import { caseTimeline } from "../../../db/cases/repository.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
+import {
+  listAgencyCases,
+  listPartnerReferrals,
+  readCase,
+  readTimeline,
+} from "../../../services/cases/index.ts";
+import { callerOf } from "../../http/caller.ts";
+import { problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
-import { auditContext, loadCaseInScope, sessionOf, setEtag } from "./caseAccess.ts";
-import { caseProblemMessages, caseRouteMessages } from "./messages.fr.ts";
-import { caseDetail, caseSummary, referralSummary, timelineItem } from "./presenters.ts";
+import { caseRouteMessages } from "./messages.fr.ts";
+import { caseSummary, presentCase, referralSummary, timelineItem } from "./presenters.ts";
 
 export const CaseIdParams = Type.Object(
   { id: Type.String({ format: "uuid", description: "Identifiant du dossier." }) },
@@ -26,24 +27,7 @@ const ReferralQuery = Type.Object(
   { additionalProperties: false },
 );
 
-function invalidCursor(): HttpProblem {
-  return HttpProblem.of(400, "validation_failed", {
-    errors: [{ path: "/cursor", code: "INVALID_CURSOR", message: caseProblemMessages.invalidCursor }],
-  });
-}
-
-async function withCursor<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof InvalidCursorError) throw invalidCursor();
-    throw error;
-  }
-}
-
 export async function caseReadRoutes(app: AppInstance): Promise<void> {
-  const db = app.db.drizzle;
-
   app.get(
     "/api/v1/cases",
     {
@@ -57,33 +41,7 @@ export async function caseReadRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) => {
-      const session = sessionOf(request);
-      const organisationId = session.organisation?.id;
-      if (organisationId === undefined) throw HttpProblem.of(403, "forbidden");
-      const query = request.query as CaseListQuery;
-      const page = await withCursor(() =>
-        listCaseload(db, {
-          organisationId,
-          ...(query.status === undefined ? {} : { statuses: query.status }),
-          ...(query.counsellor === undefined
-            ? {}
-            : { counsellorUserId: query.counsellor === "none" ? null : query.counsellor }),
-          ...(query.overdue === undefined ? {} : { overdue: query.overdue }),
-          ...(query.nextAppointmentBefore === undefined
-            ? {}
-            : { nextAppointmentBefore: query.nextAppointmentBefore }),
-          ...(query.q === undefined ? {} : { search: query.q }),
-          ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
-          limit: query.limit,
-        }),
-      );
-      // Names of people are read: the trail says who listed which cases, not what was searched.
-      await recordAudit(db, {
-        ...auditContext(request),
-        action: "cases.listed",
-        targetType: "case",
-        details: { count: page.items.length, caseIds: page.items.map((item) => item.id) },
-      });
+      const page = await listAgencyCases(app.services, callerOf(request), request.query);
       return { items: page.items.map(caseSummary), nextCursor: page.nextCursor };
     },
   );
@@ -100,18 +58,8 @@ export async function caseReadRoutes(app: AppInstance): Promise<void> {
         response: { 200: Type.Ref("CaseDetail"), ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request, reply) => {
-      const record = await loadCaseInScope(db, request, request.params.id);
-      await recordAudit(db, {
-        ...auditContext(request),
-        action: "case.read",
-        targetType: "case",
-        targetId: record.row.id,
-        details: { version: record.row.version },
-      });
-      setEtag(reply, record.row.version);
-      return caseDetail(db, record, app.config.dataDecryptionKeys);
-    },
+    async (request, reply) =>
+      presentCase(reply, await readCase(app.services, callerOf(request), request.params.id)),
   );
 
   app.get(
@@ -125,16 +73,9 @@ export async function caseReadRoutes(app: AppInstance): Promise<void> {
         response: { 200: Type.Ref("CaseTimeline"), ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const record = await loadCaseInScope(db, request, request.params.id);
-      await recordAudit(db, {
-        ...auditContext(request),
-        action: "case.timeline_read",
-        targetType: "case",
-        targetId: record.row.id,
-      });
-      return { items: (await caseTimeline(db, record.row.id)).map(timelineItem) };
-    },
+    async (request) => ({
+      items: (await readTimeline(app.services, callerOf(request), request.params.id)).map(timelineItem),
+    }),
   );
 
   app.get(
@@ -150,23 +91,7 @@ export async function caseReadRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request) => {
-      const session = sessionOf(request);
-      const organisationId = session.organisation?.id;
-      if (organisationId === undefined) throw HttpProblem.of(403, "forbidden");
-      const query = request.query;
-      const page = await withCursor(() =>
-        listReferrals(db, {
-          partnerOrganisationId: organisationId,
-          ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
-          limit: query.limit,
-        }),
-      );
-      await recordAudit(db, {
-        ...auditContext(request),
-        action: "referrals.listed",
-        targetType: "case",
-        details: { count: page.items.length, caseIds: page.items.map((item) => item.caseId) },
-      });
+      const page = await listPartnerReferrals(app.services, callerOf(request), request.query);
       return { items: page.items.map(referralSummary), nextCursor: page.nextCursor };
     },
   );

@@ -9,8 +9,8 @@ import {
   type DirectiveWithRules,
   directiveByReference,
 } from "../../../core/rules/index.ts";
+import { HttpProblem, problemResponses, type ValidationIssue } from "../../http/problems.ts";
 import { directiveMessages } from "../../messages.fr.ts";
-import { HttpProblem, problemResponses, type ValidationIssue } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 
 const ClauseSchema = Type.Object(

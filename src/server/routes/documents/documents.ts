@@ -12,16 +12,16 @@ import {
   type DocumentKind,
 } from "../../../contracts/documents.ts";
 import { recordAudit } from "../../../db/audit/append.ts";
-import { changeCase } from "../../../db/cases/repository.ts";
 import { type DocumentSummary, findDocument, insertDocument, listDocuments } from "../../../db/documents.ts";
 import { isActionOfCase } from "../../../db/engagementPlan.ts";
 import { type Inspection, inspectUpload } from "../../documents/inspect.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
+import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
 import {
   asProblems,
   auditContext,
   caseNotFound,
+  changeCase,
   expectedVersion,
   loadCaseInScope,
   sessionOf,

@@ -7,16 +7,7 @@ import { casePolicy, nextSteps, transition } from "../../../core/cases/index.ts"
 import { ACTION_KIND_LABELS, EXTERNAL_AID_LABELS } from "../../../core/diagnosis/index.ts";
 import { todayInParis } from "../../../core/time/index.ts";
 import { recordAudit } from "../../../db/audit/append.ts";
-import {
-  type AuditContext,
-  CaseCommandError,
-  type CaseRecord,
-  caseStateOf,
-  changeCase,
-  findCase,
-  lifecycleChange,
-  StaleCaseError,
-} from "../../../db/cases/repository.ts";
+import { type CaseRecord, caseStateOf, findCase } from "../../../db/cases/repository.ts";
 import {
   createEngagementLink,
   type EngagementLinkRow,
@@ -27,13 +18,18 @@ import {
 import { ACCEPTED_ONLINE_EVENT, planActions } from "../../../db/engagementPlan.ts";
 import { engagementPdf } from "../../../pdf/engagement.ts";
 import { ENGAGEMENT } from "../../../pdf/messages.fr.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
+import type { AuditContext } from "../../../services/caller.ts";
+import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
 import {
   asProblems,
   auditContext,
+  CaseCommandError,
+  changeCase,
   expectedVersion,
+  lifecycleChange,
   loadCaseInScope,
+  StaleCaseError,
   sessionOf,
   setEtag,
 } from "../cases/caseAccess.ts";

@@ -6,7 +6,7 @@ import { recordAudit } from "../../../db/audit/append.ts";
 import { caseStateOf } from "../../../db/cases/repository.ts";
 import { engagementPdf } from "../../../pdf/engagement.ts";
 import { refusalLetterPdf } from "../../../pdf/refusalLetter.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
+import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
 import { auditContext, loadCaseInScope } from "../cases/caseAccess.ts";
 import { CaseIdParams } from "../cases/reads.ts";

@@ -14,8 +14,8 @@ import {
 import { type EligibilityResult, evaluate, type Situation } from "../../../core/rules/index.ts";
 import type { Database } from "../../../db/database.ts";
 import { loadParameterTimeline } from "../../../db/ruleParameters.ts";
+import { HttpProblem, problemResponses, type ValidationIssue } from "../../http/problems.ts";
 import { eligibilityMessages } from "../../messages.fr.ts";
-import { HttpProblem, problemResponses, type ValidationIssue } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 
 export const ELIGIBILITY_PATH = "/api/v1/eligibility";

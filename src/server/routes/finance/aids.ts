@@ -43,7 +43,7 @@ import { maskIban, validIban } from "../../../db/finance/iban.ts";
 import { idempotent } from "../../../db/finance/idempotency.ts";
 import { staffMember, staffNames } from "../../../db/finance/staffNames.ts";
 import { aids } from "../../../db/schema/index.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
+import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
 import { loadCaseInScope } from "../cases/caseAccess.ts";
 import {

@@ -14,7 +14,7 @@ import {
   listEnvelopeAlerts,
 } from "../../../db/finance/alerts.ts";
 import { organisations } from "../../../db/schema/index.ts";
-import { problemResponses } from "../../problem.ts";
+import { problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
 import { asProblems, financeActor } from "./financeAccess.ts";
 import { financeMessages } from "./messages.fr.ts";

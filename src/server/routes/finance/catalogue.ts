@@ -13,7 +13,7 @@ import {
   recordProduct,
 } from "../../../db/finance/catalogue.ts";
 import { staffMember, staffNames } from "../../../db/finance/staffNames.ts";
-import { problemResponses } from "../../problem.ts";
+import { problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
 import { asProblems, financeActor, requireCalendarDate } from "./financeAccess.ts";
 import { financeMessages } from "./messages.fr.ts";

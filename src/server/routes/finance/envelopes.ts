@@ -34,7 +34,7 @@ import {
 } from "../../../db/finance/envelopes.ts";
 import { FinanceNotFoundError } from "../../../db/finance/errors.ts";
 import { aids, ruleParameterValues } from "../../../db/schema/index.ts";
-import { problemResponses } from "../../problem.ts";
+import { problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
 import { asProblems, financeActor, inMoneyLane, requireCalendarDate } from "./financeAccess.ts";
 import { financeMessages } from "./messages.fr.ts";

@@ -7,7 +7,7 @@ import Type from "typebox";
 import { recordAudit } from "../../../db/audit/append.ts";
 import type { Database } from "../../../db/database.ts";
 import { type Cell, EURO_COLUMN, EXPORT_DATASETS, exportRows } from "../../../db/finance/exports.ts";
-import { problemResponses } from "../../problem.ts";
+import { problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
 import { financeActor } from "./financeAccess.ts";
 import { EXPORT_HEADINGS, EXPORT_SHEET_NAMES, financeMessages } from "./messages.fr.ts";

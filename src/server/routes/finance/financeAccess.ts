@@ -7,7 +7,7 @@ import type { Drizzle } from "../../../db/database.ts";
 import type { FinanceActor } from "../../../db/finance/aids.ts";
 import { FinanceConflictError, FinanceInputError, FinanceNotFoundError } from "../../../db/finance/errors.ts";
 import { IdempotencyMismatchError } from "../../../db/finance/idempotency.ts";
-import { HttpProblem } from "../../problem.ts";
+import { HttpProblem } from "../../http/problems.ts";
 import { financeMessages } from "./messages.fr.ts";
 import type { MoneyLane } from "./moneyLane.ts";
 

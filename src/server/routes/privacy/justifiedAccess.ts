@@ -7,8 +7,9 @@ import type { AccessJustificationRequest } from "../../../contracts/privacy.ts";
 import { isInScope } from "../../../core/access/index.ts";
 import { recordAudit } from "../../../db/audit/append.ts";
 import { type CaseRecord, caseTimeline, findCase } from "../../../db/cases/repository.ts";
+import { caseViewOf } from "../../../services/cases/view.ts";
+import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import { activeJustification, recordJustification } from "../../privacy/justifications.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { actorOf, auditContext, caseNotFound, scopedResource, sessionOf } from "../cases/caseAccess.ts";
 import { caseDetail, timelineItem } from "../cases/presenters.ts";
@@ -106,7 +107,7 @@ export async function justifiedAccessRoutes(app: AppInstance): Promise<void> {
         targetId: record.row.id,
         details: { version: record.row.version, justificationId },
       });
-      return caseDetail(db, record, app.config.dataDecryptionKeys);
+      return caseDetail(await caseViewOf(app.services, record));
     },
   );
 

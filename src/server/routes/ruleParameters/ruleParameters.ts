@@ -14,8 +14,8 @@ import {
   REASON_MAX_LENGTH,
   recordParameterValue,
 } from "../../../db/ruleParameters.ts";
+import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import { ruleParameterMessages } from "../../messages.fr.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
 import type { AppInstance } from "../../types.ts";
 import { requestAuditFields } from "../auth/auth.ts";
 import { parameterRecordMessages } from "./messages.fr.ts";

@@ -3,7 +3,7 @@
 import type { FastifyRequest } from "fastify";
 import { AgencyCounsellorsSchema } from "../../../contracts/statistics.ts";
 import { activeCounsellors } from "../../../db/statistics.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
+import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
 import { sessionOf } from "../cases/caseAccess.ts";
 import { statisticsRouteMessages } from "./messages.fr.ts";

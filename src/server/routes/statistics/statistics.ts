@@ -20,7 +20,7 @@ import {
 } from "../../../core/statistics/index.ts";
 import { todayInParis } from "../../../core/time/index.ts";
 import { type AgencyFigures, agencyFigures } from "../../../db/statistics.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
+import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
 import { agencyOf } from "./agency.ts";
 import { STATISTICS_CSV_HEADINGS, statisticsRouteMessages } from "./messages.fr.ts";

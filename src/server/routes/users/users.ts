@@ -19,7 +19,7 @@ import { PasswordRejectedError } from "../../../crypto/passwordPolicy.ts";
 import { recordAudit } from "../../../db/audit/append.ts";
 import { organisations, users } from "../../../db/schema/index.ts";
 import type { SessionContext } from "../../auth/sessions.ts";
-import { HttpProblem, problemResponses } from "../../problem.ts";
+import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import type { AppInstance } from "../../types.ts";
 import {
   AccountError,

@@ -1,7 +1,8 @@
 // RFC 9457 problem details: the one error shape of the HTTP API.
 import type { FastifyReply, FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
-import { type ProblemCode, problemMessages } from "./messages.fr.ts";
+import type { DomainError, DomainErrorKind } from "../../services/errors.ts";
+import { type ProblemCode, problemMessages } from "../messages.fr.ts";
 
 export const ValidationIssueSchema = Type.Object({
   path: Type.String({ description: "JSON Pointer du champ en cause, par exemple /person/contract/start" }),
@@ -48,6 +49,34 @@ export class HttpProblem extends Error {
     const { title, detail } = problemMessages[code];
     return new HttpProblem(status, code, title, detail, extensions);
   }
+}
+
+/** The HTTP status of each kind of refusal a use case can give. */
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  precondition_failed: 412,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  precondition_required: 428,
+  unreadable_data: 500,
+  unavailable: 503,
+};
+
+/** A use case's refusal as a problem: the one mapping from domain errors to HTTP. */
+export function problemOf(error: DomainError): HttpProblem {
+  return new HttpProblem(STATUS_OF_KIND[error.kind], error.code, error.title, error.detail, {
+    ...error.extensions,
+  });
+}
+
+/** A problem naming one field at fault, for what the HTTP layer checks itself (headers, query strings). */
+export function invalidField(path: string, code: string, message: string): HttpProblem {
+  return HttpProblem.of(400, "validation_failed", { errors: [{ path, code, message }] });
 }
 
 export function problemBody(
