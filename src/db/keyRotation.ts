@@ -9,7 +9,7 @@ import { decryptBytes, decryptSecret, encryptBytes, encryptSecret, keyId } from 
 import { appointmentAssociatedData, diagnosisAssociatedData } from "./caseContent/repository.ts";
 import { summaryAssociatedData } from "./cases/repository.ts";
 import { type Drizzle, rowsOf } from "./database.ts";
-import { documentAssociatedData } from "./documents.ts";
+import { documentAssociatedData } from "./documents/repository.ts";
 import { appointments, caseDocuments, cases, diagnoses, users } from "./schema/index.ts";
 
 interface EncryptedColumn {

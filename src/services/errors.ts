@@ -16,6 +16,8 @@ export type DomainErrorKind =
   | "conflict"
   /** A one-time link used or expired. */
   | "gone"
+  /** An upload is larger than its limit. */
+  | "too_large"
   /** The content of an upload is not of an accepted type. */
   | "unsupported_media_type"
   /** Well-formed, but a field's value cannot be accepted as it stands. */

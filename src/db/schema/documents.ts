@@ -9,7 +9,7 @@ import { users } from "./identity.ts";
 
 export const CASE_DOCUMENT_KINDS = ["attachment", "signed_engagement"] as const;
 export type CaseDocumentKind = (typeof CASE_DOCUMENT_KINDS)[number];
-/** The media types kept, as detected from the content (src/server/documents/inspect.ts). */
+/** The media types kept, as detected from the content (src/services/documents/inspect.ts). */
 export const CASE_DOCUMENT_MEDIA_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 /** 10 MiB: the largest document kept. */
 export const CASE_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;

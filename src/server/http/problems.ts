@@ -60,6 +60,7 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   conflict: 409,
   gone: 410,
   precondition_failed: 412,
+  too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
   precondition_required: 428,

@@ -2,6 +2,7 @@
 // forms of RFC 6266 (an ASCII fallback and the UTF-8 original), no type sniffing and no caching, since
 // every file of a case holds personal data.
 import type { FastifyReply } from "fastify";
+import type { CasePdf } from "../../../services/documents/index.ts";
 
 export function sendDownload(
   reply: FastifyReply,
@@ -28,4 +29,19 @@ function encodeRFC5987(value: string): string {
     /['()*]/gu,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
+}
+
+/** The OpenAPI answer of a route that sends a PDF. */
+export const PDF_RESPONSE = {
+  description: "Le document PDF.",
+  content: { "application/pdf": { schema: {} } },
+};
+
+/** A generated PDF of a case, named after what it is and the case's reference. */
+export function sendPdf(reply: FastifyReply, title: string, pdf: CasePdf): FastifyReply {
+  return sendDownload(reply, {
+    bytes: pdf.bytes,
+    mediaType: "application/pdf",
+    name: `${title}-${pdf.reference}.pdf`,
+  });
 }

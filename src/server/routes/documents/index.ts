@@ -3,7 +3,7 @@
 // and the global 1 MiB body limit stays; an uploaded file may reach 10 MiB.
 import multipart from "@fastify/multipart";
 import { DOCUMENT_SCHEMAS } from "../../../contracts/documents.ts";
-import { MAX_DOCUMENT_BYTES } from "../../documents/inspect.ts";
+import { MAX_DOCUMENT_BYTES } from "../../../services/documents/index.ts";
 import type { AppInstance } from "../../types.ts";
 import { caseDocumentRoutes } from "./documents.ts";
 import { engagementLinkRoutes } from "./engagementLinks.ts";

@@ -2,9 +2,9 @@
 // encrypted (a payslip, a medical certificate or a tax notice is as sensitive as the diagnosis), listed
 // without their bytes, read back whole and decrypted for a download.
 import { and, asc, eq } from "drizzle-orm";
-import { decryptBytes, encryptBytes } from "../crypto/secretBox.ts";
-import type { Drizzle } from "./database.ts";
-import { type CaseDocumentKind, caseDocuments, users } from "./schema/index.ts";
+import { decryptBytes, encryptBytes } from "../../crypto/secretBox.ts";
+import type { Drizzle } from "../database.ts";
+import { type CaseDocumentKind, caseDocuments, users } from "../schema/index.ts";
 
 export type DocumentMediaType = (typeof caseDocuments.$inferSelect)["mediaType"];
 
@@ -74,6 +74,20 @@ export async function listDocuments(db: Drizzle, caseId: string): Promise<Docume
     .where(eq(caseDocuments.caseId, caseId))
     .orderBy(asc(caseDocuments.uploadedAt), asc(caseDocuments.id));
   return rows.map(summary);
+}
+
+/** One document of the case without its bytes (what an upload answers); undefined when there is none. */
+export async function findDocumentSummary(
+  db: Drizzle,
+  caseId: string,
+  documentId: string,
+): Promise<DocumentSummary | undefined> {
+  const [row] = await db
+    .select(summaryColumns)
+    .from(caseDocuments)
+    .innerJoin(users, eq(users.id, caseDocuments.uploadedByUserId))
+    .where(and(eq(caseDocuments.caseId, caseId), eq(caseDocuments.id, documentId)));
+  return row === undefined ? undefined : summary(row);
 }
 
 /**

@@ -2,8 +2,8 @@
 // still in force (a cancelled action is no longer part of what is agreed), the day the plan was proposed
 // and whether the person accepted it online.
 import { and, asc, desc, eq, ne } from "drizzle-orm";
-import type { Drizzle } from "./database.ts";
-import { caseActions, caseEvents, organisations } from "./schema/index.ts";
+import type { Drizzle } from "../database.ts";
+import { caseActions, caseEvents, organisations } from "../schema/index.ts";
 
 export interface PlanActionRow {
   id: string;

@@ -2,8 +2,8 @@
 // is given once, to the counsellor who sends it; only its SHA-256 is stored.
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import type { Drizzle } from "./database.ts";
-import { engagementLinks } from "./schema/index.ts";
+import type { Drizzle } from "../database.ts";
+import { engagementLinks } from "../schema/index.ts";
 
 /** How long a link works: 14 days. */
 export const ENGAGEMENT_LINK_TTL_MS = 14 * 24 * 60 * 60 * 1000;
