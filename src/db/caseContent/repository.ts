@@ -1,8 +1,9 @@
 // A case's content in the database: its diagnosis (sensitive topics encrypted), the plan's actions, the
-// appointments (notes encrypted), the closure's outcome indicators and the satisfaction surveys. The writes
-// take the transaction of a case change (src/db/cases/repository.ts changeCase), so that the content, the
-// case's version, the timeline event and the audit entry land together or not at all.
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+// appointments (notes encrypted), the closure's outcome indicators and the satisfaction surveys. SQL only:
+// the use cases (src/services/caseContent) decide, and call the writes inside the transaction of a case
+// change (src/services/cases/change.ts), so that the content, the case's version, the timeline event and the
+// audit entry land together or not at all.
+import { createHash } from "node:crypto";
 import { and, asc, eq, isNull, lte, min, sql } from "drizzle-orm";
 import type {
   ClosureOutcome,
@@ -16,6 +17,7 @@ import { parisDay } from "../../core/time/index.ts";
 import { decryptSecret, encryptSecret } from "../../crypto/secretBox.ts";
 import type { Drizzle } from "../database.ts";
 import {
+  aidProducts,
   appointments,
   caseActions,
   caseOutcomes,
@@ -75,61 +77,28 @@ export async function readDiagnosis(
   };
 }
 
-/** The diagnosis's parts, for the timeline: which of them this write changes. */
-export const DIAGNOSIS_SECTIONS = [
-  "household",
-  "income",
-  "expenses",
-  "debts",
-  "housing",
-  "employment",
-  "sensitive",
-] as const;
-
 /**
- * Stores `diagnosis` (already normalised) for the case, replacing the previous one; returns whether it is
- * the first and which sections changed (the sensitive part is compared after decryption, never logged).
+ * Stores `diagnosis` for the case, replacing the previous one; `diagnosedOn` is kept from the first write.
+ * The sensitive topics are sealed with `key`.
  */
-export async function writeDiagnosis(
+export async function saveDiagnosis(
   tx: Drizzle,
-  input: { caseId: string; diagnosis: Diagnosis; userId: string; today: string; keys: readonly Buffer[] },
-): Promise<{ created: boolean; changed: (typeof DIAGNOSIS_SECTIONS)[number][] }> {
+  input: { caseId: string; diagnosis: Diagnosis; userId: string; diagnosedOn: string; at: Date; key: Buffer },
+): Promise<void> {
   const { sensitive, ...structured } = input.diagnosis;
-  // Encrypt with the current key (the first); older values decrypt with any key still configured.
-  const [key] = input.keys;
-  if (key === undefined) throw new Error("no encryption key");
-  const previous = await findDiagnosisRow(tx, input.caseId);
-  const before: Record<string, unknown> | undefined =
-    previous === undefined
-      ? undefined
-      : {
-          ...(previous.data as Record<string, unknown>),
-          sensitive:
-            previous.sensitive === null
-              ? undefined
-              : JSON.parse(
-                  decryptSecret(input.keys, previous.sensitive, diagnosisAssociatedData(input.caseId)),
-                ),
-        };
-  const after: Record<string, unknown> = { ...structured, sensitive };
-  const changed = DIAGNOSIS_SECTIONS.filter(
-    (section) => JSON.stringify(before?.[section]) !== JSON.stringify(after[section]),
-  );
   const values = {
     data: JSON.parse(JSON.stringify(structured)) as Record<string, unknown>,
     sensitive:
       sensitive === undefined
         ? null
-        : encryptSecret(key, JSON.stringify(sensitive), diagnosisAssociatedData(input.caseId)),
-    updatedAt: new Date(),
+        : encryptSecret(input.key, JSON.stringify(sensitive), diagnosisAssociatedData(input.caseId)),
+    updatedAt: input.at,
     updatedByUserId: input.userId,
   };
-  if (previous === undefined) {
-    await tx.insert(diagnoses).values({ caseId: input.caseId, diagnosedOn: input.today, ...values });
-  } else {
-    await tx.update(diagnoses).set(values).where(eq(diagnoses.caseId, input.caseId));
-  }
-  return { created: previous === undefined, changed };
+  await tx
+    .insert(diagnoses)
+    .values({ caseId: input.caseId, diagnosedOn: input.diagnosedOn, ...values })
+    .onConflictDoUpdate({ target: diagnoses.caseId, set: values });
 }
 
 // --- Actions ------------------------------------------------------------------------------------------------
@@ -191,33 +160,29 @@ export async function findAction(
 
 export async function insertAction(
   tx: Drizzle,
-  input: { caseId: string; action: PlanAction; userId: string },
-): Promise<ActionRow> {
+  input: { id: string; caseId: string; action: PlanAction; userId: string },
+): Promise<void> {
   const { action } = input;
-  const [row] = await tx
-    .insert(caseActions)
-    .values({
-      caseId: input.caseId,
-      kind: action.kind,
-      title: action.title,
-      catalogueItemId: action.catalogueItemId ?? null,
-      externalAid: action.externalAid ?? null,
-      owner: action.owner,
-      partnerOrganisationId: action.partnerOrganisationId ?? null,
-      dueOn: action.dueOn,
-      status: action.status,
-      outcome: action.outcome ?? null,
-      createdByUserId: input.userId,
-    })
-    .returning();
-  if (row === undefined) throw new Error("insert returned no row");
-  return row;
+  await tx.insert(caseActions).values({
+    id: input.id,
+    caseId: input.caseId,
+    kind: action.kind,
+    title: action.title,
+    catalogueItemId: action.catalogueItemId ?? null,
+    externalAid: action.externalAid ?? null,
+    owner: action.owner,
+    partnerOrganisationId: action.partnerOrganisationId ?? null,
+    dueOn: action.dueOn,
+    status: action.status,
+    outcome: action.outcome ?? null,
+    createdByUserId: input.userId,
+  });
 }
 
 /** Writes the new state of an action if it is still at `expectedVersion`; false when it moved meanwhile. */
 export async function updateActionRow(
   tx: Drizzle,
-  input: { id: string; expectedVersion: number; action: PlanAction },
+  input: { id: string; expectedVersion: number; action: PlanAction; at: Date },
 ): Promise<boolean> {
   const updated = await tx
     .update(caseActions)
@@ -226,11 +191,17 @@ export async function updateActionRow(
       dueOn: input.action.dueOn,
       outcome: input.action.outcome ?? null,
       version: sql`${caseActions.version} + 1`,
-      updatedAt: new Date(),
+      updatedAt: input.at,
     })
     .where(and(eq(caseActions.id, input.id), eq(caseActions.version, input.expectedVersion)))
     .returning({ id: caseActions.id });
   return updated.length > 0;
+}
+
+/** Whether the catalogue holds the product or service `id` (any version). */
+export async function catalogueItemExists(db: Drizzle, id: string): Promise<boolean> {
+  const [found] = await db.select({ id: aidProducts.id }).from(aidProducts).where(eq(aidProducts.id, id));
+  return found !== undefined;
 }
 
 // --- Appointments -------------------------------------------------------------------------------------------
@@ -249,6 +220,7 @@ export interface AppointmentRecord {
 export async function insertAppointment(
   tx: Drizzle,
   input: {
+    id: string;
     caseId: string;
     at: Date;
     channel: AppointmentRecord["channel"];
@@ -256,8 +228,8 @@ export async function insertAppointment(
     userId: string;
     key: Buffer;
   },
-): Promise<string> {
-  const id = randomUUID();
+): Promise<void> {
+  const { id } = input;
   await tx.insert(appointments).values({
     id,
     caseId: input.caseId,
@@ -267,7 +239,30 @@ export async function insertAppointment(
       input.notes === undefined ? null : encryptSecret(input.key, input.notes, appointmentAssociatedData(id)),
     createdByUserId: input.userId,
   });
-  return id;
+}
+
+function appointmentQuery(db: Drizzle) {
+  return db
+    .select({ row: appointments, createdByName: users.displayName })
+    .from(appointments)
+    .leftJoin(users, eq(users.id, appointments.createdByUserId));
+}
+
+function appointmentRecord(
+  { row, createdByName }: { row: typeof appointments.$inferSelect; createdByName: string | null },
+  keys: readonly Buffer[],
+  withNotes: boolean,
+): AppointmentRecord {
+  return {
+    id: row.id,
+    at: row.at,
+    channel: row.channel,
+    ...(withNotes && row.notes !== null
+      ? { notes: decryptSecret(keys, row.notes, appointmentAssociatedData(row.id)) }
+      : {}),
+    createdBy: row.createdByUserId === null ? null : { id: row.createdByUserId, name: createdByName ?? "" },
+    createdAt: row.createdAt,
+  };
 }
 
 /** The case's appointments, oldest first; notes decrypted only when `withNotes`. */
@@ -277,22 +272,23 @@ export async function listAppointments(
   keys: readonly Buffer[],
   withNotes: boolean,
 ): Promise<AppointmentRecord[]> {
-  const rows = await db
-    .select({ row: appointments, createdByName: users.displayName })
-    .from(appointments)
-    .leftJoin(users, eq(users.id, appointments.createdByUserId))
+  const rows = await appointmentQuery(db)
     .where(eq(appointments.caseId, caseId))
     .orderBy(asc(appointments.at), asc(appointments.id));
-  return rows.map(({ row, createdByName }) => ({
-    id: row.id,
-    at: row.at,
-    channel: row.channel,
-    ...(withNotes && row.notes !== null
-      ? { notes: decryptSecret(keys, row.notes, appointmentAssociatedData(row.id)) }
-      : {}),
-    createdBy: row.createdByUserId === null ? null : { id: row.createdByUserId, name: createdByName ?? "" },
-    createdAt: row.createdAt,
-  }));
+  return rows.map((found) => appointmentRecord(found, keys, withNotes));
+}
+
+/** One appointment of the case, its notes decrypted. */
+export async function findAppointment(
+  db: Drizzle,
+  caseId: string,
+  id: string,
+  keys: readonly Buffer[],
+): Promise<AppointmentRecord | undefined> {
+  const [found] = await appointmentQuery(db).where(
+    and(eq(appointments.caseId, caseId), eq(appointments.id, id)),
+  );
+  return found === undefined ? undefined : appointmentRecord(found, keys, true);
 }
 
 /** Europe/Paris day of the first appointment held by `now`: the first contact, for the quality measure. */
@@ -317,12 +313,12 @@ export async function readOutcomes(db: Drizzle, caseId: string): Promise<Closure
 
 export async function writeOutcomes(
   tx: Drizzle,
-  input: { caseId: string; outcomes: ClosureOutcomes; userId: string },
+  input: { caseId: string; outcomes: ClosureOutcomes; userId: string; at: Date },
 ): Promise<void> {
   const values = {
     indicators: [...input.outcomes.indicators],
     comment: input.outcomes.comment ?? null,
-    recordedAt: new Date(),
+    recordedAt: input.at,
     recordedByUserId: input.userId,
   };
   await tx
@@ -333,31 +329,26 @@ export async function writeOutcomes(
 
 // --- Surveys ------------------------------------------------------------------------------------------------
 
-/** How long a survey link stays open. */
-export const SURVEY_LINK_DAYS = 60;
-
 export function surveyTokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** A new one-time link for the case (unanswered earlier ones revoked); returns the token, shown once. */
+/** Stores a new one-time link for the case (only the token's hash), revoking the unanswered earlier ones. */
 export async function createSurvey(
   tx: Drizzle,
-  input: { caseId: string; userId: string; now: Date },
-): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+  input: { caseId: string; token: string; userId: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
   await tx
     .update(surveys)
-    .set({ revokedAt: input.now })
+    .set({ revokedAt: input.createdAt })
     .where(and(eq(surveys.caseId, input.caseId), isNull(surveys.answeredAt), isNull(surveys.revokedAt)));
   await tx.insert(surveys).values({
     caseId: input.caseId,
-    tokenHash: surveyTokenHash(token),
+    tokenHash: surveyTokenHash(input.token),
     createdByUserId: input.userId,
-    createdAt: input.now,
-    expiresAt: new Date(input.now.getTime() + SURVEY_LINK_DAYS * 86_400_000),
+    createdAt: input.createdAt,
+    expiresAt: input.expiresAt,
   });
-  return token;
 }
 
 export type SurveyRow = typeof surveys.$inferSelect;
@@ -377,7 +368,7 @@ export async function findSurvey(
 }
 
 /** Records the answer if the survey is still open; false when it was answered (or revoked) meanwhile. */
-export async function answerSurvey(
+export async function recordSurveyAnswer(
   tx: Drizzle,
   input: { id: string; answer: SurveyAnswer; now: Date },
 ): Promise<boolean> {
@@ -389,10 +380,14 @@ export async function answerSurvey(
   return updated.length > 0;
 }
 
-export async function surveyStatus(
-  db: Drizzle,
-  caseId: string,
-): Promise<{ sent: boolean; answered: boolean; rating: number | null }> {
+/** Whether a link was sent for the case, and whether (and how) the person answered. */
+export interface SurveyStatus {
+  sent: boolean;
+  answered: boolean;
+  rating: number | null;
+}
+
+export async function surveyStatus(db: Drizzle, caseId: string): Promise<SurveyStatus> {
   const rows = await db
     .select({ answeredAt: surveys.answeredAt, rating: surveys.rating })
     .from(surveys)

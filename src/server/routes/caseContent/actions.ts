@@ -1,201 +1,48 @@
-// The action plan's actions. Counsellors and managers: GET/POST /api/v1/cases/{id}/actions and PATCH
-// /api/v1/cases/{id}/actions/{actionId}. Partner workers: GET/PATCH /api/v1/referrals/{id}/actions[/{actionId}],
-// only the actions assigned to their organisation in a case referred to it. Each change moves the case's
-// version and lands on the timeline and in the audit trail in one transaction; an action carries its own
-// ETag so that a partner, who never reads the case, can update it safely.
-
-import { eq } from "drizzle-orm";
-import type { FastifyReply, FastifyRequest } from "fastify";
+// The action plan's actions (src/services/caseContent/actions.ts). Counsellors and managers: GET/POST
+// /api/v1/cases/{id}/actions and PATCH /api/v1/cases/{id}/actions/{actionId}. Partner workers: GET/PATCH
+// /api/v1/referrals/{id}/actions[/{actionId}], only the actions entrusted to their organisation in a case
+// referred to it. An action answers with its own version as ETag, which its update sends back as If-Match.
+import type { IncomingHttpHeaders } from "node:http";
 import Type from "typebox";
-import type { ActionView } from "../../../contracts/diagnosis.ts";
-import { isInScope } from "../../../core/access/index.ts";
-import { CASE_STATUS_LABELS } from "../../../core/cases/index.ts";
+import { ActionInputSchema, ActionUpdateSchema } from "../../../contracts/diagnosis.ts";
 import {
-  ACTION_KIND_LABELS,
-  ACTION_STATUS_LABELS,
-  type ActionInput,
-  type ActionUpdate,
-  actionProblems,
-  daysOverdue,
-  isOverdue,
-  newAction,
-  rentalServiceNotice,
-  updateAction,
-} from "../../../core/diagnosis/index.ts";
-import type { Occupancy } from "../../../core/rules/index.ts";
-import { todayInParis } from "../../../core/time/index.ts";
-import { recordAudit } from "../../../db/audit/append.ts";
-import {
-  type ActionRecord,
-  findAction,
-  findDiagnosisRow,
-  insertAction,
-  listActions,
-  planActionOf,
-  updateActionRow,
-} from "../../../db/caseContent/repository.ts";
-import { type CaseRecord, findCase, findOrganisations } from "../../../db/cases/repository.ts";
-import { aidProducts } from "../../../db/schema/index.ts";
-import { HttpProblem, problemResponses } from "../../http/problems.ts";
+  type ActionTarget,
+  addCaseAction,
+  listCaseActions,
+  listReferredActions,
+  updateCaseAction,
+  updateReferredAction,
+} from "../../../services/caseContent/index.ts";
+import { callerOf } from "../../http/caller.ts";
+import { ifMatch } from "../../http/preconditions.ts";
+import { problemResponses } from "../../http/problems.ts";
+import { named } from "../../http/schemas.ts";
 import type { AppInstance } from "../../types.ts";
-import {
-  actorOf,
-  auditContext,
-  caseNotFound,
-  caseProblemMessages,
-  etagOf,
-  loadCaseInScope,
-  scopedResource,
-  sessionOf,
-} from "../cases/caseAccess.ts";
-import { changeAtCurrentVersion, changeAtReadVersion, contentProblem } from "./access.ts";
-import { DIAGNOSIS_OPEN } from "./diagnosis.ts";
-import { contentProblemMessages, contentRouteMessages } from "./messages.fr.ts";
+import { CaseIdParams } from "../cases/reads.ts";
+import { target } from "../cases/steps.ts";
+import { contentRouteMessages } from "./messages.fr.ts";
+import { actionView, presentAction } from "./presenters.ts";
+import { ActionIfMatchHeaders, ActionParams, CaseIfMatchHeaders } from "./schemas.ts";
 
-const ActionParams = Type.Object(
-  {
-    id: Type.String({ format: "uuid", description: "Identifiant du dossier." }),
-    actionId: Type.String({ format: "uuid", description: "Identifiant de l'action." }),
-  },
-  { additionalProperties: false },
-);
-const CaseParams = Type.Object(
-  { id: Type.String({ format: "uuid", description: "Identifiant du dossier." }) },
-  { additionalProperties: false },
-);
-
-export function actionView(record: ActionRecord, directive: string, today: string): ActionView {
-  const action = planActionOf(record);
-  return {
-    id: record.id,
-    caseId: record.caseId,
-    kind: record.kind,
-    kindLabel: ACTION_KIND_LABELS[record.kind],
-    title: record.title,
-    catalogueItemId: record.catalogueItemId,
-    externalAid: record.externalAid,
-    owner: record.owner,
-    partnerOrganisation:
-      record.partnerOrganisationId === null
-        ? null
-        : { id: record.partnerOrganisationId, name: record.partnerOrganisationName ?? "" },
-    dueOn: record.dueOn,
-    status: record.status,
-    statusLabel: ACTION_STATUS_LABELS[record.status],
-    outcome: record.outcome,
-    overdue: isOverdue(action, today),
-    daysOverdue: daysOverdue(action, today),
-    version: record.version,
-    notice: record.kind === "rental_service" ? rentalServiceNotice(directive) : null,
-    createdAt: record.createdAt.toISOString(),
-    updatedAt: record.updatedAt.toISOString(),
-  };
-}
-
-function actionNotFound(): HttpProblem {
-  const { title, detail } = contentProblemMessages.actionNotFound;
-  return new HttpProblem(404, "action_not_found", title, detail);
-}
-
-function invalidField(path: string, code: string, message: string): HttpProblem {
-  return HttpProblem.of(400, "validation_failed", { errors: [{ path, code, message }] });
-}
-
-/** The action's version the caller read, from If-Match (428 without, 412 when the action moved). */
-function expectedActionVersion(request: FastifyRequest, current: number): number {
-  const header = request.headers["if-match"];
-  if (header === undefined || header.trim() === "") {
-    const { title, detail } = caseProblemMessages.preconditionRequired;
-    throw new HttpProblem(428, "precondition_required", title, detail);
-  }
-  const tags = header.split(",").map((tag) => tag.trim());
-  if (tags.includes("*") || tags.includes(etagOf(current))) return current;
-  throw actionPreconditionFailed(current);
-}
-
-function actionPreconditionFailed(current: number): HttpProblem {
-  const { title, detail } = contentProblemMessages.actionPreconditionFailed;
-  return new HttpProblem(412, "precondition_failed", title, detail, { currentEtag: etagOf(current) });
-}
+/** The action an update acts on, and the version of the action its caller read (If-Match). */
+const actionTarget = (request: {
+  params: { id: string; actionId: string };
+  headers: IncomingHttpHeaders;
+}): ActionTarget => ({
+  caseId: request.params.id,
+  actionId: request.params.actionId,
+  expected: ifMatch(request),
+});
 
 export async function actionRoutes(app: AppInstance): Promise<void> {
-  const db = app.db;
-
-  async function occupancyOf(caseId: string): Promise<Occupancy | undefined> {
-    const row = await findDiagnosisRow(db.drizzle, caseId);
-    return (row?.data as { housing?: { occupancy?: Occupancy } } | undefined)?.housing?.occupancy;
-  }
-
-  /** A partner's view: the case must be referred to their organisation (else 404, as for any case). */
-  async function loadReferredCase(request: FastifyRequest, id: string): Promise<CaseRecord> {
-    const record = await findCase(db.drizzle, id);
-    const actor = actorOf(sessionOf(request));
-    if (record === undefined || !isInScope(actor, "referrals.read", scopedResource(record))) {
-      throw caseNotFound();
-    }
-    return record;
-  }
-
-  /** The one update handler, for counsellors and partners alike. */
-  async function update(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    record: CaseRecord,
-    actionId: string,
-    partnerOrganisationId: string | undefined,
-  ): Promise<ActionView> {
-    const found = await findAction(db.drizzle, record.row.id, actionId);
-    if (found === undefined) throw actionNotFound();
-    if (partnerOrganisationId !== undefined && found.partnerOrganisationId !== partnerOrganisationId) {
-      throw actionNotFound();
-    }
-    const version = expectedActionVersion(request, found.version);
-    const change = request.body as ActionUpdate;
-    const context = { directive: record.row.directive, requestedOn: record.row.requestedOn };
-    await changeAtCurrentVersion(db, record.row.id, auditContext(request), async (row, tx) => {
-      if (row.status === "closed") {
-        const { title, detail } = contentProblemMessages.caseClosed;
-        throw new HttpProblem(409, "CASE_CLOSED", title, detail);
-      }
-      const current = await findAction(tx, row.id, found.id);
-      if (current === undefined) throw actionNotFound();
-      if (current.version !== version) throw actionPreconditionFailed(current.version);
-      const result = updateAction(planActionOf(current), change, context);
-      if (!result.ok) throw contentProblem([result.error]);
-      if (
-        result.changed.length > 0 &&
-        !(await updateActionRow(tx, { id: current.id, expectedVersion: version, action: result.action }))
-      ) {
-        throw actionPreconditionFailed(version + 1);
-      }
-      const data = {
-        actionId: current.id,
-        changed: result.changed,
-        status: result.action.status,
-        dueOn: result.action.dueOn,
-        ...(partnerOrganisationId === undefined ? {} : { byPartnerOrganisationId: partnerOrganisationId }),
-      };
-      return {
-        events: result.changed.length === 0 ? [] : [{ type: "action_updated", data }],
-        audit: { action: "case.action_updated", details: data },
-      };
-    });
-    const fresh = await findAction(db.drizzle, record.row.id, found.id);
-    if (fresh === undefined) throw actionNotFound();
-    reply.header("etag", etagOf(fresh.version));
-    return actionView(fresh, record.row.directive, todayInParis());
-  }
-
   const listResponse = { 200: Type.Ref("ActionList"), ...problemResponses(400, 401, 403, 404) };
   const updateSchema = (summary: string) => ({
     tags: ["cases"],
     summary,
     description: contentRouteMessages.actionsUpdateDescription,
     params: ActionParams,
-    headers: Type.Object({
-      "if-match": Type.Optional(Type.String({ description: contentRouteMessages.ifMatchAction })),
-    }),
-    body: Type.Ref("ActionUpdate"),
+    headers: ActionIfMatchHeaders,
+    body: named(ActionUpdateSchema),
     response: { 200: Type.Ref("ActionView"), ...problemResponses(400, 401, 403, 404, 409, 412, 415, 428) },
   });
 
@@ -206,25 +53,13 @@ export async function actionRoutes(app: AppInstance): Promise<void> {
       schema: {
         tags: ["cases"],
         summary: contentRouteMessages.actionsListSummary,
-        params: CaseParams,
+        params: CaseIdParams,
         response: listResponse,
       },
     },
-    async (request) => {
-      const record = await loadCaseInScope(db.drizzle, request, request.params.id);
-      await recordAudit(db.drizzle, {
-        ...auditContext(request),
-        action: "case.actions_read",
-        targetType: "case",
-        targetId: record.row.id,
-      });
-      const today = todayInParis();
-      return {
-        items: (await listActions(db.drizzle, record.row.id)).map((a) =>
-          actionView(a, record.row.directive, today),
-        ),
-      };
-    },
+    async (request) => ({
+      items: (await listCaseActions(app.services, callerOf(request), request.params.id)).map(actionView),
+    }),
   );
 
   app.post(
@@ -235,11 +70,9 @@ export async function actionRoutes(app: AppInstance): Promise<void> {
         tags: ["cases"],
         summary: contentRouteMessages.actionsCreateSummary,
         description: contentRouteMessages.actionsCreateDescription,
-        params: CaseParams,
-        headers: Type.Object({
-          "if-match": Type.Optional(Type.String({ description: contentRouteMessages.ifMatchCase })),
-        }),
-        body: Type.Ref("ActionInput"),
+        params: CaseIdParams,
+        headers: CaseIfMatchHeaders,
+        body: named(ActionInputSchema),
         response: {
           201: Type.Ref("ActionView"),
           ...problemResponses(400, 401, 403, 404, 409, 412, 415, 428),
@@ -247,71 +80,8 @@ export async function actionRoutes(app: AppInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const record = await loadCaseInScope(db.drizzle, request, request.params.id, "cases.change");
-      const input = request.body as ActionInput;
-      const occupancy = await occupancyOf(record.row.id);
-      const problems = actionProblems(input, {
-        directive: record.row.directive,
-        requestedOn: record.row.requestedOn,
-        ...(occupancy === undefined ? {} : { occupancy }),
-      });
-      if (problems.length > 0) throw contentProblem(problems);
-      if (input.partnerOrganisationId !== undefined) {
-        const [partner] = await findOrganisations(db.drizzle, [input.partnerOrganisationId]);
-        if (partner?.kind !== "partner") {
-          throw invalidField("/partnerOrganisationId", "NOT_A_PARTNER", contentProblemMessages.notAPartner);
-        }
-        if (!record.referredOrganisationIds.includes(partner.id)) {
-          const { title, detail } = contentProblemMessages.partnerNotReferred;
-          throw new HttpProblem(409, "PARTNER_NOT_REFERRED", title, detail);
-        }
-      }
-      if (input.catalogueItemId !== undefined) {
-        const [product] = await db.drizzle
-          .select({ id: aidProducts.id })
-          .from(aidProducts)
-          .where(eq(aidProducts.id, input.catalogueItemId));
-        if (product === undefined) {
-          throw invalidField(
-            "/catalogueItemId",
-            "UNKNOWN_CATALOGUE_ITEM",
-            contentProblemMessages.unknownCatalogueItem,
-          );
-        }
-      }
-      const action = newAction(input);
-      const userId = sessionOf(request).user.id;
-      let actionId = "";
-      await changeAtReadVersion(db, request, record, async (row, tx) => {
-        if (!DIAGNOSIS_OPEN.includes(row.status)) {
-          const { title, detail } = contentProblemMessages.planNotOpen;
-          throw new HttpProblem(
-            409,
-            "PLAN_NOT_OPEN",
-            title,
-            detail(CASE_STATUS_LABELS[row.status].toLowerCase()),
-          );
-        }
-        const stored = await insertAction(tx, { caseId: row.id, action, userId });
-        actionId = stored.id;
-        const data = {
-          actionId: stored.id,
-          kind: action.kind,
-          owner: action.owner,
-          dueOn: action.dueOn,
-          ...(action.partnerOrganisationId === undefined
-            ? {}
-            : { partnerOrganisationId: action.partnerOrganisationId }),
-        };
-        return {
-          events: [{ type: "action_added", data }],
-          audit: { action: "case.action_added", details: data },
-        };
-      });
-      const fresh = await findAction(db.drizzle, record.row.id, actionId);
-      if (fresh === undefined) throw actionNotFound();
-      reply.header("etag", etagOf(fresh.version));
-      return reply.code(201).send(actionView(fresh, record.row.directive, todayInParis()));
+      const added = await addCaseAction(app.services, callerOf(request), target(request), request.body);
+      return reply.code(201).send(presentAction(reply, added));
     },
   );
 
@@ -321,10 +91,11 @@ export async function actionRoutes(app: AppInstance): Promise<void> {
       config: { permission: "cases.change" },
       schema: updateSchema(contentRouteMessages.actionsUpdateSummary),
     },
-    async (request, reply) => {
-      const record = await loadCaseInScope(db.drizzle, request, request.params.id, "cases.change");
-      return update(request, reply, record, request.params.actionId, undefined);
-    },
+    async (request, reply) =>
+      presentAction(
+        reply,
+        await updateCaseAction(app.services, callerOf(request), actionTarget(request), request.body),
+      ),
   );
 
   app.get(
@@ -334,23 +105,13 @@ export async function actionRoutes(app: AppInstance): Promise<void> {
       schema: {
         tags: ["referrals"],
         summary: contentRouteMessages.partnerActionsListSummary,
-        params: CaseParams,
+        params: CaseIdParams,
         response: listResponse,
       },
     },
-    async (request) => {
-      const record = await loadReferredCase(request, request.params.id);
-      const organisationId = sessionOf(request).organisation?.id ?? "";
-      await recordAudit(db.drizzle, {
-        ...auditContext(request),
-        action: "referral.actions_read",
-        targetType: "case",
-        targetId: record.row.id,
-      });
-      const today = todayInParis();
-      const items = await listActions(db.drizzle, record.row.id, organisationId);
-      return { items: items.map((a) => actionView(a, record.row.directive, today)) };
-    },
+    async (request) => ({
+      items: (await listReferredActions(app.services, callerOf(request), request.params.id)).map(actionView),
+    }),
   );
 
   app.patch(
@@ -359,11 +120,10 @@ export async function actionRoutes(app: AppInstance): Promise<void> {
       config: { permission: "referrals.actions.change" },
       schema: { ...updateSchema(contentRouteMessages.partnerActionsUpdateSummary), tags: ["referrals"] },
     },
-    async (request, reply) => {
-      const record = await loadReferredCase(request, request.params.id);
-      const actor = actorOf(sessionOf(request));
-      if (!isInScope(actor, "referrals.actions.change", scopedResource(record))) throw caseNotFound();
-      return update(request, reply, record, request.params.actionId, actor.organisationId ?? "");
-    },
+    async (request, reply) =>
+      presentAction(
+        reply,
+        await updateReferredAction(app.services, callerOf(request), actionTarget(request), request.body),
+      ),
   );
 }

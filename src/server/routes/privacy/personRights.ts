@@ -12,11 +12,12 @@ import type { CaseRecord, CaseRow } from "../../../db/cases/repository.ts";
 import type { Drizzle } from "../../../db/database.ts";
 import { caseAnonymisations, cases } from "../../../db/schema/index.ts";
 import { personalDataPdf } from "../../../pdf/personalData.ts";
+import { mayReadSensitive } from "../../../services/cases/access.ts";
+import { callerOf } from "../../http/caller.ts";
 import { HttpProblem, problemResponses, type ValidationIssue } from "../../http/problems.ts";
 import { eraseCase } from "../../privacy/erasure.ts";
 import { personalDataOf } from "../../privacy/personalData.ts";
 import type { AppInstance } from "../../types.ts";
-import { mayReadSensitive } from "../caseContent/access.ts";
 import { auditContext, caseNotFound, loadCaseInScope, runCaseStep } from "../cases/caseAccess.ts";
 import { CaseIdParams } from "../cases/reads.ts";
 import { privacyProblemMessages, privacyRouteMessages } from "./messages.fr.ts";
@@ -102,7 +103,7 @@ export async function personRightsRoutes(app: AppInstance): Promise<void> {
       db,
       record,
       keys(),
-      (other: CaseRecord) => mayReadSensitive(request, other),
+      (other: CaseRecord) => mayReadSensitive(callerOf(request), other),
       new Date(),
     );
     await recordAudit(db, {
