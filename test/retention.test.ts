@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config/config.ts";
 import { todayInParis } from "../src/core/time/index.ts";
 import { verifyAuditChain } from "../src/db/audit/verify.ts";
 import { type Database, openDatabase } from "../src/db/database.ts";
@@ -23,7 +24,9 @@ import {
   organisations,
   users,
 } from "../src/db/schema/index.ts";
-import { runRetention, yearsBefore } from "../src/server/privacy/retention.ts";
+import { SYSTEM_CALLER } from "../src/services/caller.ts";
+import { createServiceContext } from "../src/services/context.ts";
+import { runRetention, yearsBefore } from "../src/services/privacy/retention.ts";
 import { runAppui } from "./support/cli.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { insertCase } from "./support/directCases.ts";
@@ -249,7 +252,8 @@ for (const kind of DATABASE_KINDS) {
     });
 
     it("does nothing more on the next run, and follows RETENTION_YEARS", async () => {
-      const again = await runRetention(db.drizzle, { retentionYears: 5, now: new Date(), dryRun: false });
+      const context = createServiceContext({ ...loadConfig({ LOG_LEVEL: "silent" }), retentionYears: 5 }, db);
+      const again = await runRetention(context, SYSTEM_CALLER, { dryRun: false });
       expect(again).toMatchObject({ due: 0, anonymised: 0 });
       const shorter = await run(["retention", "run", "--dry-run"], { RETENTION_YEARS: "1" });
       expect(shorter.stdout).toContain("(1 ans) non encore anonymisés : 1.");

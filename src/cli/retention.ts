@@ -1,6 +1,8 @@
 // `appui retention run [--dry-run]`: anonymises the cases closed more than RETENTION_YEARS ago (5 by
 // default) on the configured database, as the server does once a day. Prints counts only.
-import { runRetention } from "../server/privacy/retention.ts";
+import { SYSTEM_CALLER } from "../services/caller.ts";
+import { createServiceContext } from "../services/context.ts";
+import { runRetention } from "../services/privacy/retention.ts";
 import { withConfiguredDatabase } from "./configuredDatabase.ts";
 import { parseOptions, UsageError } from "./options.ts";
 
@@ -36,11 +38,7 @@ export async function runRetentionCommand(args: string[]): Promise<number> {
   const dryRun = options.flags.has("dry-run");
   return withConfiguredDatabase(
     async (db, config) => {
-      const report = await runRetention(db.drizzle, {
-        retentionYears: config.retentionYears,
-        now: new Date(),
-        dryRun,
-      });
+      const report = await runRetention(createServiceContext(config, db), SYSTEM_CALLER, { dryRun });
       const lines = [
         `Dossiers clos au plus tard le ${report.closedOnOrBefore} (${config.retentionYears} ans) non encore anonymisés : ${report.due}.`,
         dryRun

@@ -53,8 +53,7 @@ if (webOutcome === "no-web-app") logger.info("no web/vite.config.ts yet: web app
 else logger.info({ outcome: webOutcome }, "web application");
 
 const app = await buildApp({ config, db, logger });
-const stopRetention =
-  config.nodeEnv === "test" ? () => {} : scheduleRetention(db.drizzle, config.retentionYears, logger);
+const stopRetention = config.nodeEnv === "test" ? () => {} : scheduleRetention(app.services, logger);
 
 closeWithGrace(
   { delay: 10_000, logger: { error: (message) => logger.error(message) } },

@@ -1,5 +1,6 @@
-// Every French text of the GDPR routes: OpenAPI summaries and descriptions, and the problems they answer.
-import { JUSTIFIED_ACCESS_MINUTES } from "../../privacy/justifications.ts";
+// The French texts of the GDPR routes' OpenAPI summaries and descriptions (their refusals' texts are the use
+// cases', in src/services/privacy/messages.fr.ts).
+import { JUSTIFIED_ACCESS_MINUTES } from "../../../services/privacy/index.ts";
 
 export const privacyRouteMessages = {
   justifySummary: "Enregistrer la justification d'une consultation de dossier (auditeurs)",
@@ -29,30 +30,4 @@ export const privacyRouteMessages = {
     "l'enveloppe est en cours (obligations comptables) : 409 sinon, avec la raison. Les données personnelles " +
     "sont remplacées aussitôt, comme le fait la durée de conservation ; le journal garde l'événement, pas les " +
     "données. Irréversible.",
-} as const;
-
-export const privacyProblemMessages = {
-  justificationRequired: {
-    title: "Justification requise",
-    detail:
-      "Un auditeur ne peut consulter le contenu d'un dossier qu'après avoir enregistré une justification " +
-      "écrite : POST /api/v1/cases/{id}/access-justifications. L'accès dure " +
-      `${JUSTIFIED_ACCESS_MINUTES} minutes.`,
-  },
-  contactRequired: "Gardez une adresse électronique ou un numéro de téléphone pour joindre la personne.",
-  unknownPostcode: "Ce code postal n'existe pas dans la liste officielle des codes postaux.",
-  alreadyErased: {
-    title: "Données déjà effacées",
-    detail: "Les données personnelles de ce dossier ont déjà été effacées : il n'y a plus rien à rectifier.",
-  },
-  erasureRefused: { title: "Effacement impossible" },
-  erasureRefusals: {
-    case_in_progress:
-      "Le dossier est en cours : l'effacement n'est possible que pour un dossier clôturé ou une demande " +
-      "jamais évaluée. Clôturez d'abord le dossier.",
-    aid_in_progress:
-      "Une aide de l'enveloppe est en cours sur ce dossier (proposée, accordée et non versée, ou prêt en " +
-      "remboursement) : ses données comptables doivent être conservées (RGPD art. 17.3.b).",
-    already_erased: "Les données personnelles de ce dossier ont déjà été effacées.",
-  },
 } as const;

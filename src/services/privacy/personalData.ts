@@ -1,10 +1,11 @@
 // Everything held about a person (GDPR art. 15): every case of the agency that seems to concern the same
 // person (samePerson, as the duplicate detection matches), each with its request, assessments, diagnosis,
 // plan, appointments, referrals, closure, surveys, aids and the list of its documents (not their bytes).
-// Sensitive topics and appointment notes are decrypted only for the cases the caller may read them on.
-import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+// Sensitive topics and appointment notes are decrypted only for the cases the caller may read them on. The
+// export is audited (which cases, in which format, where the sensitive topics were withheld), never its data.
 import type { ExportedCase, PersonalDataExport } from "../../contracts/privacy.ts";
 import { CASE_STATUS_LABELS, type CaseStatus } from "../../core/cases/index.ts";
+import { recordAudit } from "../../db/audit/append.ts";
 import {
   listActions,
   listAppointments,
@@ -20,18 +21,23 @@ import {
   readSituationSummary,
 } from "../../db/cases/repository.ts";
 import type { Drizzle } from "../../db/database.ts";
-import { aids, caseDocuments, cases, eligibilitySnapshots, surveys } from "../../db/schema/index.ts";
+import {
+  aidsOfCase,
+  answeredSurveysOfCase,
+  caseIdsInOrganisation,
+  documentListOfCase,
+  snapshotsOfCase,
+} from "../../db/privacy/personalData.ts";
+import { personalDataPdf } from "../../pdf/personalData.ts";
+import { auditContextOf, type Caller } from "../caller.ts";
+import { loadCaseInScope, mayReadSensitive } from "../cases/access.ts";
+import type { ServiceContext } from "../context.ts";
 
 /** The cases of the person of `origin` held by the same agency, oldest request first. */
-export async function casesOfSamePerson(db: Drizzle, origin: CaseRecord): Promise<CaseRecord[]> {
+async function casesOfSamePerson(db: Drizzle, origin: CaseRecord): Promise<CaseRecord[]> {
   const ids = (await caseIdsOfPerson(db, origin.row.reference)) ?? [origin.row.id];
-  const inAgency = await db
-    .select({ id: cases.id })
-    .from(cases)
-    .where(and(inArray(cases.id, ids), eq(cases.organisationId, origin.row.organisationId)))
-    .orderBy(asc(cases.requestedOn), asc(cases.id));
   const records: CaseRecord[] = [];
-  for (const { id } of inAgency) {
+  for (const id of await caseIdsInOrganisation(db, ids, origin.row.organisationId)) {
     const record = id === origin.row.id ? origin : await findCase(db, id);
     if (record !== undefined) records.push(record);
   }
@@ -54,33 +60,15 @@ async function exportCase(
   withSensitive: boolean,
 ): Promise<ExportedCase> {
   const { row } = record;
-  const snapshots = await db
-    .select()
-    .from(eligibilitySnapshots)
-    .where(eq(eligibilitySnapshots.caseId, row.id))
-    .orderBy(asc(eligibilitySnapshots.recordedAt));
+  const snapshots = await snapshotsOfCase(db, row.id);
   const diagnosis = await readDiagnosis(db, row.id, keys, withSensitive);
   const actions = await listActions(db, row.id);
   const appointmentList = await listAppointments(db, row.id, keys, withSensitive);
   const referrals = await caseReferralsOf(db, row.id);
   const outcomes = await readOutcomes(db, row.id);
-  const answered = await db
-    .select()
-    .from(surveys)
-    .where(and(eq(surveys.caseId, row.id), isNotNull(surveys.answeredAt)))
-    .orderBy(asc(surveys.answeredAt));
-  const aidRows = await db.select().from(aids).where(eq(aids.caseId, row.id)).orderBy(asc(aids.requestedAt));
-  const documents = await db
-    .select({
-      name: caseDocuments.originalName,
-      mediaType: caseDocuments.mediaType,
-      sizeBytes: caseDocuments.sizeBytes,
-      sha256: caseDocuments.sha256,
-      uploadedAt: caseDocuments.uploadedAt,
-    })
-    .from(caseDocuments)
-    .where(eq(caseDocuments.caseId, row.id))
-    .orderBy(asc(caseDocuments.uploadedAt));
+  const answered = await answeredSurveysOfCase(db, row.id);
+  const aidRows = await aidsOfCase(db, row.id);
+  const documents = await documentListOfCase(db, row.id);
   return {
     id: row.id,
     reference: row.reference,
@@ -155,19 +143,49 @@ async function exportCase(
   };
 }
 
-/**
- * The export for the person of `origin`; `mayReadSensitive` says, case by case, whether the caller may read
- * the sensitive topics and notes (the counsellor in charge, the agency's manager).
- */
-export async function personalDataOf(
-  db: Drizzle,
-  origin: CaseRecord,
-  keys: readonly Buffer[],
-  mayReadSensitive: (record: CaseRecord) => boolean,
-  now: Date,
+/** The export of the person of case `caseId` (the caller must be allowed its sensitive topics), audited. */
+async function exportFor(
+  context: ServiceContext,
+  caller: Caller,
+  caseId: string,
+  format: "json" | "pdf",
+): Promise<{ record: CaseRecord; exported: PersonalDataExport }> {
+  const db = context.db.drizzle;
+  const record = await loadCaseInScope(context, caller, caseId, "cases.sensitive.read");
+  const cases: ExportedCase[] = [];
+  for (const other of await casesOfSamePerson(db, record)) {
+    cases.push(await exportCase(db, other, context.keys.opening, mayReadSensitive(caller, other)));
+  }
+  const exported = { generatedAt: context.now().toISOString(), person: personOf(record), cases };
+  await recordAudit(db, {
+    ...auditContextOf(caller),
+    action: "person.data_exported",
+    targetType: "case",
+    targetId: record.row.id,
+    details: {
+      format,
+      caseIds: cases.map((item) => item.id),
+      sensitiveWithheld: cases.filter((item) => item.sensitiveWithheld).map((item) => item.id),
+    },
+  });
+  return { record, exported };
+}
+
+/** Everything held about the person of the case, as data. */
+export async function exportPersonalData(
+  context: ServiceContext,
+  caller: Caller,
+  caseId: string,
 ): Promise<PersonalDataExport> {
-  const records = await casesOfSamePerson(db, origin);
-  const exported: ExportedCase[] = [];
-  for (const record of records) exported.push(await exportCase(db, record, keys, mayReadSensitive(record)));
-  return { generatedAt: now.toISOString(), person: personOf(origin), cases: exported };
+  return (await exportFor(context, caller, caseId, "json")).exported;
+}
+
+/** The same, as a readable French PDF, with the case's reference to name the file. */
+export async function exportPersonalDataPdf(
+  context: ServiceContext,
+  caller: Caller,
+  caseId: string,
+): Promise<{ reference: string; pdf: Buffer }> {
+  const { record, exported } = await exportFor(context, caller, caseId, "pdf");
+  return { reference: record.row.reference, pdf: await personalDataPdf(exported) };
 }

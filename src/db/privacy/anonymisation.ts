@@ -1,13 +1,10 @@
-// Retention (GDPR art. 5.1.e): a case closed more than `retentionYears` ago keeps its facts for the
-// statistics (status, directive, dates, decisions, outcomes, aids and their amounts) but loses everything
-// that identifies or describes the person: identity and contact, free texts, the diagnosis, appointment
-// notes, documents. One transaction per case: the personal values are replaced, the case is marked in
-// case_anonymisations, and the audit trail records the event with counts only.
+// Anonymisation of a case (GDPR art. 5.1.e and 17), the SQL of it: the erasers that replace the personal data
+// each table holds about a case, the mark that a case was anonymised (case_anonymisations), and the cases the
+// retention job finds due. Whether and when a case may be anonymised is decided by the privacy use cases.
 // Tables added later join by adding an entry to PERSONAL_DATA_ERASERS.
-import { and, eq, isNull, lte, sql } from "drizzle-orm";
-import { todayInParis } from "../../core/time/index.ts";
-import { recordAudit } from "../../db/audit/append.ts";
-import type { Drizzle } from "../../db/database.ts";
+import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import type { AidStatus } from "../../core/finance/index.ts";
+import type { Drizzle } from "../database.ts";
 import {
   aids,
   appointments,
@@ -22,22 +19,20 @@ import {
   diagnoses,
   eligibilitySnapshots,
   surveys,
-} from "../../db/schema/index.ts";
+} from "../schema/index.ts";
 
 /** What replaces a name: the case stays countable, nobody is named. */
-export const ANONYMOUS_NAME = "Anonyme";
-
-type Transaction = Parameters<Parameters<Drizzle["transaction"]>[0]>[0];
+const ANONYMOUS_NAME = "Anonyme";
 
 /** Replaces the personal data one table holds about a case; returns how many rows it changed. */
-export interface PersonalDataEraser {
+interface PersonalDataEraser {
   table: string;
-  erase(tx: Transaction, caseId: string): Promise<number>;
+  erase(tx: Drizzle, caseId: string): Promise<number>;
 }
 
 const changed = async (rows: Promise<unknown[]>): Promise<number> => (await rows).length;
 
-export const PERSONAL_DATA_ERASERS: readonly PersonalDataEraser[] = [
+const PERSONAL_DATA_ERASERS: readonly PersonalDataEraser[] = [
   {
     table: "cases",
     erase: (tx, caseId) =>
@@ -195,34 +190,55 @@ export const PERSONAL_DATA_ERASERS: readonly PersonalDataEraser[] = [
   },
 ];
 
-export interface RetentionOptions {
-  retentionYears: number;
-  now: Date;
-  dryRun: boolean;
+/** Runs every eraser on the case (inside the caller's transaction); rows changed per table. */
+export async function erasePersonalData(tx: Drizzle, caseId: string): Promise<Record<string, number>> {
+  const replaced: Record<string, number> = {};
+  for (const eraser of PERSONAL_DATA_ERASERS) replaced[eraser.table] = await eraser.erase(tx, caseId);
+  return replaced;
 }
 
-export interface RetentionReport {
-  /** Europe/Paris day: cases closed on or before it are due. */
-  closedOnOrBefore: string;
-  due: number;
-  anonymised: number;
-  /** Rows changed per table, over every case anonymised. */
-  replaced: Record<string, number>;
+/** Whether the case's personal data have already been erased (by request or by the retention job). */
+export async function isAnonymised(db: Drizzle, caseId: string): Promise<boolean> {
+  const [done] = await db
+    .select({ id: caseAnonymisations.caseId })
+    .from(caseAnonymisations)
+    .where(eq(caseAnonymisations.caseId, caseId));
+  return done !== undefined;
 }
 
-/** `day` (YYYY-MM-DD) minus `years`; 29 February becomes 28 February in a common year. */
-export function yearsBefore(day: string, years: number): string {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  const target = year - years;
-  const leap = (target % 4 === 0 && target % 100 !== 0) || target % 400 === 0;
-  const safeDate = month === 2 && date === 29 && !leap ? 28 : date;
-  return `${String(target).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(safeDate).padStart(2, "0")}`;
+export async function markAnonymised(
+  tx: Drizzle,
+  caseId: string,
+  anonymisedAt: Date,
+  replaced: Record<string, number>,
+): Promise<void> {
+  await tx.insert(caseAnonymisations).values({ caseId, anonymisedAt, replaced });
 }
 
-/** Anonymises every closed case past its retention period (or only counts them, with dryRun). */
-export async function runRetention(db: Drizzle, options: RetentionOptions): Promise<RetentionReport> {
-  const closedOnOrBefore = yearsBefore(todayInParis(options.now), options.retentionYears);
-  const due = await db
+/** Whether the case has an aid in one of `statuses`. */
+export async function hasAidIn(
+  db: Drizzle,
+  caseId: string,
+  statuses: readonly AidStatus[],
+): Promise<boolean> {
+  const found = await db
+    .select({ id: aids.id })
+    .from(aids)
+    .where(and(eq(aids.caseId, caseId), inArray(aids.status, [...statuses])))
+    .limit(1);
+  return found.length > 0;
+}
+
+export interface DueCase {
+  id: string;
+  organisationId: string;
+  /** The closure's day (YYYY-MM-DD). */
+  closedOn: string;
+}
+
+/** Closed cases not anonymised yet whose closure day is `closedOnOrBefore` or earlier, by id. */
+export async function closedCasesNotAnonymised(db: Drizzle, closedOnOrBefore: string): Promise<DueCase[]> {
+  return db
     .select({
       id: cases.id,
       organisationId: cases.organisationId,
@@ -238,45 +254,4 @@ export async function runRetention(db: Drizzle, options: RetentionOptions): Prom
       ),
     )
     .orderBy(cases.id);
-  const report: RetentionReport = { closedOnOrBefore, due: due.length, anonymised: 0, replaced: {} };
-  if (options.dryRun) return report;
-  for (const item of due) {
-    const replaced = await db.transaction(async (tx) => {
-      // Locked and re-checked: a concurrent run (two instances) anonymises each case once.
-      const [locked] = await tx
-        .select({ id: cases.id })
-        .from(cases)
-        .where(eq(cases.id, item.id))
-        .for("update");
-      const [done] = await tx
-        .select({ id: caseAnonymisations.caseId })
-        .from(caseAnonymisations)
-        .where(eq(caseAnonymisations.caseId, item.id));
-      if (locked === undefined || done !== undefined) return undefined;
-      const counts: Record<string, number> = {};
-      for (const eraser of PERSONAL_DATA_ERASERS) counts[eraser.table] = await eraser.erase(tx, item.id);
-      await tx
-        .insert(caseAnonymisations)
-        .values({ caseId: item.id, anonymisedAt: options.now, replaced: counts });
-      await recordAudit(tx, {
-        action: "case.anonymised",
-        organisationId: item.organisationId,
-        targetType: "case",
-        targetId: item.id,
-        occurredAt: options.now,
-        details: {
-          via: "retention",
-          closedOn: item.closedOn,
-          retentionYears: options.retentionYears,
-          replaced: counts,
-        },
-      });
-      return counts;
-    });
-    if (replaced === undefined) continue;
-    report.anonymised++;
-    for (const [table, count] of Object.entries(replaced))
-      report.replaced[table] = (report.replaced[table] ?? 0) + count;
-  }
-  return report;
 }
