@@ -11,12 +11,13 @@ import { callApi, type Problem } from "../api.ts";
 import { frenchDay } from "../frenchDates.ts";
 import { messages } from "../messages.fr.ts";
 import { ActionsPanel } from "./ActionsPanel.tsx";
+import { caseResource, mayOn } from "./access.ts";
 import { AppointmentsPanel } from "./case/AppointmentsPanel.tsx";
 import { DocumentsPanel } from "./case/DocumentsPanel.tsx";
+import { DiagnosisPanel } from "./case/diagnosis/DiagnosisPanel.tsx";
 import { EngagementPanel } from "./case/EngagementPanel.tsx";
 import { OutcomePanel } from "./case/OutcomePanel.tsx";
 import { caseState } from "./caseState.ts";
-import { DiagnosisPanel } from "./DiagnosisPanel.tsx";
 import { AidsPanel } from "./finance/AidsPanel.tsx";
 import { workspaceMessages } from "./messages.fr.ts";
 import { WORKSPACE_HOME } from "./paths.ts";
@@ -93,7 +94,7 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
       );
     case "loaded": {
       const { detail } = loaded;
-      const mayChange = session.role === "manager" || detail.counsellor?.id === session.user.id;
+      const mayChange = mayOn(session, "cases.change", caseResource(detail));
       const open = detail.status !== "closed";
       return (
         <Stack gap="xl">
@@ -152,7 +153,7 @@ export function CasePage({ id, session }: { id: string; session: Session }) {
             caseId={detail.id}
             etag={loaded.etag}
             session={session}
-            mayUpload={mayChange && open}
+            mayUpload={mayOn(session, "documents.upload", caseResource(detail)) && open}
             onChanged={load}
           />
           <TimelineList items={timeline} />

@@ -17,6 +17,7 @@ import {
 } from "@mantine/core";
 import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from "react";
 import type { CaseSummary } from "../../../src/contracts/cases.ts";
+import { isAllowed, scopeOf } from "../../../src/core/access/index.ts";
 import { CASE_STATUS_LABELS, CASE_STATUSES, type CaseStatus } from "../../../src/core/cases/index.ts";
 import { callApi, type Problem } from "../api.ts";
 import { frenchDay } from "../frenchDates.ts";
@@ -55,8 +56,9 @@ function problemText(problem: Problem): string {
 }
 
 export function CaseloadPage({ session }: { session: Session }) {
-  // A counsellor's home lists their own cases; a manager's, the whole agency's.
-  const mine = session.role === "counsellor";
+  // A counsellor's home lists their own cases (the only ones they may change); a manager's, the whole
+  // agency's.
+  const mine = scopeOf(session.role, "cases.change") === "own";
   const title = mine ? text.titleCounsellor : text.titleAgency;
   useEffect(() => {
     document.title = messages.documentTitle.page(title);
@@ -65,7 +67,7 @@ export function CaseloadPage({ session }: { session: Session }) {
   return (
     <Stack gap="xl">
       <Title order={1}>{title}</Title>
-      {(mine || session.role === "manager") && (
+      {isAllowed(session.role, "cases.list") && (
         <TodaySection counsellor={mine ? session.user.id : undefined} />
       )}
       <NewRequests session={session} />
@@ -182,7 +184,7 @@ function NewRequests({ session }: { session: Session }) {
   const [items, setItems] = useState<CaseSummary[] | null>(null);
   const [failure, setFailure] = useState("");
   // Managers assign the requests nobody has taken; what they assigned stays listed with its counsellor.
-  const assigns = session.role === "manager";
+  const assigns = isAllowed(session.role, "cases.assign");
   const counsellors = useAgencyCounsellors(assigns);
   const [assigned, setAssigned] = useState<Readonly<Record<string, string>>>({});
   useEffect(() => {

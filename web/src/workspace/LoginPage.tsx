@@ -4,7 +4,7 @@ import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from "@m
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { callApi, NETWORK_FAILURE, type Problem } from "../api.ts";
 import { workspaceMessages } from "./messages.fr.ts";
-import { afterLoginPath, type Session, sessionStarted, useSession } from "./session.ts";
+import { afterLoginPath, type SessionAnswer, sessionStarted, useSession } from "./session.ts";
 
 const text = workspaceMessages.login;
 
@@ -84,7 +84,7 @@ function LoginForm() {
           ? { recoveryCode: trimmedCode }
           : { totpCode: trimmedCode }
         : {};
-    const result = await callApi<Session>("/api/v1/auth/login", {
+    const result = await callApi<SessionAnswer>("/api/v1/auth/login", {
       method: "POST",
       body: { email: email.trim(), password, ...secondFactor },
     });

@@ -17,6 +17,7 @@ import type { Situation } from "../../../src/core/rules/index.ts";
 import { OUTCOME_LABELS } from "../../../src/core/rules/index.ts";
 import { callApi, NETWORK_FAILURE, type Problem } from "../api.ts";
 import { frenchToday, isoDay } from "../frenchDates.ts";
+import { caseResource, mayOn } from "./access.ts";
 import { caseState } from "./caseState.ts";
 import { AssignCase, useAgencyCounsellors } from "./dashboard/AssignCase.tsx";
 import { dashboardMessages } from "./dashboard/messages.fr.ts";
@@ -70,8 +71,8 @@ export function StepsPanel({ detail, etag, session, onChanged, onReload }: Props
   );
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const status = useRef<HTMLDivElement>(null);
-  const mayChange = session.role === "manager" || detail.counsellor?.id === session.user.id;
-  const mayAssign = session.role === "manager" && detail.status !== "closed";
+  const mayChange = mayOn(session, "cases.change", caseResource(detail));
+  const mayAssign = mayOn(session, "cases.assign", caseResource(detail)) && detail.status !== "closed";
   const counsellors = useAgencyCounsellors(mayAssign);
 
   useEffect(() => {

@@ -1,14 +1,21 @@
 // The signed-in staff member, read once per page load from GET /api/v1/auth/session and shared by every
 // component that needs it (the header's account menu, the pages, the CSRF token of each change).
 import { useSyncExternalStore } from "react";
+import { isRole, type Role } from "../../../src/core/access/index.ts";
 import { callApi } from "../api.ts";
 
-export interface Session {
+/** The session as the API answers it (GET /api/v1/auth/session, and the login itself). */
+export interface SessionAnswer {
   readonly user: { readonly id: string; readonly email: string; readonly displayName: string };
   readonly role: string;
   readonly organisation: { readonly id: string; readonly name: string; readonly kind: string } | null;
   readonly csrfToken: string;
   readonly mfa: { readonly enabled: boolean; readonly enrolmentRequired: boolean };
+}
+
+/** The session with its role checked once, here, so that every page asks the permission table with it. */
+export interface Session extends Omit<SessionAnswer, "role"> {
+  readonly role: Role;
 }
 
 export type SessionState =
@@ -26,9 +33,15 @@ function publish(next: SessionState): void {
   for (const listener of listeners) listener();
 }
 
+/** Signed in, unless the answer names a role this application does not know (a newer server): unavailable. */
+function signedIn(answer: SessionAnswer): SessionState {
+  const { role } = answer;
+  return isRole(role) ? { status: "signedIn", session: { ...answer, role } } : { status: "unavailable" };
+}
+
 async function load(): Promise<void> {
-  const result = await callApi<Session>("/api/v1/auth/session");
-  if (result.ok) publish({ status: "signedIn", session: result.body });
+  const result = await callApi<SessionAnswer>("/api/v1/auth/session");
+  if (result.ok) publish(signedIn(result.body));
   else publish({ status: result.problem.status === 401 ? "signedOut" : "unavailable" });
 }
 
@@ -51,9 +64,9 @@ export function useSession(): SessionState {
 }
 
 /** After a successful sign-in: the login answer is the session itself. */
-export function sessionStarted(session: Session): void {
+export function sessionStarted(answer: SessionAnswer): void {
   started = true;
-  publish({ status: "signedIn", session });
+  publish(signedIn(answer));
 }
 
 /** Reads the session again: after a change the server made to it (a second factor just enrolled). */

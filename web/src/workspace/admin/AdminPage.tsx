@@ -1,26 +1,23 @@
-// What the administrator's pages share: the page itself for an administrator and a refusal for any other
-// role (the API refuses them too), the announcement of what was just recorded, and what the page loaded,
+// What the administrator's pages share: the page itself for a role the permission table allows and a
+// refusal for any other (the API refuses them too), the announcement of what was just recorded, and what the page loaded,
 // or its failure, or a loading notice meanwhile.
 import { Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
-import type { Session } from "../session.ts";
 import { adminMessages } from "./messages.fr.ts";
 
-export const isAdministrator = (session: Session) => session.role === "admin";
-
 export function AdminPage({
-  session,
+  allowed,
   title,
   children,
 }: {
-  session: Session;
+  allowed: boolean;
   title: string;
   children: ReactNode;
 }) {
   return (
     <Stack gap="xl">
       <Title order={1}>{title}</Title>
-      {isAdministrator(session) ? children : <Text role="alert">{adminMessages.forbidden}</Text>}
+      {allowed ? children : <Text role="alert">{adminMessages.forbidden}</Text>}
     </Stack>
   );
 }

@@ -5,13 +5,14 @@ import { Alert, Box, Button, Table, Text, Title } from "@mantine/core";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { Static } from "typebox";
 import type { ProductViewSchema } from "../../../../src/contracts/finance.ts";
+import { isAllowed } from "../../../../src/core/access/index.ts";
 import { formatCents } from "../../../../src/core/finance/money.ts";
 import { callApi } from "../../api.ts";
 import { frenchDay, frenchMoment } from "../../frenchDates.ts";
 import { problemText } from "../roles/problemText.ts";
 import type { Session } from "../session.ts";
 import { WideTable } from "../WideTable.tsx";
-import { AdminPage, Announcement, isAdministrator, Loaded } from "./AdminPage.tsx";
+import { AdminPage, Announcement, Loaded } from "./AdminPage.tsx";
 import { adminMessages } from "./messages.fr.ts";
 import { ProductForm } from "./ProductForm.tsx";
 import { dayBefore, percentText } from "./typedNumbers.ts";
@@ -148,7 +149,7 @@ export function CataloguePage({ session }: { session: Session }) {
   });
   const formRef = useRef<HTMLElement>(null);
   // Counsellors read the catalogue through the API to propose aids; managing it is the administrator's.
-  const allowed = isAdministrator(session);
+  const allowed = isAllowed(session.role, "catalogue.manage");
 
   const load = useCallback(async () => {
     const result = await callApi<Catalogue>("/api/v1/finance/catalogue");
@@ -183,7 +184,7 @@ export function CataloguePage({ session }: { session: Session }) {
     ),
   };
   return (
-    <AdminPage session={session} title={text.title}>
+    <AdminPage allowed={allowed} title={text.title}>
       <Text>{text.intro}</Text>
       <Alert color="blue" variant="light" data-testid="keep-terms">
         {text.keepTerms}

@@ -4,13 +4,14 @@
 // value names who recorded it (GET /rule-parameters/records, administrators only).
 import { Blockquote, Box, Text, Title } from "@mantine/core";
 import { useCallback, useEffect, useState } from "react";
+import { isAllowed } from "../../../../src/core/access/index.ts";
 import { FOUR_EYES_THRESHOLD_KEY } from "../../../../src/core/finance/aids.ts";
 import { DIRECTIVES } from "../../../../src/core/rules/index.ts";
 import { callApi } from "../../api.ts";
 import { frenchDay } from "../../frenchDates.ts";
 import { problemText } from "../roles/problemText.ts";
 import type { Session } from "../session.ts";
-import { AdminPage, Announcement, isAdministrator, Loaded } from "./AdminPage.tsx";
+import { AdminPage, Announcement, Loaded } from "./AdminPage.tsx";
 import { FourEyesThresholdForm } from "./FourEyesThresholdForm.tsx";
 import { adminMessages } from "./messages.fr.ts";
 import { ParameterValueForm } from "./ParameterValueForm.tsx";
@@ -58,7 +59,7 @@ export function ParametersPage({ session }: { session: Session }) {
   const [failure, setFailure] = useState("");
   const [announcement, setAnnouncement] = useState("");
   // Anyone may read the values (the public simulator does); recording them is the administrator's.
-  const allowed = isAdministrator(session);
+  const allowed = isAllowed(session.role, "rule_parameters.change");
 
   const load = useCallback(async () => {
     // The public values, then who recorded what (administrators only: staff names stay off the public read).
@@ -84,7 +85,7 @@ export function ParametersPage({ session }: { session: Session }) {
   };
 
   return (
-    <AdminPage session={session} title={text.title}>
+    <AdminPage allowed={allowed} title={text.title}>
       <Text>{text.intro}</Text>
       <Announcement message={announcement} testId="parameters-announcement" />
       <Loaded value={parameters} failure={failure} loading={text.loading}>

@@ -10,6 +10,7 @@ import { formatCents } from "../../../../src/core/finance/money.ts";
 import { DIRECTIVES } from "../../../../src/core/rules/index.ts";
 import { callApi } from "../../api.ts";
 import { frenchMoment } from "../../frenchDates.ts";
+import { caseResource, mayOn } from "../access.ts";
 import { type Announcement, LiveMessage } from "../case/LiveMessage.tsx";
 import { problemText } from "../case/problemText.ts";
 import type { Session } from "../session.ts";
@@ -22,6 +23,7 @@ import { frenchRate } from "./rate.ts";
 
 export interface AidView {
   id: string;
+  organisationId: string;
   kind: string;
   productName: string;
   rateBp: number;
@@ -49,9 +51,7 @@ export function AidsPanel({ detail, session }: { detail: CaseDetail; session: Se
   const [message, setMessage] = useState<Announcement | null>(null);
   const directive = DIRECTIVES.find((candidate) => candidate.reference === detail.directive);
   const serviceOnly = directive !== undefined && !directive.withinAnnualEnvelope;
-  const mayPropose =
-    session.role === "manager" ||
-    (session.role === "counsellor" && detail.counsellor?.id === session.user.id);
+  const mayPropose = mayOn(session, "aids.propose", caseResource(detail));
 
   const load = useCallback(async () => {
     const result = await callApi<{ aids: AidView[] }>(
@@ -157,7 +157,10 @@ function AidRow({
   const [busy, setBusy] = useState(false);
   const amount = formatCents(aid.amountCents);
   const own = aid.proposedByUserId === session.user.id;
-  const mayWithdraw = WITHDRAWABLE.includes(aid.status) && (own || session.role === "manager");
+  // The server's rule: the proposer, or a manager of the case's agency.
+  const mayWithdraw =
+    WITHDRAWABLE.includes(aid.status) &&
+    mayOn(session, "aids.propose", { organisationId: aid.organisationId, ownerUserId: aid.proposedByUserId });
 
   async function withdraw() {
     if (reason.trim() === "") {

@@ -3,6 +3,7 @@
 // Budget controllers acknowledge them; managers read their region's, agency's and the national ones.
 import { Alert, Box, Button, Stack, Text, Title } from "@mantine/core";
 import { useCallback, useEffect, useState } from "react";
+import { isAllowed } from "../../../../src/core/access/index.ts";
 import { formatCents } from "../../../../src/core/finance/money.ts";
 import { callApi } from "../../api.ts";
 import { frenchMoment } from "../../frenchDates.ts";
@@ -106,7 +107,7 @@ export function EnvelopeAlerts({
               {text.raised(frenchMoment(alert.raisedAt))} ·{" "}
               {text.used(formatCents(alert.usedCents), formatCents(alert.limitCents))}
             </Text>
-            {session.role === "budget_controller" && (
+            {isAllowed(session.role, "alerts.acknowledge") && (
               <Button
                 size="xs"
                 variant="outline"

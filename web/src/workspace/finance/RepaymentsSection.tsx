@@ -16,6 +16,7 @@ import {
   Title,
 } from "@mantine/core";
 import { type FormEvent, useState } from "react";
+import { type Action, isAllowed } from "../../../../src/core/access/index.ts";
 import { AID_STATUS_LABELS } from "../../../../src/core/finance/messages.fr.ts";
 import { formatCents, parseAmount } from "../../../../src/core/finance/money.ts";
 import { callApi, issuesByPath } from "../../api.ts";
@@ -29,6 +30,15 @@ import { repaymentMessages as text } from "./messages.fr.ts";
 export type RepayingLoan = Pick<AidView, "id" | "productName" | "amountCents" | "status">;
 
 type Command = keyof typeof text.commands;
+
+/** What each command requires: writing a loan off is a decision, the rest record money that moved. */
+const COMMAND_ACTIONS: Record<Command, Action> = {
+  repayment: "aids.disburse",
+  early: "aids.disburse",
+  arrears: "aids.disburse",
+  writeOff: "aids.decide",
+};
+
 type Field = "amount" | "date" | "option" | "reason";
 
 /** Where the API's field paths land in the form; anything else is said under the form. */
@@ -49,7 +59,7 @@ export function RepaymentsSection({
   session: Session;
   onChanged: (message: string) => void;
 }) {
-  const records = session.role === "budget_controller";
+  const records = isAllowed(session.role, "aids.disburse");
   return (
     <Box component="section" aria-labelledby="prets-remboursement" data-testid="repaying-loans">
       <Title order={2} id="prets-remboursement" mb="sm">
@@ -61,7 +71,7 @@ export function RepaymentsSection({
       ) : (
         <Stack gap="md">
           {loans.map((loan) => (
-            <LoanCard key={loan.id} loan={loan} session={session} records={records} onChanged={onChanged} />
+            <LoanCard key={loan.id} loan={loan} session={session} onChanged={onChanged} />
           ))}
         </Stack>
       )}
@@ -72,12 +82,10 @@ export function RepaymentsSection({
 function LoanCard({
   loan,
   session,
-  records,
   onChanged,
 }: {
   loan: RepayingLoan;
   session: Session;
-  records: boolean;
   onChanged: (message: string) => void;
 }) {
   const [shown, setShown] = useState(false);
@@ -86,8 +94,9 @@ function LoanCard({
   const [version, setVersion] = useState(0);
   const amount = formatCents(loan.amountCents);
   const headingId = `pret-${loan.id}`;
-  const available: Command[] =
+  const commands: Command[] =
     loan.status === "in_arrears" ? ["repayment", "early", "writeOff"] : ["repayment", "early", "arrears"];
+  const available = commands.filter((candidate) => isAllowed(session.role, COMMAND_ACTIONS[candidate]));
 
   return (
     <Paper withBorder p="md" component="article" aria-labelledby={headingId} data-testid="repaying-loan">
@@ -105,8 +114,7 @@ function LoanCard({
         >
           {shown ? text.hideSchedule : text.showSchedule}
         </Button>
-        {records &&
-          command === null &&
+        {command === null &&
           available.map((candidate) => (
             <Button
               key={candidate}
@@ -120,7 +128,7 @@ function LoanCard({
             </Button>
           ))}
       </Group>
-      {records && command !== null && (
+      {command !== null && (
         <LoanCommandForm
           loan={loan}
           command={command}

@@ -4,6 +4,7 @@
 // read their agency's view only (their permission is envelope.read).
 import { Alert, Box, Button, Group, Progress, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { isAllowed } from "../../../../src/core/access/index.ts";
 import { AID_STATUS_LABELS } from "../../../../src/core/finance/messages.fr.ts";
 import { formatCents, parseAmount } from "../../../../src/core/finance/money.ts";
 import { callApi } from "../../api.ts";
@@ -80,7 +81,9 @@ export function EnvelopePage({ session }: { session: Session }) {
   const [announcement, setAnnouncement] = useState("");
   // Bumped after each decision, so that the alerts it may have raised are read again.
   const [decisions, setDecisions] = useState(0);
-  const controller = session.role === "budget_controller";
+  const decides = isAllowed(session.role, "aids.decide");
+  const disburses = isAllowed(session.role, "aids.disburse");
+  const opens = isAllowed(session.role, "envelope.manage");
 
   const load = useCallback(async () => {
     const envelope = await callApi<Envelope>(`/api/v1/finance/envelopes/${year}`);
@@ -96,7 +99,7 @@ export function EnvelopePage({ session }: { session: Session }) {
       callApi<Forecast>(`/api/v1/finance/envelopes/${year}/forecast`),
       callApi<{ aids: Aid[] }>(`/api/v1/finance/aids?year=${year}&status=proposed`),
       callApi<{ aids: Aid[] }>(`/api/v1/finance/aids?year=${year}&status=queued`),
-      controller
+      disburses
         ? callApi<{ aids: Aid[] }>(`/api/v1/finance/aids?year=${year}&status=approved`)
         : Promise.resolve(null),
       callApi<{ aids: RepayingLoan[] }>(`/api/v1/finance/aids?year=${year}&status=repaying,in_arrears`),
@@ -112,7 +115,7 @@ export function EnvelopePage({ session }: { session: Session }) {
       approved: approved?.ok ? approved.body.aids : [],
       repaying: repaying.ok ? repaying.body.aids : [],
     });
-  }, [year, controller]);
+  }, [year, disburses]);
 
   const decided = (message: string) => {
     setAnnouncement(message);
@@ -130,12 +133,12 @@ export function EnvelopePage({ session }: { session: Session }) {
       <div aria-live="polite" data-testid="envelope-announcement">
         {announcement !== "" && <Text fw={600}>{announcement}</Text>}
       </div>
-      {!controller && <Text>{text.managerScope}</Text>}
+      {!decides && <Text>{text.managerScope}</Text>}
       <EnvelopeAlerts key={decisions} year={year} session={session} onAcknowledged={setAnnouncement} />
       {loaded.kind === "loading" && <Text role="status">{text.loading}</Text>}
       {loaded.kind === "failed" && <Text role="alert">{loaded.message}</Text>}
-      {loaded.kind === "missing" && !controller && <Text>{text.noEnvelope(year)}</Text>}
-      {loaded.kind === "missing" && controller && (
+      {loaded.kind === "missing" && !opens && <Text>{text.noEnvelope(year)}</Text>}
+      {loaded.kind === "missing" && opens && (
         <OpenEnvelopeForm
           year={year}
           session={session}
@@ -150,8 +153,8 @@ export function EnvelopePage({ session }: { session: Session }) {
           <Gauge envelope={loaded.envelope} />
           {loaded.forecast !== null && <ForecastPanel forecast={loaded.forecast} />}
           {loaded.forecast !== null && <BurndownPanel forecast={loaded.forecast} />}
-          <Queue aids={loaded.queue} session={session} decides={controller} onDecided={decided} />
-          {controller && <DisbursementQueue aids={loaded.approved} session={session} onPaid={decided} />}
+          <Queue aids={loaded.queue} session={session} decides={decides} onDecided={decided} />
+          {disburses && <DisbursementQueue aids={loaded.approved} session={session} onPaid={decided} />}
           <RepaymentsSection loans={loaded.repaying} session={session} onChanged={decided} />
         </>
       )}

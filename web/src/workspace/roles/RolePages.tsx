@@ -1,7 +1,9 @@
 // The workspace pages of the roles without a caseload, each at its own address, and the menu that links the
-// signed-in person to the pages of their role.
+// signed-in person to the pages of their role: each page names the action of the permission table it
+// serves, so the menu offers exactly what the server lets the role do.
 import { Anchor, Group } from "@mantine/core";
 import { useEffect } from "react";
+import { type Action, isAllowed } from "../../../../src/core/access/index.ts";
 import { messages } from "../../messages.fr.ts";
 import { CataloguePage } from "../admin/CataloguePage.tsx";
 import { ParametersPage } from "../admin/ParametersPage.tsx";
@@ -16,14 +18,14 @@ import { ReferralsPage } from "./ReferralsPage.tsx";
 const text = roleMessages.menu;
 
 const PAGES = {
-  "/espace/tableau-de-bord": { label: text.dashboard, roles: ["manager"] },
-  "/espace/enveloppe": { label: text.envelope, roles: ["budget_controller", "manager"] },
-  "/espace/orientations": { label: text.referrals, roles: ["partner_worker"] },
-  "/espace/comptes": { label: text.accounts, roles: ["admin"] },
-  "/espace/catalogue": { label: text.catalogue, roles: ["admin"] },
-  "/espace/parametres": { label: text.parameters, roles: ["admin"] },
-  "/espace/journal": { label: text.audit, roles: ["auditor"] },
-} as const satisfies Record<string, { label: string; roles: readonly string[] }>;
+  "/espace/tableau-de-bord": { label: text.dashboard, action: "statistics.read" },
+  "/espace/enveloppe": { label: text.envelope, action: "envelope.read" },
+  "/espace/orientations": { label: text.referrals, action: "referrals.read" },
+  "/espace/comptes": { label: text.accounts, action: "users.manage" },
+  "/espace/catalogue": { label: text.catalogue, action: "catalogue.manage" },
+  "/espace/parametres": { label: text.parameters, action: "rule_parameters.change" },
+  "/espace/journal": { label: text.audit, action: "audit.read" },
+} as const satisfies Record<string, { label: string; action: Action }>;
 
 type RolePath = keyof typeof PAGES;
 
@@ -59,7 +61,7 @@ export function RolePage({ path, session }: { path: string; session: Session }) 
 /** Links to the pages the signed-in role may open; nothing for a role with only its caseload. */
 export function RoleMenu({ path, session }: { path: string; session: Session }) {
   const own = (Object.keys(PAGES) as RolePath[]).filter((page) =>
-    (PAGES[page].roles as readonly string[]).includes(session.role),
+    isAllowed(session.role, PAGES[page].action),
   );
   if (own.length === 0) return null;
   return (
