@@ -5,7 +5,7 @@
 // each page and its screenshot for the README.
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { passwordProblemMessages } from "../src/core/access/index.ts";
+import { passwordProblemMessages, ROLE_LABELS } from "../src/core/access/index.ts";
 import { formatCents } from "../src/core/finance/money.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/demo/accounts.ts";
 import { frenchToday } from "../web/src/frenchDates.ts";
@@ -349,7 +349,7 @@ describeInChromium("role pages in chromium", () => {
         .toBe(roleMessages.accounts.created("Agathe Morel (démo)"));
       const created = table.getByRole("row", { name: /nouvelle\.conseillere/ });
       await created.waitFor();
-      expect(await created.textContent()).toContain(roleMessages.accounts.roles.counsellor);
+      expect(await created.textContent()).toContain(ROLE_LABELS.counsellor);
 
       await page
         .getByRole("button", { name: roleMessages.accounts.deactivate("Agathe Morel (démo)") })

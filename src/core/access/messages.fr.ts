@@ -1,4 +1,4 @@
-// The French words of access control: role names as every screen shows them, what each action allows
+// The French words of access control: role names as every screen and docs/security.md show them, what each action allows
 // (docs/security.md), and what each scope covers.
 import type { Action, Scope } from "./permissions.ts";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordProblem, type Role } from "./roles.ts";
@@ -38,8 +38,8 @@ export const ACTION_DESCRIPTIONS: Record<Action, string> = {
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
-  counsellor: "Conseiller social",
-  partner_worker: "Intervenant partenaire",
+  counsellor: "Conseiller",
+  partner_worker: "Partenaire",
   manager: "Responsable d'agence",
   budget_controller: "Contrôleur budgétaire",
   admin: "Administrateur",

@@ -17,7 +17,7 @@ import {
 } from "@mantine/core";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { UserAccount } from "../../../../src/contracts/users.ts";
-import { ROLES, type Role } from "../../../../src/core/access/index.ts";
+import { ROLE_LABELS, ROLES, type Role } from "../../../../src/core/access/index.ts";
 import { callApi, issuesByPath } from "../../api.ts";
 import type { Session } from "../session.ts";
 import { WideTable } from "../WideTable.tsx";
@@ -103,7 +103,7 @@ export function AccountsPage({ session }: { session: Session }) {
               <Table.Tr key={account.id}>
                 <Table.Th scope="row">{account.displayName}</Table.Th>
                 <Table.Td>{account.email}</Table.Td>
-                <Table.Td>{text.roles[account.role]}</Table.Td>
+                <Table.Td>{ROLE_LABELS[account.role]}</Table.Td>
                 <Table.Td>{account.organisation?.name ?? "—"}</Table.Td>
                 <Table.Td>{account.mfaEnabled ? text.yes : text.no}</Table.Td>
                 <Table.Td>{account.deactivatedAt === null ? text.active : text.deactivated}</Table.Td>
@@ -214,7 +214,7 @@ function CreateAccountForm({
           <NativeSelect
             {...field("role")}
             label={text.role}
-            data={ROLES.map((value) => ({ value, label: text.roles[value] }))}
+            data={ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }))}
           />
           <NativeSelect
             {...field("organisationId")}

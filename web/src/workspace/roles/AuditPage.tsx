@@ -2,7 +2,7 @@
 // cases), action and period, newest first, older events a page at a time, and the same search exported.
 import { Anchor, Box, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
-import { isRole } from "../../../../src/core/access/index.ts";
+import { isRole, ROLE_LABELS } from "../../../../src/core/access/index.ts";
 import { endOfParisDay, startOfParisDay } from "../../../../src/core/time/index.ts";
 import { callApi, issuesByPath, type Problem } from "../../api.ts";
 import { frenchMoment, isoDay } from "../../frenchDates.ts";
@@ -207,8 +207,7 @@ export function AuditPage() {
 }
 
 /** The role's name; a role the trail recorded but that no longer exists, as it was written. */
-const roleLabel = (role: string | null) =>
-  role === null ? "" : isRole(role) ? roleMessages.accounts.roles[role] : role;
+const roleLabel = (role: string | null) => (role === null ? "" : isRole(role) ? ROLE_LABELS[role] : role);
 
 /** The author's name (or what became of their account), their UUID underneath for searches and exports. */
 function ActorCell({ event }: { event: AuditEvent }) {

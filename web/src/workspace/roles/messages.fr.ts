@@ -1,7 +1,3 @@
-// French texts of the workspace pages of the roles other than counsellors and managers: budget controller
-// (envelope), partner worker (referrals), administrator (accounts) and auditor (audit trail search).
-import type { Role } from "../../../../src/core/access/index.ts";
-
 export const roleMessages = {
   menu: {
     label: "Mes pages",
@@ -177,16 +173,6 @@ export const roleMessages = {
     passwordHint: "12 caractères au moins ; à changer par la personne à sa première connexion.",
     create: "Créer le compte",
     created: (name: string) => `Compte créé : ${name}.`,
-    // Shorter than ROLE_LABELS of src/core/access (docs/security.md) for the counsellor and the partner
-    // worker: the words these screens have always shown.
-    roles: {
-      counsellor: "Conseiller",
-      manager: "Responsable d'agence",
-      partner_worker: "Partenaire",
-      budget_controller: "Contrôleur budgétaire",
-      admin: "Administrateur",
-      auditor: "Auditeur",
-    } satisfies Record<Role, string>,
   },
   audit: {
     title: "Journal d'audit",
