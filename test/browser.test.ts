@@ -7,7 +7,8 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { INPUT_MESSAGES } from "../src/contracts/messages.fr.ts";
 import { DIRECTIVES } from "../src/core/rules/index.ts";
-import { recordParameterValue } from "../src/db/ruleParameters.ts";
+import { SYSTEM_CALLER } from "../src/services/caller.ts";
+import { recordParameterValue } from "../src/services/parameters/index.ts";
 import { messages } from "../web/src/messages.fr.ts";
 import { seriousViolations } from "./support/axe.ts";
 import {
@@ -265,7 +266,7 @@ describeInChromium("web application in chromium", () => {
 
   // Last, since it records a value for the whole server: only 2025 temp workers on short missions depend on it.
   it("simulator: applies the temp workers' threshold that administrators recorded, not the default", async () => {
-    await recordParameterValue(demo.database.db, {
+    await recordParameterValue(demo.server.app.services, SYSTEM_CALLER, {
       key: "tempWorkerMinHours",
       value: 300,
       appliesFrom: "2025-11-20",

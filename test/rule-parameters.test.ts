@@ -1,5 +1,6 @@
-// Dated rule parameters: the repository, the public route, their effect on POST /api/v1/eligibility, over
-// real HTTP on a real database (once per kind); and `appui parameters` as a real process on PGlite.
+// Dated rule parameters: the use case and the repository, the public route, their effect on POST
+// /api/v1/eligibility, over real HTTP on a real database (once per kind); and `appui parameters` as a real
+// process on PGlite.
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -7,12 +8,10 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate, type Situation } from "../src/core/rules/index.ts";
 import { migrate } from "../src/db/migrate.ts";
-import {
-  ParameterValueError,
-  parameterHistory,
-  parametersInForce,
-  recordParameterValue,
-} from "../src/db/ruleParameters.ts";
+import { parameterHistory, parametersInForce } from "../src/db/ruleParameters.ts";
+import { SYSTEM_CALLER } from "../src/services/caller.ts";
+import { DomainError } from "../src/services/errors.ts";
+import { recordParameterValue } from "../src/services/parameters/index.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
@@ -98,21 +97,25 @@ for (const kind of DATABASE_KINDS) {
         [{ reason: "   " }, "reason", /motif/],
       ];
       for (const [change, field, message] of attempts) {
-        const attempt = recordParameterValue(database.db, {
+        const attempt = recordParameterValue(server.app.services, SYSTEM_CALLER, {
           key: "tempWorkerMinHours",
           value: 450,
           appliesFrom: "2026-01-01",
           reason: "Essai",
           ...change,
         });
-        await expect(attempt).rejects.toBeInstanceOf(ParameterValueError);
-        await expect(attempt).rejects.toMatchObject({ field, message: expect.stringMatching(message) });
+        await expect(attempt).rejects.toBeInstanceOf(DomainError);
+        await expect(attempt).rejects.toMatchObject({
+          issues: [
+            { path: `/${field}`, code: "INVALID_PARAMETER_VALUE", message: expect.stringMatching(message) },
+          ],
+        });
       }
       expect(await parameterHistory(database.db)).toEqual([]);
     });
 
     it("applies a value from its date on: a 2026 evaluation uses it and records it, a 2025 one does not", async () => {
-      const recorded = await recordParameterValue(database.db, {
+      const recorded = await recordParameterValue(server.app.services, SYSTEM_CALLER, {
         key: "tempWorkerMinHours",
         value: 600,
         appliesFrom: "2026-01-01",
@@ -139,13 +142,13 @@ for (const kind of DATABASE_KINDS) {
     });
 
     it("keeps every value in the history; a later record for the same date supersedes without erasing", async () => {
-      await recordParameterValue(database.db, {
+      await recordParameterValue(server.app.services, SYSTEM_CALLER, {
         key: "tempWorkerMinHours",
         value: 450,
         appliesFrom: "2026-01-01",
         reason: "Correction : 450 heures",
       });
-      await recordParameterValue(database.db, {
+      await recordParameterValue(server.app.services, SYSTEM_CALLER, {
         key: "tempWorkerMinHours",
         value: 380,
         appliesFrom: "2030-01-01",

@@ -2,38 +2,31 @@
 // broken link. Exit status: 0 intact, 1 broken (the first broken link's number is printed last), 2 misuse,
 // 3 the trail could not be read (configuration or database).
 
-import type { ChainAnchor, ChainBreak } from "../db/audit/chain.ts";
-import { verifyAuditChain } from "../db/audit/verify.ts";
-import { withConfiguredDatabase } from "./configuredDatabase.ts";
+import {
+  type ChainAnchor,
+  type ChainBreak,
+  type ChainReport,
+  verifyAuditTrail,
+} from "../services/audit/index.ts";
+import { withServiceContext } from "./configuredDatabase.ts";
+import { AUDIT_HELP, cliMessages } from "./messages.ts";
 import { parseOptions, UsageError } from "./options.ts";
 
-export const AUDIT_HELP = `appui audit verify [--anchor <n°>:<empreinte>]...
-
-Vérifie le journal d'audit de la base configurée (DATABASE_URL, ou la base embarquée sous DATA_DIR) :
-chaque événement porte l'empreinte SHA-256 de son contenu et de l'événement précédent ; une modification
-ou une suppression rompt la chaîne. Liste chaque maillon rompu, puis le numéro du premier.
-
-La chaîne seule ne révèle pas la suppression des derniers événements. Notez régulièrement, hors de la
-base, la dernière empreinte affichée, puis passez-la à --anchor : la vérification échoue si cet
-événement a disparu ou changé.
-
-Code de sortie : 0 si le journal est intact, 1 s'il a été altéré, 2 en cas d'erreur d'utilisation,
-3 si le journal n'a pas pu être lu.`;
-
 export function describeBreak(problem: ChainBreak): string {
+  const text = cliMessages.auditBreak;
   switch (problem.kind) {
     case "hash_mismatch":
-      return `événement n° ${problem.seq} : contenu modifié (son empreinte ne correspond plus)`;
+      return text.hashMismatch(problem.seq);
     case "prev_hash_mismatch":
-      return `événement n° ${problem.seq} : ne suit pas l'événement précédent (chaînage rompu)`;
+      return text.prevHashMismatch(problem.seq);
     case "missing_before":
       return problem.seq > problem.expectedSeq
-        ? `événement(s) n° ${problem.expectedSeq} à ${problem.seq - 1} manquant(s) (supprimé(s)) avant le n° ${problem.seq}`
-        : `événement n° ${problem.seq} : numéro inattendu (attendu n° ${problem.expectedSeq})`;
+        ? text.missingBefore(problem.seq, problem.expectedSeq)
+        : text.unexpectedSeq(problem.seq, problem.expectedSeq);
     case "anchor_mismatch":
-      return `événement n° ${problem.seq} : son empreinte n'est plus celle notée (--anchor)`;
+      return text.anchorMismatch(problem.seq);
     case "anchor_missing":
-      return `événement n° ${problem.seq} absent alors qu'il a été noté (--anchor) : journal tronqué`;
+      return text.anchorMissing(problem.seq);
   }
 }
 
@@ -53,39 +46,36 @@ export async function runAuditCommand(args: string[]): Promise<number> {
     return 0;
   }
   if (options.positionals.length > 0)
-    throw new UsageError(`Argument inattendu : « ${options.positionals[0]} ».`);
+    throw new UsageError(cliMessages.unexpectedArgument(options.positionals[0] ?? ""));
   const anchors: ChainAnchor[] = [];
   for (const text of options.values.get("anchor") ?? []) {
     const match = /^(\d+):([0-9a-f]{64})$/.exec(text);
-    if (match === null)
-      throw new UsageError(
-        `--anchor attend <n°>:<empreinte de 64 caractères hexadécimaux>, reçu « ${text} ».`,
-      );
+    if (match === null) throw new UsageError(cliMessages.invalidAnchor(text));
     anchors.push({ seq: Number(match[1]), hash: match[2] as string });
   }
-  let report: Awaited<ReturnType<typeof verifyAuditChain>> | undefined;
-  const status = await withConfiguredDatabase(
-    async (db) => {
-      report = await verifyAuditChain(db.drizzle, anchors);
+  let report: ChainReport | undefined;
+  const status = await withServiceContext(
+    async (context) => {
+      report = await verifyAuditTrail(context, anchors);
       return 0;
     },
-    { failureStatus: 3, failurePrefix: "Impossible de lire le journal d'audit : " },
+    { failureStatus: 3, failurePrefix: cliMessages.auditUnreadable },
   );
   if (report === undefined) return status;
   const first = report.breaks[0];
   if (first === undefined) {
     process.stdout.write(
       report.count === 0
-        ? "Journal d'audit vide : rien à vérifier.\n"
-        : `Journal d'audit intact : ${report.count} événement(s), chaîne vérifiée jusqu'au n° ${report.lastSeq}.\n` +
-            `Dernière empreinte, à noter hors de la base : --anchor ${report.lastSeq}:${report.lastHash}\n`,
+        ? `${cliMessages.auditEmpty}\n`
+        : `${cliMessages.auditIntact(report.count, report.lastSeq)}\n` +
+            `${cliMessages.auditAnchorToKeep(report.lastSeq, report.lastHash)}\n`,
     );
     return 0;
   }
   const lines = [
-    `Journal d'audit ALTÉRÉ : ${report.breaks.length} maillon(s) rompu(s) sur ${report.count} événement(s) lus.`,
+    cliMessages.auditAltered(report.breaks.length, report.count),
     ...report.breaks.map((problem) => `  - ${describeBreak(problem)}`),
-    `Premier maillon rompu : n° ${first.seq}`,
+    cliMessages.auditFirstBreak(first.seq),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
   return 1;

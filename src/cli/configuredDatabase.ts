@@ -4,6 +4,7 @@
 import { type Config, ConfigError, loadConfig } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 import { findSqlStateError, isDrizzleQueryError } from "../db/errors.ts";
+import { createServiceContext, type ServiceContext } from "../services/context.ts";
 import { cliMessages } from "./messages.ts";
 
 export interface DatabaseCommandOptions {
@@ -46,6 +47,14 @@ export async function withConfiguredDatabase(
   } finally {
     await db.close();
   }
+}
+
+/** Runs `work` with the use cases' context over the configured database (keys and clock as the server's). */
+export function withServiceContext(
+  work: (context: ServiceContext) => Promise<number>,
+  options: DatabaseCommandOptions = {},
+): Promise<number> {
+  return withConfiguredDatabase((db, config) => work(createServiceContext(config, db)), options);
 }
 
 /** An error of the database or of the connection to it, as opposed to one of the command's own. */

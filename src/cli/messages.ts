@@ -96,6 +96,33 @@ Paramètres : PARAMETERS
 Code de sortie : 0 en cas de succès, 2 si la commande ou une valeur est incorrecte, 1 si la base
 est inaccessible.`;
 
+export const DB_HELP =
+  "Usage : appui db migrate\n  Applique les migrations à la base configurée (DATABASE_URL ou DATA_DIR).";
+
+export const AUDIT_HELP = `appui audit verify [--anchor <n°>:<empreinte>]...
+
+Vérifie le journal d'audit de la base configurée (DATABASE_URL, ou la base embarquée sous DATA_DIR) :
+chaque événement porte l'empreinte SHA-256 de son contenu et de l'événement précédent ; une modification
+ou une suppression rompt la chaîne. Liste chaque maillon rompu, puis le numéro du premier.
+
+La chaîne seule ne révèle pas la suppression des derniers événements. Notez régulièrement, hors de la
+base, la dernière empreinte affichée, puis passez-la à --anchor : la vérification échoue si cet
+événement a disparu ou changé.
+
+Code de sortie : 0 si le journal est intact, 1 s'il a été altéré, 2 en cas d'erreur d'utilisation,
+3 si le journal n'a pas pu être lu.`;
+
+export const KEYS_HELP = `appui keys rotate [--batch-size N]
+
+Rechiffre avec la clé courante (DATA_ENCRYPTION_KEY) toutes les données chiffrées dans l'application
+(secrets TOTP, résumés de situation, thèmes sensibles des diagnostics, notes de rendez-vous) qui le sont
+encore avec une clé précédente (DATA_ENCRYPTION_KEYS_PREVIOUS), par lots de N lignes (500 par défaut),
+une transaction par lot. Peut être relancée sans risque : une donnée déjà sous la clé courante est
+laissée telle quelle. Ensuite, les clés précédentes peuvent être retirées de la configuration.
+
+Code de sortie : 0 en cas de succès, 2 en cas d'erreur d'utilisation, 1 si la base est inaccessible ou si
+une donnée ne peut être déchiffrée avec aucune des clés configurées.`;
+
 const count = (value: number) => value.toLocaleString("fr-FR");
 
 export const cliMessages = {
@@ -140,6 +167,40 @@ export const cliMessages = {
   historyLine: (from: string, key: string, value: number, recordedAt: string, reason: string | null) =>
     `${from}  ${key} = ${count(value)}  (enregistrée le ${recordedAt})${reason === null ? "" : `  ${reason}`}`,
   emptyParameterHistory: "Aucune valeur enregistrée : les valeurs par défaut s'appliquent.",
+  parameterDescription: (label: string, unit: string, byDefault: number, min: number, max: number) =>
+    `${label}, ${unit}, défaut ${byDefault}, de ${min} à ${max}`,
+  parameterDefinitionLine: (label: string, min: number, max: number, byDefault: number, clause: string) =>
+    `${label} (de ${min} à ${max}, défaut ${byDefault}, article ${clause})`,
+  migrationsUpToDate: "Base déjà à jour : aucune migration à appliquer.",
+  migrationsApplied: (names: readonly string[]) => `Migrations appliquées : ${names.join(", ")}`,
+  invalidAnchor: (text: string) =>
+    `--anchor attend <n°>:<empreinte de 64 caractères hexadécimaux>, reçu « ${text} ».`,
+  auditUnreadable: "Impossible de lire le journal d'audit : ",
+  auditEmpty: "Journal d'audit vide : rien à vérifier.",
+  auditIntact: (events: number, lastSeq: number) =>
+    `Journal d'audit intact : ${events} événement(s), chaîne vérifiée jusqu'au n° ${lastSeq}.`,
+  auditAnchorToKeep: (lastSeq: number, lastHash: string) =>
+    `Dernière empreinte, à noter hors de la base : --anchor ${lastSeq}:${lastHash}`,
+  auditAltered: (breaks: number, events: number) =>
+    `Journal d'audit ALTÉRÉ : ${breaks} maillon(s) rompu(s) sur ${events} événement(s) lus.`,
+  auditFirstBreak: (seq: number) => `Premier maillon rompu : n° ${seq}`,
+  auditBreak: {
+    hashMismatch: (seq: number) => `événement n° ${seq} : contenu modifié (son empreinte ne correspond plus)`,
+    prevHashMismatch: (seq: number) =>
+      `événement n° ${seq} : ne suit pas l'événement précédent (chaînage rompu)`,
+    missingBefore: (seq: number, expectedSeq: number) =>
+      `événement(s) n° ${expectedSeq} à ${seq - 1} manquant(s) (supprimé(s)) avant le n° ${seq}`,
+    unexpectedSeq: (seq: number, expectedSeq: number) =>
+      `événement n° ${seq} : numéro inattendu (attendu n° ${expectedSeq})`,
+    anchorMismatch: (seq: number) => `événement n° ${seq} : son empreinte n'est plus celle notée (--anchor)`,
+    anchorMissing: (seq: number) =>
+      `événement n° ${seq} absent alors qu'il a été noté (--anchor) : journal tronqué`,
+  },
+  invalidBatchSize: (text: string) => `--batch-size : un entier de 1 à 10000 est attendu (reçu « ${text} »).`,
+  keysRotated: "Données rechiffrées avec la clé courante :",
+  rotatedColumn: (column: string, rotated: number) => `  ${column} : ${rotated}`,
+  unreadableEncryptedValue: (keyId: string, reason: string) =>
+    `une donnée chiffrée ne peut être déchiffrée avec aucune clé configurée (clé ${keyId}, ${reason}) ; les lots précédents sont rechiffrés, ajoutez la clé manquante à DATA_ENCRYPTION_KEYS_PREVIOUS et relancez.`,
   databaseNotMigrated:
     "La base de données n'est pas à jour : appliquez d'abord les migrations (appui db migrate).",
   databaseError: (sqlState: string) => `Erreur de la base de données (code ${sqlState}).`,

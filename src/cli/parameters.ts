@@ -10,7 +10,7 @@ import { UsageError } from "./options.ts";
 export function describeParameters(): string {
   return RULE_PARAMETER_DEFINITIONS.map(
     (definition) =>
-      `${definition.key} (${definition.label}, ${definition.unit}, défaut ${definition.default}, de ${definition.min} à ${definition.max})`,
+      `${definition.key} (${cliMessages.parameterDescription(definition.label, definition.unit, definition.default, definition.min, definition.max)})`,
   ).join(" ; ");
 }
 

@@ -1,18 +1,19 @@
 // `appui parameters list|history|set`: the dated rule parameters kept in the database (same variables as
 // `npm start`: DATABASE_URL, or PGlite under DATA_DIR). Recording a value appends to the history; it never
 // changes an earlier row. Until the HTTP API has its administrator role, this is how a value is changed.
-// The database code is imported only once the arguments are checked, so that a mistake is refused at once.
+// The use cases (and the database code) are imported only once the arguments are checked, so that a mistake
+// is refused at once.
 import {
   isCalendarDate,
   parameterValueProblem,
   RULE_PARAMETER_DEFINITIONS,
   type RuleParameterKey,
 } from "../core/rules/index.ts";
-import { todayInParis } from "../core/time/index.ts";
-import { recordAudit } from "../db/audit/append.ts";
-import type { Database } from "../db/database.ts";
-import type { ParameterRecord } from "../db/ruleParameters.ts";
-import { withConfiguredDatabase } from "./configuredDatabase.ts";
+import { SYSTEM_CALLER } from "../services/caller.ts";
+import type { ServiceContext } from "../services/context.ts";
+import { DomainError } from "../services/errors.ts";
+import type { ParameterRecord } from "../services/parameters/index.ts";
+import { withServiceContext } from "./configuredDatabase.ts";
 import { cliMessages, PARAMETERS_HELP } from "./messages.ts";
 import { parseOptions, UsageError } from "./options.ts";
 import { describeParameters } from "./parameters.ts";
@@ -45,14 +46,13 @@ async function list(args: string[]): Promise<number> {
   if (given !== undefined && !isCalendarDate(given)) {
     throw new UsageError(cliMessages.invalidParameterDate("--date", given));
   }
-  return withDatabase(async (db, repository) => {
-    const date = given ?? todayInParis();
-    const timeline = await repository.loadParameterTimeline(db);
-    const values = timeline.inForce(date);
-    const rows = RULE_PARAMETER_DEFINITIONS.map((definition) => {
-      const since = lastApplied(timeline.history, definition.key, date);
-      return { ...definition, value: values[definition.key], appliesFrom: since?.appliesFrom ?? null };
-    });
+  return withServices(async (context, parameters) => {
+    const { date, values, appliesFrom } = await parameters.ruleParametersOn(context, given);
+    const rows = RULE_PARAMETER_DEFINITIONS.map((definition) => ({
+      ...definition,
+      value: values[definition.key],
+      appliesFrom: appliesFrom[definition.key],
+    }));
     if (options.flags.has("json")) {
       process.stdout.write(`${JSON.stringify({ date, parameters: rows })}\n`);
       return 0;
@@ -61,7 +61,7 @@ async function list(args: string[]): Promise<number> {
     for (const row of rows) {
       process.stdout.write(
         `${cliMessages.parameterLine(row.key, row.value, row.unit, row.appliesFrom)}\n` +
-          `  ${row.label} (de ${row.min} à ${row.max}, défaut ${row.default}, article ${row.clause})\n`,
+          `  ${cliMessages.parameterDefinitionLine(row.label, row.min, row.max, row.default, row.clause)}\n`,
       );
     }
     return 0;
@@ -75,8 +75,8 @@ async function history(args: string[]): Promise<number> {
     throw new UsageError(cliMessages.unexpectedArgument(options.positionals[1] ?? ""));
   const key = options.positionals[0];
   if (key !== undefined) checkKey(key);
-  return withDatabase(async (db, repository) => {
-    const records = await repository.parameterHistory(db, key);
+  return withServices(async (context, parameters) => {
+    const records = await parameters.parameterHistoryOf(context, key);
     if (options.flags.has("json")) {
       for (const record of records) process.stdout.write(`${JSON.stringify(recordJson(record))}\n`);
       return 0;
@@ -121,24 +121,14 @@ async function set(args: string[]): Promise<number> {
   // Checked before opening the database, so that a wrong value is refused even without one.
   const problem = parameterValueProblem(key, value);
   if (problem !== undefined) throw new UsageError(cliMessages.parameterRefused(key, rawValue, problem));
-  return withDatabase(async (db, repository) => {
+  return withServices(async (context, parameters) => {
     try {
       // Audited like the users command: the trail keeps who changed a rule's value, even from a shell.
-      const record = await repository.recordParameterValue(
-        db,
+      const record = await parameters.recordParameterValue(
+        context,
+        SYSTEM_CALLER,
         { key, value, appliesFrom: from, reason },
-        (tx, recorded) =>
-          recordAudit(tx, {
-            action: "rule_parameter.recorded",
-            targetType: "rule_parameter",
-            targetId: recorded.id,
-            details: {
-              via: "cli",
-              key: recorded.key,
-              value: recorded.value,
-              appliesFrom: recorded.appliesFrom,
-            },
-          }),
+        "cli",
       );
       const unit = RULE_PARAMETER_DEFINITIONS.find((definition) => definition.key === key)?.unit ?? "";
       process.stdout.write(
@@ -146,8 +136,9 @@ async function set(args: string[]): Promise<number> {
       );
       return 0;
     } catch (error) {
-      if (!(error instanceof repository.ParameterValueError)) throw error;
-      throw new UsageError(cliMessages.parameterRefused(key, rawValue, error.message));
+      const issue = error instanceof DomainError ? error.issues[0] : undefined;
+      if (issue === undefined) throw error;
+      throw new UsageError(cliMessages.parameterRefused(key, rawValue, issue.message));
     }
   });
 }
@@ -166,19 +157,6 @@ function checkKey(key: string): asserts key is RuleParameterKey {
     throw new UsageError(cliMessages.unknownParameter(key, KEYS.join(", ")));
 }
 
-function lastApplied(
-  history: readonly ParameterRecord[],
-  key: string,
-  date: string,
-): ParameterRecord | undefined {
-  let found: ParameterRecord | undefined;
-  for (const record of history) {
-    if (record.appliesFrom > date) break;
-    if (record.key === key) found = record;
-  }
-  return found;
-}
-
 function recordJson(record: ParameterRecord) {
   return {
     key: record.key,
@@ -190,9 +168,13 @@ function recordJson(record: ParameterRecord) {
   };
 }
 
-type Repository = typeof import("../db/ruleParameters.ts");
+type ParameterUseCases = typeof import("../services/parameters/index.ts");
 
-/** Runs `work` on the configured database with the parameters repository, both loaded on demand. */
-function withDatabase(work: (db: Database, repository: Repository) => Promise<number>): Promise<number> {
-  return withConfiguredDatabase(async (db) => work(db, await import("../db/ruleParameters.ts")));
+/** Runs `work` on the configured database with the parameters' use cases, both loaded on demand. */
+function withServices(
+  work: (context: ServiceContext, parameters: ParameterUseCases) => Promise<number>,
+): Promise<number> {
+  return withServiceContext(async (context) =>
+    work(context, await import("../services/parameters/index.ts")),
+  );
 }

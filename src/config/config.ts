@@ -28,18 +28,11 @@ const EnvSchema = Type.Object({
   RETENTION_YEARS: Type.Integer({ minimum: 1, maximum: 30, default: 5 }),
 });
 
+/** What each variable expects, as the refusal says it. */
 const EXPECTED: Record<keyof Static<typeof EnvSchema>, string> = {
-  PORT: "un entier de 0 à 65535 / an integer from 0 to 65535",
-  HOST: "une adresse ou un nom d'hôte / an address or host name",
-  DATA_DIR: "un chemin de dossier / a directory path",
-  DATABASE_URL: "postgres://…",
+  ...configMessages.expected,
   NODE_ENV: NODE_ENVS.join(" | "),
   LOG_LEVEL: LOG_LEVELS.join(" | "),
-  SESSION_SECRET: "une chaîne / a string",
-  DATA_ENCRYPTION_KEY: "une chaîne base64 / a base64 string",
-  DATA_ENCRYPTION_KEYS_PREVIOUS:
-    "des chaînes base64 séparées par des virgules / comma-separated base64 strings",
-  RETENTION_YEARS: "un nombre d'années de 1 à 30 / a number of years from 1 to 30",
 };
 
 /**

@@ -14,6 +14,18 @@ export const configMessages = {
     "DATA_ENCRYPTION_KEY : 32 octets encodés en base64 attendus (openssl rand -base64 32) / expected 32 bytes in base64 (openssl rand -base64 32)",
   badPreviousEncryptionKeys:
     "DATA_ENCRYPTION_KEYS_PREVIOUS : clés séparées par des virgules, chacune de 32 octets encodés en base64 / comma-separated keys, each 32 bytes in base64",
+  /** What a variable expects (NODE_ENV and LOG_LEVEL list their values). */
+  expected: {
+    PORT: "un entier de 0 à 65535 / an integer from 0 to 65535",
+    HOST: "une adresse ou un nom d'hôte / an address or host name",
+    DATA_DIR: "un chemin de dossier / a directory path",
+    DATABASE_URL: "postgres://…",
+    SESSION_SECRET: "une chaîne / a string",
+    DATA_ENCRYPTION_KEY: "une chaîne base64 / a base64 string",
+    DATA_ENCRYPTION_KEYS_PREVIOUS:
+      "des chaînes base64 séparées par des virgules / comma-separated base64 strings",
+    RETENTION_YEARS: "un nombre d'années de 1 à 30 / a number of years from 1 to 30",
+  },
   shortSessionSecret:
     "SESSION_SECRET : au moins 32 caractères (openssl rand -base64 48) / at least 32 characters (openssl rand -base64 48)",
 } as const;

@@ -1,21 +1,19 @@
-// Dated rule parameters over `rule_parameter_values`: the values in force on a date, their history, and
-// recording a new value. History is append-only: a change is a new row, never an update, so that any past
-// evaluation can be replayed with the values in force on its request date. Nothing is cached: another
+// Dated rule parameters over `rule_parameter_values`: their history and the values in force on a date, and
+// the insertion of a new value. History is append-only: a change is a new row, never an update, so that any
+// past evaluation can be replayed with the values in force on its request date. Nothing is cached: another
 // process (the CLI, a second server) may record a value at any time, and the table holds a few rows.
+// Checking a value before it is recorded is the use case's (src/services/parameters).
 import { asc, desc, eq } from "drizzle-orm";
 import {
-  isCalendarDate,
   ParameterTimeline,
-  parameterValueProblem,
   RULE_PARAMETER_DEFINITIONS,
   type RuleParameterKey,
   type RuleParameters,
 } from "../core/rules/index.ts";
 import type { Database, Drizzle } from "./database.ts";
+import { ruleParameterValues, users } from "./schema/index.ts";
 
 export { ParameterTimeline };
-
-import { ruleParameterValues, users } from "./schema/index.ts";
 
 export interface ParameterRecord {
   id: string;
@@ -28,37 +26,9 @@ export interface ParameterRecord {
   reason: string | null;
 }
 
-export interface NewParameterValue {
-  key: string;
-  value: unknown;
-  appliesFrom: string;
-  reason: string;
-  recordedByUserId?: string | null;
-}
-
-/** Longest accepted reason, in characters. */
-export const REASON_MAX_LENGTH = 500;
-
-export const PARAMETER_ERRORS = {
-  invalidDate: "Date d'application invalide : format attendu AAAA-MM-JJ, avec un jour qui existe.",
-  missingReason: "Le motif du changement est obligatoire.",
-  reasonTooLong: `Le motif du changement ne doit pas dépasser ${REASON_MAX_LENGTH} caractères.`,
-} as const;
-
-/** A value that cannot be recorded; `field` names the input at fault, `message` is French. */
-export class ParameterValueError extends Error {
-  constructor(
-    readonly field: "key" | "value" | "appliesFrom" | "reason",
-    message: string,
-  ) {
-    super(message);
-    this.name = "ParameterValueError";
-  }
-}
-
 const KNOWN_KEYS = new Set<string>(RULE_PARAMETER_DEFINITIONS.map((definition) => definition.key));
 
-function isKnownKey(key: string): key is RuleParameterKey {
+export function isKnownParameterKey(key: string): key is RuleParameterKey {
   return KNOWN_KEYS.has(key);
 }
 
@@ -73,7 +43,7 @@ export async function parameterHistory(db: Database, key?: string): Promise<Para
     .orderBy(asc(ruleParameterValues.appliesFrom), asc(ruleParameterValues.recordedAt));
   return rows.filter(
     (row): row is typeof row & { key: RuleParameterKey } =>
-      isKnownKey(row.key) && (key === undefined || row.key === key),
+      isKnownParameterKey(row.key) && (key === undefined || row.key === key),
   );
 }
 
@@ -86,47 +56,14 @@ export async function parametersInForce(db: Database, date: string): Promise<Rea
   return (await loadParameterTimeline(db)).inForce(date);
 }
 
-/**
- * Records a new value for a parameter from a date on, after checking it against the parameter's
- * definition. Never updates a row: an earlier value stays in the history, and a value recorded later for
- * the same date supersedes it.
- */
-export async function recordParameterValue(
-  db: Database,
-  input: NewParameterValue,
-  /** Runs in the same transaction once the row is written (the audit entry): both land, or neither. */
-  alongside?: (tx: Drizzle, record: ParameterRecord) => Promise<unknown>,
+/** Appends a value to the history; an earlier value of the same date stays, superseded. */
+export async function insertParameterValue(
+  db: Drizzle,
+  value: Omit<ParameterRecord, "id" | "recordedAt">,
 ): Promise<ParameterRecord> {
-  const { key, value, appliesFrom } = input;
-  if (!isKnownKey(key)) {
-    throw new ParameterValueError("key", parameterValueProblem(key as RuleParameterKey, value) ?? key);
-  }
-  const valueProblem = parameterValueProblem(key, value);
-  if (valueProblem !== undefined) throw new ParameterValueError("value", valueProblem);
-  if (typeof appliesFrom !== "string" || !isCalendarDate(appliesFrom)) {
-    throw new ParameterValueError("appliesFrom", PARAMETER_ERRORS.invalidDate);
-  }
-  const reason = typeof input.reason === "string" ? input.reason.trim() : "";
-  if (reason === "") throw new ParameterValueError("reason", PARAMETER_ERRORS.missingReason);
-  if (reason.length > REASON_MAX_LENGTH)
-    throw new ParameterValueError("reason", PARAMETER_ERRORS.reasonTooLong);
-
-  return db.drizzle.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(ruleParameterValues)
-      .values({
-        key,
-        value: value as number,
-        appliesFrom,
-        reason,
-        recordedByUserId: input.recordedByUserId ?? null,
-      })
-      .returning();
-    if (row === undefined) throw new Error("insert returned no row");
-    const record = { ...row, key };
-    await alongside?.(tx, record);
-    return record;
-  });
+  const [row] = await db.insert(ruleParameterValues).values(value).returning();
+  if (row === undefined) throw new Error("insert returned no row");
+  return { ...row, key: value.key };
 }
 
 /** A recorded value of any key (the finance threshold included), with its author's display name. */
@@ -136,8 +73,8 @@ export interface AuthoredParameterRecord extends Omit<ParameterRecord, "key"> {
 }
 
 /** Every recorded value, of every key, newest recording first: the administrators' audit of changes. */
-export async function authoredParameterRecords(db: Database): Promise<AuthoredParameterRecord[]> {
-  const rows = await db.drizzle
+export async function authoredParameterRecords(db: Drizzle): Promise<AuthoredParameterRecord[]> {
+  const rows = await db
     .select({ record: ruleParameterValues, recordedByName: users.displayName })
     .from(ruleParameterValues)
     .leftJoin(users, eq(users.id, ruleParameterValues.recordedByUserId))

@@ -88,14 +88,14 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   await registerOpenApi(app);
   registerAuth(app, options.auth);
 
-  await app.register(healthRoutes, { db });
+  await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(totpRoutes);
   if (config.oidc !== undefined) await app.register(oidcRoutes, { oidc: config.oidc });
   await app.register(auditRoutes);
-  await app.register(eligibilityRoutes, { db, rateLimit: options.rateLimits?.eligibility });
+  await app.register(eligibilityRoutes, { rateLimit: options.rateLimits?.eligibility });
   await app.register(directiveRoutes);
-  await app.register(ruleParameterRoutes, { db });
+  await app.register(ruleParameterRoutes);
   await app.register(financeRoutes, { db });
   await app.register(caseRoutes, { requestRateLimit: options.rateLimits?.requests });
   await app.register(documentRoutes);

@@ -194,8 +194,6 @@ export const eligibilityMessages = {
     "situations liste les difficultés). Le résultat éclaire la décision du conseiller social et ne la " +
     "remplace pas. " +
     "Accessible sans compte, avec un nombre limité de requêtes par minute.",
-  tooManySituations: (limit: number) =>
-    `Un lot contient au plus ${limit.toLocaleString("fr-FR")} situations ; découpez-le en plusieurs requêtes.`,
 } as const;
 
 export const directiveMessages = {
@@ -226,5 +224,4 @@ export const ruleParameterMessages = {
     "précédentes restent dans l'historique et l'enregistrement est inscrit au journal d'audit. Les évaluations " +
     "déjà enregistrées gardent les valeurs qu'elles ont utilisées.",
   dateDescription: "Date (AAAA-MM-JJ) des valeurs en vigueur à renvoyer ; aujourd'hui par défaut.",
-  invalidDate: "Date invalide : format attendu AAAA-MM-JJ, avec un jour qui existe.",
 } as const;

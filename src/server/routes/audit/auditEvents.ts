@@ -2,18 +2,16 @@
 // newest first; GET /api/v1/audit-events/export: the same filters, as JSON Lines.
 
 import { Readable } from "node:stream";
-import Type, { type Static } from "typebox";
+import Type from "typebox";
 import { CASE_REFERENCE_PATTERN } from "../../../contracts/cases.ts";
 import { todayInParis } from "../../../core/time/index.ts";
-import { auditActorsOf } from "../../../db/audit/actors.ts";
-import { recordAudit } from "../../../db/audit/append.ts";
-import { type AuditSearch, searchAuditEvents, streamAuditEvents } from "../../../db/audit/search.ts";
-import { caseIdsOfPerson } from "../../../db/cases/personCases.ts";
-import { HttpProblem, problemResponses } from "../../http/problems.ts";
+import { exportAuditTrail, searchAuditTrail } from "../../../services/audit/index.ts";
+import { callerOf } from "../../http/caller.ts";
+import { problemResponses } from "../../http/problems.ts";
 import { auditMessages } from "../../messages.fr.ts";
 import type { AppInstance } from "../../types.ts";
-import { requestAuditFields } from "../auth/auth.ts";
 import { auditActorMessages } from "./messages.fr.ts";
+import { auditPage, exportLine } from "./presenters.ts";
 
 const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -98,29 +96,6 @@ const PageSchema = Type.Object({
 });
 
 export async function auditRoutes(app: AppInstance): Promise<void> {
-  /** The query as search filters; a person's reference becomes the ids of their cases. */
-  async function filtersOf(
-    query: Static<typeof ExportSchema>,
-  ): Promise<Omit<AuditSearch, "before" | "limit">> {
-    let caseIds: string[] | undefined;
-    if (query.person !== undefined) {
-      caseIds = await caseIdsOfPerson(app.db.drizzle, query.person);
-      if (caseIds === undefined) throw HttpProblem.of(404, "case_reference_unknown");
-    }
-    if (query.case !== undefined) {
-      const caseId = query.case;
-      caseIds = caseIds === undefined ? [caseId] : caseIds.filter((id) => id === caseId);
-    }
-    return {
-      ...(query.actor === undefined ? {} : { actor: query.actor }),
-      ...(query.target === undefined ? {} : { target: query.target }),
-      ...(query.action === undefined ? {} : { action: query.action }),
-      ...(caseIds === undefined ? {} : { caseIds }),
-      ...(query.from === undefined ? {} : { from: new Date(query.from) }),
-      ...(query.to === undefined ? {} : { to: new Date(query.to) }),
-    };
-  }
-
   app.get(
     "/api/v1/audit-events",
     {
@@ -133,32 +108,7 @@ export async function auditRoutes(app: AppInstance): Promise<void> {
       },
       config: { permission: "audit.read" },
     },
-    async (request) => {
-      const query = request.query;
-      const page = await searchAuditEvents(app.db.drizzle, {
-        ...(await filtersOf(query)),
-        ...(query.before === undefined ? {} : { before: query.before }),
-        limit: query.limit,
-      });
-      // Reading the trail is itself traced (filters are ids and dates: no personal data).
-      await recordAudit(app.db.drizzle, {
-        ...requestAuditFields(request),
-        action: "audit.search",
-        details: { filters: { ...query }, returned: page.items.length },
-      });
-      const actors = await auditActorsOf(
-        app.db.drizzle,
-        page.items.flatMap((event) => (event.actorUserId === null ? [] : [event.actorUserId])),
-      );
-      return {
-        items: page.items.map((event) => ({
-          ...event,
-          occurredAt: event.occurredAt.toISOString(),
-          actor: event.actorUserId === null ? null : (actors.get(event.actorUserId) ?? null),
-        })),
-        nextCursor: page.nextCursor,
-      };
-    },
+    async (request) => auditPage(await searchAuditTrail(app.services, callerOf(request), request.query)),
   );
 
   app.get(
@@ -175,21 +125,11 @@ export async function auditRoutes(app: AppInstance): Promise<void> {
       config: { permission: "audit.export" },
     },
     async (request, reply) => {
-      const query = request.query;
-      const filters = await filtersOf(query);
-      // Recorded before the export starts: it is in the trail even if the download is interrupted.
-      await recordAudit(app.db.drizzle, {
-        ...requestAuditFields(request),
-        action: "audit.export",
-        details: { filters: { ...query } },
-      });
-      const events = streamAuditEvents(app.db.drizzle, filters);
+      const events = await exportAuditTrail(app.services, callerOf(request), request.query);
       async function* lines() {
-        for await (const event of events) {
-          yield `${JSON.stringify({ ...event, occurredAt: event.occurredAt.toISOString() })}\n`;
-        }
+        for await (const event of events) yield exportLine(event);
       }
-      const day = todayInParis(app.authOptions.now());
+      const day = todayInParis(app.services.now());
       return reply
         .type("application/x-ndjson; charset=utf-8")
         .header("content-disposition", `attachment; filename="journal-audit-${day}.jsonl"`)

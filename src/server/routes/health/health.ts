@@ -1,11 +1,9 @@
 // GET /api/v1/health: the service answers, and says whether its database does.
 import Type from "typebox";
-import type { Database } from "../../../db/database.ts";
+import { checkDatabase } from "../../../services/health/health.ts";
 import { healthMessages } from "../../messages.fr.ts";
 import type { AppInstance } from "../../types.ts";
 import { VERSION } from "../../version.ts";
-
-const PING_TIMEOUT_MS = 2_000;
 
 const HealthSchema = Type.Object({
   status: Type.Union([Type.Literal("ok"), Type.Literal("unavailable")]),
@@ -13,7 +11,7 @@ const HealthSchema = Type.Object({
   version: Type.String(),
 });
 
-export async function healthRoutes(app: AppInstance, options: { db: Database }): Promise<void> {
+export async function healthRoutes(app: AppInstance): Promise<void> {
   app.get(
     "/api/v1/health",
     {
@@ -25,7 +23,7 @@ export async function healthRoutes(app: AppInstance, options: { db: Database }):
     },
     async (request, reply) => {
       try {
-        await withTimeout(options.db.ping(), PING_TIMEOUT_MS);
+        await checkDatabase(app.services);
         return { status: "ok" as const, database: "ok" as const, version: VERSION };
       } catch (error) {
         request.log.warn({ err: error }, "database unavailable");
@@ -33,12 +31,4 @@ export async function healthRoutes(app: AppInstance, options: { db: Database }):
       }
     },
   );
-}
-
-function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${milliseconds} ms`)), milliseconds);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -3,22 +3,19 @@
 // with its reason, and its audit entry in the same transaction. GET /records (administrators) lists every
 // recorded value, the finance threshold included, with who recorded it, and is audited.
 import Type from "typebox";
-import { isCalendarDate, RULE_PARAMETER_DEFINITIONS } from "../../../core/rules/index.ts";
-import { todayInParis } from "../../../core/time/index.ts";
-import { recordAudit } from "../../../db/audit/append.ts";
-import type { Database } from "../../../db/database.ts";
+import { RULE_PARAMETER_DEFINITIONS } from "../../../core/rules/index.ts";
 import {
-  authoredParameterRecords,
-  loadParameterTimeline,
-  ParameterValueError,
+  listParameterRecords,
   REASON_MAX_LENGTH,
   recordParameterValue,
-} from "../../../db/ruleParameters.ts";
-import { HttpProblem, problemResponses } from "../../http/problems.ts";
+  ruleParametersOn,
+} from "../../../services/parameters/index.ts";
+import { callerOf } from "../../http/caller.ts";
+import { problemResponses } from "../../http/problems.ts";
 import { ruleParameterMessages } from "../../messages.fr.ts";
 import type { AppInstance } from "../../types.ts";
-import { requestAuditFields } from "../auth/auth.ts";
 import { parameterRecordMessages } from "./messages.fr.ts";
+import { parameterRecordList, parametersOn, recordedValue } from "./presenters.ts";
 
 const IsoDate = Type.String({ format: "date" });
 
@@ -88,14 +85,7 @@ const ParameterRecordsSchema = Type.Object({
   ),
 });
 
-/** Label and unit of a recorded key: a rule parameter's definition, else the finance texts, else the key. */
-function describeKey(key: string): { label: string; unit: string } {
-  const definition = RULE_PARAMETER_DEFINITIONS.find((candidate) => candidate.key === key);
-  if (definition !== undefined) return { label: definition.label, unit: definition.unit };
-  return parameterRecordMessages.labels[key] ?? { label: key, unit: "" };
-}
-
-export async function ruleParameterRoutes(app: AppInstance, options: { db: Database }): Promise<void> {
+export async function ruleParameterRoutes(app: AppInstance): Promise<void> {
   app.get(
     "/api/v1/rule-parameters",
     {
@@ -110,27 +100,7 @@ export async function ruleParameterRoutes(app: AppInstance, options: { db: Datab
         response: { 200: RuleParametersSchema, ...problemResponses(400) },
       },
     },
-    async (request) => {
-      const date = request.query.date ?? todayInParis();
-      if (!isCalendarDate(date)) {
-        throw HttpProblem.of(400, "validation_failed", {
-          errors: [{ path: "/date", code: "INVALID_DATE", message: ruleParameterMessages.invalidDate }],
-        });
-      }
-      const timeline = await loadParameterTimeline(options.db);
-      return {
-        date,
-        values: timeline.inForce(date),
-        definitions: RULE_PARAMETER_DEFINITIONS.map((definition) => ({ ...definition })),
-        history: timeline.history.map((record) => ({
-          key: record.key,
-          value: record.value,
-          appliesFrom: record.appliesFrom,
-          recordedAt: record.recordedAt.toISOString(),
-          reason: record.reason,
-        })),
-      };
-    },
+    async (request) => parametersOn(await ruleParametersOn(app.services, request.query.date)),
   );
 
   // Staff names stay off the public GET above (the simulator reads it): who recorded what is for admins.
@@ -146,29 +116,9 @@ export async function ruleParameterRoutes(app: AppInstance, options: { db: Datab
       },
     },
     async (request, reply) => {
-      const records = await authoredParameterRecords(options.db);
-      // Who recorded each value is staff personal data: the read is traced, as the users' list is.
-      await recordAudit(options.db.drizzle, {
-        ...requestAuditFields(request),
-        action: "rule_parameter.records_listed",
-        targetType: "rule_parameter",
-        details: { returned: records.length },
-      });
+      const records = await listParameterRecords(app.services, callerOf(request));
       reply.header("cache-control", "no-store");
-      return {
-        items: records.map((record) => ({
-          key: record.key,
-          ...describeKey(record.key),
-          value: record.value,
-          appliesFrom: record.appliesFrom,
-          reason: record.reason,
-          recordedAt: record.recordedAt.toISOString(),
-          recordedBy:
-            record.recordedByUserId === null
-              ? null
-              : { id: record.recordedByUserId, displayName: record.recordedByName ?? "" },
-        })),
-      };
+      return parameterRecordList(records);
     },
   );
 
@@ -184,35 +134,9 @@ export async function ruleParameterRoutes(app: AppInstance, options: { db: Datab
         response: { 201: RecordedValueSchema, ...problemResponses(400, 401, 403, 415) },
       },
     },
-    async (request, reply) => {
-      const actor = request.auth;
-      if (actor === null) throw HttpProblem.of(401, "unauthenticated");
-      try {
-        const record = await recordParameterValue(
-          options.db,
-          { ...request.body, recordedByUserId: actor.user.id },
-          (tx, recorded) =>
-            recordAudit(tx, {
-              ...requestAuditFields(request),
-              action: "rule_parameter.recorded",
-              targetType: "rule_parameter",
-              targetId: recorded.id,
-              details: { key: recorded.key, value: recorded.value, appliesFrom: recorded.appliesFrom },
-            }),
-        );
-        return reply.code(201).send({
-          key: record.key,
-          value: record.value,
-          appliesFrom: record.appliesFrom,
-          recordedAt: record.recordedAt.toISOString(),
-          reason: record.reason,
-        });
-      } catch (error) {
-        if (!(error instanceof ParameterValueError)) throw error;
-        throw HttpProblem.of(400, "validation_failed", {
-          errors: [{ path: `/${error.field}`, code: "INVALID_PARAMETER_VALUE", message: error.message }],
-        });
-      }
-    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(recordedValue(await recordParameterValue(app.services, callerOf(request), request.body))),
   );
 }

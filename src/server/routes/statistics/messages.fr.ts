@@ -1,4 +1,5 @@
-// Every French text of the statistics routes: OpenAPI summaries and descriptions, CSV headings.
+// Every French text of the statistics routes: OpenAPI summaries and descriptions, the CSV's headings and
+// the names of its sections and rows.
 
 export const statisticsRouteMessages = {
   statisticsSummary: "Statistiques de l'agence sur une période (agrégats, sans donnée personnelle)",
@@ -15,3 +16,28 @@ export const statisticsRouteMessages = {
 } as const;
 
 export const STATISTICS_CSV_HEADINGS = ["rubrique", "clé", "valeur"] as const;
+
+/** The CSV's sections (first column) and the keys (second column) that are not data. */
+export const statisticsCsvLabels = {
+  period: "période",
+  periodStart: "début",
+  periodEnd: "fin",
+  openedByMonth: "demandes_par_mois",
+  openedByMonthAndChannel: (channel: string) => `demandes_par_mois_${channel}`,
+  openedByDirective: "demandes_par_directive",
+  decisions: "décisions",
+  casesByStatus: "dossiers_par_étape",
+  caseload: "portefeuille",
+  openCases: "dossiers_ouverts",
+  unassignedOpenCases: "dossiers_sans_conseiller",
+  overdueActions: "actions_en_retard",
+  openCasesByCounsellor: "dossiers_ouverts_par_conseiller",
+  overdueActionsByCounsellor: "actions_en_retard_par_conseiller",
+  duration: (name: string) => `délai_${name}`,
+  durationCases: "dossiers",
+  durationMedian: "médiane_jours",
+  durationP90: "9e_décile_jours",
+  closuresByReason: "clôtures_par_motif",
+  closureOutcomes: "résultats",
+  survey: "satisfaction",
+} as const;
