@@ -62,10 +62,6 @@ export const problemMessages = {
     title: "Second facteur déjà actif",
     detail: "Un second facteur est déjà actif sur ce compte ; un administrateur peut le réinitialiser.",
   },
-  case_reference_unknown: {
-    title: "Dossier introuvable",
-    detail: "Aucun dossier ne porte cette référence.",
-  },
   mfa_not_enabled: {
     title: "Second facteur inactif",
     detail: "Activez d'abord le second facteur : les codes de secours l'accompagnent.",
