@@ -6,9 +6,9 @@ import { GENERATED_END, GENERATED_START, renderPermissionsSection } from "../src
 import { isAllowed, ROLES, type Role } from "../src/core/access/index.ts";
 import { sessions, users } from "../src/db/schema/index.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../src/demo/accounts.ts";
-import { createSession, hashToken } from "../src/server/auth/sessions.ts";
-import { DEFAULT_LOCKOUT_POLICY } from "../src/server/auth/throttle.ts";
 import { DEFAULT_AUTH_OPTIONS } from "../src/server/plugins/auth.ts";
+import { createSession, hashToken } from "../src/services/auth/sessions.ts";
+import { DEFAULT_LOCKOUT_POLICY } from "../src/services/auth/throttle.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { openDemoDatabase } from "./support/demoDatabase.ts";
 import { capturingLogger, type RunningServer, startServer } from "./support/server.ts";

@@ -10,7 +10,7 @@ import { verifyAuditChain } from "../src/db/audit/verify.ts";
 import { type Database, openDatabase, rowsOf } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { auditEvents, organisations, recoveryCodes, sessions, users } from "../src/db/schema/index.ts";
-import { createSession, DEFAULT_SESSION_TIMEOUTS } from "../src/server/auth/sessions.ts";
+import { createSession, DEFAULT_SESSION_TIMEOUTS } from "../src/services/auth/sessions.ts";
 import { runAppui } from "./support/cli.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 

@@ -1,20 +1,19 @@
-// `appui users add|set-password|reset-mfa`: staff accounts from the command line, through the same code as
-// the administration API (src/server/users/accounts.ts). The only way to create the first accounts in production (which seeds nothing). Passwords are read
-// from standard input, never from the command line (visible to every user of the machine in `ps`), and go
-// through the password policy. Every change is recorded in the audit trail.
+// `appui users add|set-password|reset-mfa`: staff accounts from the command line, through the same services
+// as the administration API (src/services/users/accounts.ts). The only way to create the first accounts in
+// production (which seeds nothing). Passwords are read from standard input, never from the command line
+// (visible to every user of the machine in `ps`), and go through the password policy. Every change is
+// recorded in the audit trail, as made from the command line.
 
 import { isNationalRole, NATIONAL_ROLES, ROLES, type Role } from "../core/access/index.ts";
-import { PasswordRejectedError } from "../crypto/passwordPolicy.ts";
-import type { Database } from "../db/database.ts";
+import { SYSTEM_CALLER } from "../services/caller.ts";
+import { createServiceContext, type ServiceContext } from "../services/context.ts";
+import { DomainError } from "../services/errors.ts";
 import {
-  AccountError,
-  type AuditContext,
   createAccount,
-  findAccount,
-  findOrganisationIdByName,
-  resetAccountMfa,
+  organisationNamed,
+  resetSecondFactor,
   setAccountPassword,
-} from "../server/users/accounts.ts";
+} from "../services/users/accounts.ts";
 import { withConfiguredDatabase } from "./configuredDatabase.ts";
 import { parseOptions, UsageError } from "./options.ts";
 
@@ -41,8 +40,8 @@ compris), 1 si le compte est introuvable ou la base inaccessible.`;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The CLI acts as nobody in particular: the trail says it came from the command line. */
-const CLI_AUDIT: AuditContext = { details: { via: "cli" } };
+/** Refusals about something that does not exist: exit status 1; any other refusal of a value: 2. */
+const NOT_FOUND = ["account_not_found", "organisation_not_found"];
 
 export async function runUsersCommand(args: string[]): Promise<number> {
   const [subcommand, ...rest] = args;
@@ -56,16 +55,14 @@ export async function runUsersCommand(args: string[]): Promise<number> {
     if (subcommand === "set-password") return await setPassword(rest);
     if (subcommand === "reset-mfa") return await resetMfa(rest);
   } catch (error) {
-    if (error instanceof AccountError) {
-      process.stderr.write(`appui : ${error.message}\n`);
-      // Unknown account or organisation: 1; a value the command should not have been given: 2.
-      return error.problem === "account_not_found" || error.problem === "organisation_not_found" ? 1 : 2;
-    }
-    if (error instanceof PasswordRejectedError) {
-      process.stderr.write(`appui : mot de passe refusé. ${error.message}\n`);
+    if (!(error instanceof DomainError)) throw error;
+    if (error.code === "password_rejected") {
+      const problems = error.issues.map((issue) => issue.message).join(" ");
+      process.stderr.write(`appui : mot de passe refusé. ${problems}\n`);
       return 2;
     }
-    throw error;
+    process.stderr.write(`appui : ${error.detail}\n`);
+    return NOT_FOUND.includes(error.code) ? 1 : 2;
   }
   throw new UsageError(
     `Sous-commande inconnue : « ${subcommand} » (attendu : add, set-password ou reset-mfa).`,
@@ -94,14 +91,10 @@ async function add(args: string[]): Promise<number> {
     throw new UsageError(`Le rôle ${role} est national : il ne prend pas --organisation.`);
   }
   const password = await readPassword();
-  return withDatabase(async (db, demoMode) => {
+  return withServices(async (services) => {
     const organisationId =
-      organisationName === undefined ? null : await findOrganisationIdByName(db.drizzle, organisationName);
-    await createAccount(
-      db.drizzle,
-      { email, displayName, role, organisationId, password },
-      { demoMode, audit: CLI_AUDIT },
-    );
+      organisationName === undefined ? null : await organisationNamed(services, organisationName);
+    await createAccount(services, SYSTEM_CALLER, { email, displayName, role, organisationId, password });
     process.stdout.write(`Compte créé : ${displayName} (${role}).\n`);
     return 0;
   });
@@ -110,9 +103,8 @@ async function add(args: string[]): Promise<number> {
 async function setPassword(args: string[]): Promise<number> {
   const email = singleEmail(args);
   const password = await readPassword();
-  return withDatabase(async (db) => {
-    const user = await findAccount(db.drizzle, { email });
-    await setAccountPassword(db.drizzle, user.id, password, { audit: CLI_AUDIT, now: new Date() });
+  return withServices(async (services) => {
+    await setAccountPassword(services, SYSTEM_CALLER, { email }, password);
     process.stdout.write("Mot de passe changé ; les sessions ouvertes du compte sont fermées.\n");
     return 0;
   });
@@ -120,9 +112,8 @@ async function setPassword(args: string[]): Promise<number> {
 
 async function resetMfa(args: string[]): Promise<number> {
   const email = singleEmail(args);
-  return withDatabase(async (db) => {
-    const user = await findAccount(db.drizzle, { email });
-    await resetAccountMfa(db.drizzle, user.id, { audit: CLI_AUDIT, now: new Date() });
+  return withServices(async (services) => {
+    await resetSecondFactor(services, SYSTEM_CALLER, { email });
     process.stdout.write("Second facteur retiré ; les sessions ouvertes du compte sont fermées.\n");
     return 0;
   });
@@ -163,6 +154,8 @@ async function readPassword(): Promise<string> {
   return password;
 }
 
-function withDatabase(work: (db: Database, demoMode: boolean) => Promise<number>): Promise<number> {
-  return withConfiguredDatabase((db, config) => work(db, config.demoMode), { failurePrefix: "appui : " });
+function withServices(work: (services: ServiceContext) => Promise<number>): Promise<number> {
+  return withConfiguredDatabase((db, config) => work(createServiceContext(config, db)), {
+    failurePrefix: "appui : ",
+  });
 }

@@ -22,6 +22,7 @@ export const UserListQuerySchema = Type.Object(
   },
   { additionalProperties: false },
 );
+export type UserListQuery = Static<typeof UserListQuerySchema>;
 
 export const UserAccountSchema = Type.Object({
   id: Type.String({ format: "uuid" }),
@@ -61,6 +62,7 @@ export const CreateUserSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+export type CreateUser = Static<typeof CreateUserSchema>;
 
 export const UpdateUserSchema = Type.Object(
   {
@@ -70,9 +72,11 @@ export const UpdateUserSchema = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
+export type UpdateUser = Static<typeof UpdateUserSchema>;
 
 export const UserIdParamsSchema = Type.Object({ id: Type.String({ format: "uuid" }) });
 
 export const DeactivationSchema = Type.Object({
   sessionsRevoked: Type.Integer({ description: "Sessions ouvertes fermées par la désactivation." }),
 });
+export type Deactivation = Static<typeof DeactivationSchema>;

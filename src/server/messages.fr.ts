@@ -38,37 +38,13 @@ export const problemMessages = {
     title: "Jeton CSRF invalide",
     detail: "Cette requête doit porter l'en-tête X-CSRF-Token de votre session ; rechargez la page.",
   },
-  invalid_credentials: {
-    title: "Identifiants incorrects",
-    detail: "Identifiants incorrects.",
-  },
   login_locked: {
     title: "Trop de tentatives",
     detail: "Trop de tentatives de connexion : réessayez dans quelques minutes.",
   },
-  mfa_required: {
-    title: "Code de vérification requis",
-    detail: "Saisissez le code à 6 chiffres de votre application d'authentification, ou un code de secours.",
-  },
-  invalid_mfa_code: {
-    title: "Code de vérification incorrect",
-    detail: "Ce code est incorrect, expiré ou déjà utilisé.",
-  },
   mfa_enrolment_required: {
     title: "Second facteur à activer",
     detail: "Votre rôle exige un second facteur : activez-le avant de continuer.",
-  },
-  mfa_already_enabled: {
-    title: "Second facteur déjà actif",
-    detail: "Un second facteur est déjà actif sur ce compte ; un administrateur peut le réinitialiser.",
-  },
-  mfa_not_enabled: {
-    title: "Second facteur inactif",
-    detail: "Activez d'abord le second facteur : les codes de secours l'accompagnent.",
-  },
-  mfa_setup_missing: {
-    title: "Activation non commencée",
-    detail: "Commencez par demander un secret (POST /api/v1/auth/totp/setup).",
   },
   internal_error: {
     title: "Erreur interne",

@@ -1,17 +1,14 @@
 // Authentication and authorisation for every route: reads the session cookie, checks the CSRF token of
 // cookie-authenticated changes, and enforces the permission a route declares in its config
-// (`config: { permission: "audit.read" }`, see src/server/auth/permissions.ts), all before the body is read.
+// (`config: { permission: "audit.read" }`, see src/core/access), all before the body is read. The session
+// itself is found by the services (src/services/auth/sessions.ts).
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import { ACTIONS_BEFORE_MFA_ENROLMENT, type Action, isAllowed } from "../../core/access/index.ts";
+import { DEFAULT_SESSION_TIMEOUTS, findSession, type SessionTimeouts } from "../../services/auth/sessions.ts";
+import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from "../../services/auth/throttle.ts";
 import { readCookie, sessionCookie } from "../auth/cookies.ts";
-import {
-  DEFAULT_SESSION_TIMEOUTS,
-  findSession,
-  type SessionContext,
-  type SessionTimeouts,
-} from "../auth/sessions.ts";
-import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from "../auth/throttle.ts";
+import type { SessionContext } from "../auth/sessions.ts";
 import { HttpProblem } from "../http/problems.ts";
 import type { AppInstance } from "../types.ts";
 
@@ -91,8 +88,7 @@ export function registerAuth(app: AppInstance, options: Partial<AuthOptions> = {
     if (!changes && request.routeOptions.config.permission === undefined) return;
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (token !== undefined && token !== "") {
-      request.auth =
-        (await findSession(app.db.drizzle, token, authOptions.now(), authOptions.sessions)) ?? null;
+      request.auth = (await findSession(app.services, token, authOptions.sessions)) ?? null;
     }
     if (
       request.auth !== null &&
@@ -106,6 +102,12 @@ export function registerAuth(app: AppInstance, options: Partial<AuthOptions> = {
     const permission = request.routeOptions.config.permission;
     if (permission !== undefined) requirePermission(request, permission);
   });
+}
+
+/** The caller's session, on a route whose declared permission has already required one. */
+export function sessionOf(request: FastifyRequest): SessionContext {
+  if (request.auth === null) throw HttpProblem.of(401, "unauthenticated");
+  return request.auth;
 }
 
 /** Throws 401 without a session, 403 when the role may not perform `action`. Returns the session. */

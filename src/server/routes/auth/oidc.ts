@@ -1,29 +1,29 @@
 // Single sign-on through OpenID Connect (off unless OIDC_ISSUER is set): GET /api/v1/auth/oidc/start sends
 // the browser to the directory (authorization code flow, PKCE, state and nonce); GET
-// /api/v1/auth/oidc/callback checks its answer (openid-client), maps the user's directory groups to a
-// role (OIDC_GROUP_ROLES), provisions the account (src/server/users/accounts.ts) and opens a session as a
-// password sign-in does. The flow's secrets travel in a short-lived cookie encrypted with the data key.
+// /api/v1/auth/oidc/callback checks its answer (openid-client) and hands the directory's claims to the
+// services (src/services/auth/singleSignOn.ts), which map the groups to a role, provision the account and
+// open a session as a password sign-in does. The flow's secrets travel in a short-lived cookie encrypted
+// with the data key.
 
 import type { FastifyReply, FastifyRequest } from "fastify";
 import * as client from "openid-client";
-import type { GroupRole, OidcConfig } from "../../../config/oidc.ts";
-import { mustEnrolSecondFactor } from "../../../core/access/index.ts";
+import type { OidcConfig } from "../../../config/oidc.ts";
 import { decryptSecret, encryptSecret } from "../../../crypto/secretBox.ts";
-import { recordAudit } from "../../../db/audit/append.ts";
+import {
+  type DirectoryClaims,
+  refuseSingleSignOn,
+  signInWithDirectory,
+} from "../../../services/auth/singleSignOn.ts";
 import { readCookie } from "../../auth/cookies.ts";
-import { createSession, hashToken, revokeSession } from "../../auth/sessions.ts";
+import { callerOf } from "../../http/caller.ts";
 import { HttpProblem } from "../../http/problems.ts";
 import { SESSION_COOKIE } from "../../plugins/auth.ts";
 import type { AppInstance } from "../../types.ts";
-import { AccountError, provisionDirectoryAccount } from "../../users/accounts.ts";
-import { oidcMessages } from "../../users/messages.fr.ts";
-import { requestAuditFields } from "./auth.ts";
+import { oidcRouteMessages } from "./messages.fr.ts";
 
 const FLOW_COOKIE = "appui_oidc";
 const CALLBACK_PATH = "/api/v1/auth/oidc/callback";
 const FLOW_LIFETIME_S = 600;
-/** Authentication methods (RFC 8176) that count as a second factor done by the directory. */
-const MULTI_FACTOR_AMR = ["mfa", "otp", "hwk", "swk", "sms", "fpt", "face"];
 
 interface Flow {
   state: string;
@@ -32,18 +32,8 @@ interface Flow {
   expiresAt: number;
 }
 
-/** The first mapping whose group the user belongs to (OIDC_GROUP_ROLES order). */
-export function roleForGroups(
-  groupRoles: readonly GroupRole[],
-  groups: readonly string[],
-): GroupRole | undefined {
-  return groupRoles.find((mapping) => groups.includes(mapping.group));
-}
-
 export async function oidcRoutes(app: AppInstance, options: { oidc: OidcConfig }): Promise<void> {
   const { oidc } = options;
-  const db = app.db.drizzle;
-  const key = app.config.dataEncryptionKey;
   let discovered: Promise<client.Configuration> | undefined;
   // Discovered at first use, so that the server starts while the directory is down; retried after a failure.
   const configuration = () => {
@@ -75,7 +65,7 @@ export async function oidcRoutes(app: AppInstance, options: { oidc: OidcConfig }
 
   app.get(
     "/api/v1/auth/oidc/start",
-    { schema: { tags: ["auth"], summary: oidcMessages.startSummary }, config: { csrf: false } },
+    { schema: { tags: ["auth"], summary: oidcRouteMessages.startSummary }, config: { csrf: false } },
     async (request, reply) => {
       const config = await configuration().catch(() => {
         throw HttpProblem.of(503, "service_unavailable");
@@ -96,7 +86,10 @@ export async function oidcRoutes(app: AppInstance, options: { oidc: OidcConfig }
       });
       reply.header(
         "set-cookie",
-        flowCookie(encryptSecret(key, JSON.stringify(flow), FLOW_COOKIE), FLOW_LIFETIME_S),
+        flowCookie(
+          encryptSecret(app.config.dataEncryptionKey, JSON.stringify(flow), FLOW_COOKIE),
+          FLOW_LIFETIME_S,
+        ),
       );
       reply.header("cache-control", "no-store");
       return reply.redirect(url.href, 303);
@@ -105,27 +98,14 @@ export async function oidcRoutes(app: AppInstance, options: { oidc: OidcConfig }
 
   app.get(
     CALLBACK_PATH,
-    { schema: { tags: ["auth"], summary: oidcMessages.callbackSummary }, config: { csrf: false } },
+    { schema: { tags: ["auth"], summary: oidcRouteMessages.callbackSummary }, config: { csrf: false } },
     async (request, reply) => {
-      const audit = {
-        ...requestAuditFields(request),
-        actorUserId: null,
-        actorRole: null,
-        organisationId: null,
-      };
-      const refuse = async (
-        reason: string,
-        status: number,
-        code: "sso_failed" | "sso_no_role" | "sso_refused",
-      ) => {
-        await recordAudit(db, { ...audit, action: "auth.sso.failed", details: { reason } });
-        reply.header("set-cookie", flowCookie("", 0));
-        const { title, detail } = oidcMessages.problems[code];
-        return new HttpProblem(status, code, title, detail);
-      };
+      const caller = callerOf(request);
+      // The flow is used once, whatever the outcome.
+      reply.header("set-cookie", flowCookie("", 0));
       const flow = readFlow(request);
       if (flow === undefined || flow.expiresAt < app.authOptions.now().getTime()) {
-        throw await refuse("flow_missing_or_expired", 400, "sso_failed");
+        throw await refuseSingleSignOn(app.services, caller, "flow_missing_or_expired");
       }
       let claims: Record<string, unknown>;
       try {
@@ -145,54 +125,15 @@ export async function oidcRoutes(app: AppInstance, options: { oidc: OidcConfig }
         }
       } catch (error) {
         request.log.info({ errorCode: (error as { code?: string }).code }, "single sign-on answer refused");
-        throw await refuse("token_exchange_failed", 400, "sso_failed");
+        throw await refuseSingleSignOn(app.services, caller, "token_exchange_failed");
       }
-      const email = typeof claims.email === "string" ? claims.email : undefined;
-      if (email === undefined || claims.email_verified === false)
-        throw await refuse("no_verified_email", 403, "sso_refused");
-      const groupsValue = claims[oidc.groupsClaim];
-      const groups = Array.isArray(groupsValue)
-        ? groupsValue.filter((g): g is string => typeof g === "string")
-        : [];
-      const mapping = roleForGroups(oidc.groupRoles, groups);
-      if (mapping === undefined) throw await refuse("no_mapped_group", 403, "sso_no_role");
-      const displayName =
-        typeof claims.name === "string" && claims.name.trim() !== ""
-          ? claims.name.trim()
-          : email.split("@")[0];
-      const now = app.authOptions.now();
-      let userId: string;
-      try {
-        userId = await provisionDirectoryAccount(
-          db,
-          {
-            email,
-            displayName: displayName as string,
-            role: mapping.role,
-            organisationName: mapping.organisationName,
-          },
-          { audit: { ...audit, details: { via: "sso" } }, now },
-        );
-      } catch (error) {
-        if (error instanceof AccountError) throw await refuse(error.problem, 403, "sso_refused");
-        throw error;
-      }
-      const amr = Array.isArray(claims.amr) ? claims.amr : [];
-      const directoryMfa = amr.some((method) => MULTI_FACTOR_AMR.includes(String(method)));
-      // The directory's second factor counts; without one, these roles must enrol Appui's TOTP first.
-      const mfaEnrolmentRequired = mustEnrolSecondFactor(mapping.role, app.config.demoMode) && !directoryMfa;
-      const previous = readCookie(request.headers.cookie, SESSION_COOKIE);
-      if (previous !== undefined && previous !== "") await revokeSession(db, hashToken(previous), now);
-      const { token } = await createSession(db, userId, now, app.authOptions.sessions, mfaEnrolmentRequired);
-      await recordAudit(db, {
-        ...audit,
-        actorUserId: userId,
-        actorRole: mapping.role,
-        action: "auth.login.succeeded",
-        targetType: "user",
-        targetId: userId,
-        details: { via: "sso", directoryMfa, mfaEnrolmentRequired },
-      });
+      const { token } = await signInWithDirectory(
+        app.services,
+        caller,
+        directoryClaims(claims, oidc.groupsClaim),
+        readCookie(request.headers.cookie, SESSION_COOKIE),
+        { groupRoles: oidc.groupRoles, sessions: app.authOptions.sessions },
+      );
       return sendSignedIn(reply, token);
     },
   );
@@ -212,4 +153,16 @@ export async function oidcRoutes(app: AppInstance, options: { oidc: OidcConfig }
     reply.header("cache-control", "no-store");
     return reply.redirect("/", 303);
   }
+}
+
+/** The claims Appui reads, whatever their types in the directory's answer. */
+function directoryClaims(claims: Record<string, unknown>, groupsClaim: string): DirectoryClaims {
+  const groups = claims[groupsClaim];
+  return {
+    email: typeof claims.email === "string" ? claims.email : undefined,
+    emailVerified: claims.email_verified !== false,
+    name: typeof claims.name === "string" ? claims.name : undefined,
+    groups: Array.isArray(groups) ? groups.filter((group): group is string => typeof group === "string") : [],
+    amr: Array.isArray(claims.amr) ? claims.amr.map(String) : [],
+  };
 }

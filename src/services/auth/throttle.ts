@@ -2,9 +2,14 @@
 // hash of the email as typed, whether or not the account exists: a lockout then says nothing about which
 // accounts exist. Counters live in the database, so that they survive restarts and hold across instances.
 import { createHash } from "node:crypto";
-import { eq, inArray, sql } from "drizzle-orm";
 import type { Drizzle } from "../../db/database.ts";
-import { loginThrottles } from "../../db/schema/index.ts";
+import {
+  deleteThrottle,
+  deleteThrottlesIdleSince,
+  locksOf,
+  lockThrottle,
+  saveThrottle,
+} from "../../db/identity/throttles.ts";
 
 export interface LockoutPolicy {
   /** Failures after which the key is locked (per account). */
@@ -63,46 +68,32 @@ export function addressKey(address: string): string {
 
 /** Milliseconds until every given key is unlocked (0 when none is locked). */
 export async function lockRemainingMs(db: Drizzle, keys: string[], now: Date): Promise<number> {
-  const rows = await db
-    .select({ lockedUntil: loginThrottles.lockedUntil })
-    .from(loginThrottles)
-    .where(inArray(loginThrottles.key, keys));
-  return Math.max(0, ...rows.map((row) => (row.lockedUntil?.getTime() ?? 0) - now.getTime()));
+  const locks = await locksOf(db, keys);
+  return Math.max(0, ...locks.map((lockedUntil) => (lockedUntil?.getTime() ?? 0) - now.getTime()));
 }
 
-/** Counts one failure on each key; row-locked so that concurrent failures all count. */
+/** Counts one failure on each key, within the transaction `tx` (the counters stay locked until its end). */
 export async function recordFailure(
-  db: Drizzle,
+  tx: Drizzle,
   keys: { key: string; threshold: number }[],
   now: Date,
   policy: LockoutPolicy,
 ): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const { key, threshold } of keys) {
-      await tx
-        .insert(loginThrottles)
-        .values({ key, failures: 0, lastFailureAt: new Date(0) })
-        .onConflictDoNothing({ target: loginThrottles.key });
-      const [row] = await tx.select().from(loginThrottles).where(eq(loginThrottles.key, key)).for("update");
-      const previous = row === undefined || row.failures === 0 ? undefined : row;
-      const next = afterFailure(previous, now, threshold, policy);
-      await tx.update(loginThrottles).set(next).where(eq(loginThrottles.key, key));
-    }
-  });
+  for (const { key, threshold } of keys) {
+    const previous = await lockThrottle(tx, key);
+    await saveThrottle(tx, key, afterFailure(previous, now, threshold, policy));
+  }
 }
 
-/** A successful sign-in clears the account's counter (not the address's: one good account must not unlock
- * an address that is guessing others). */
+/**
+ * A successful sign-in clears the account's counter (not the address's: one good account must not unlock
+ * an address that is guessing others).
+ */
 export async function clearFailures(db: Drizzle, key: string): Promise<void> {
-  await db.delete(loginThrottles).where(eq(loginThrottles.key, key));
+  await deleteThrottle(db, key);
 }
 
 /** Forgets counters whose last activity is long past (called now and then). */
 export async function pruneThrottles(db: Drizzle, now: Date, policy: LockoutPolicy): Promise<void> {
-  const before = new Date(now.getTime() - policy.forgetAfterMs - policy.maxLockMs);
-  await db
-    .delete(loginThrottles)
-    .where(
-      sql`${loginThrottles.lastFailureAt} < ${before} and coalesce(${loginThrottles.lockedUntil}, ${loginThrottles.lastFailureAt}) < ${before}`,
-    );
+  await deleteThrottlesIdleSince(db, new Date(now.getTime() - policy.forgetAfterMs - policy.maxLockMs));
 }
