@@ -222,7 +222,7 @@ export async function seedDemoFinance(db: Database, today: string): Promise<Demo
         ),
       ),
     )
-    .orderBy(asc(cases.requestedOn), asc(cases.id));
+    .orderBy(asc(cases.requestedOn), asc(cases.reference));
   const plans = [
     { agency: agencies.find((agency) => agency.name === "Agence de Paris"), planned: PARIS },
     { agency: agencies.find((agency) => agency.name === "Agence de Lyon"), planned: LYON },
