@@ -7,6 +7,7 @@ import { migrate } from "../db/migrate.ts";
 import { seedDemoData } from "../demo/accounts.ts";
 import { seedDemoCases } from "../demo/cases.ts";
 import { seedDemoFinance } from "../demo/finance.ts";
+import { createServiceContext } from "../services/context.ts";
 
 export interface PreparedDatabase {
   db: Database;
@@ -22,10 +23,10 @@ export async function prepareDatabase(config: Config, db: Database): Promise<Omi
     return { appliedMigrations: applied, createdDemoAccounts: 0 };
   }
   const { createdAccounts } = await seedDemoData(db);
-  const today = todayInParis();
-  await seedDemoCases(db, config.dataEncryptionKey, today);
+  const context = createServiceContext(config, db);
+  await seedDemoCases(context);
   // After the cases: the demo aids are proposed on the demo 2025-directive cases.
-  await seedDemoFinance(db, today);
+  await seedDemoFinance(db, todayInParis(context.now()));
   return { appliedMigrations: applied, createdDemoAccounts: createdAccounts };
 }
 
