@@ -44,7 +44,7 @@ for (const kind of DATABASE_KINDS) {
       database = await openDemoDatabase(kind);
       await seedDemoCases(createServiceContext(CONFIG, database.db));
       const started = performance.now();
-      const result = await seedDemoFinance(database.db, today);
+      const result = await seedDemoFinance(createServiceContext(CONFIG, database.db));
       seconds = (performance.now() - started) / 1000;
       expect(result.createdAids).toBeGreaterThan(50);
       ({ server, client } = await startFinanceServer(database.db));
@@ -153,7 +153,7 @@ for (const kind of DATABASE_KINDS) {
 
     it("seeds only once", async () => {
       const before = await database.db.drizzle.select({ value: count() }).from(aids);
-      expect((await seedDemoFinance(database.db, today)).createdAids).toBe(0);
+      expect((await seedDemoFinance(createServiceContext(CONFIG, database.db))).createdAids).toBe(0);
       const after = await database.db.drizzle.select({ value: count() }).from(aids);
       expect(after).toEqual(before);
     });

@@ -1,6 +1,5 @@
 // Startup steps shared by `npm start` and `appui db migrate`: open, migrate, then seed (demo) or check (production).
 import type { Config } from "../config/config.ts";
-import { todayInParis } from "../core/time/index.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { assertNoDemoAccounts } from "../db/demoAccounts.ts";
 import { migrate } from "../db/migrate.ts";
@@ -26,7 +25,7 @@ export async function prepareDatabase(config: Config, db: Database): Promise<Omi
   const context = createServiceContext(config, db);
   await seedDemoCases(context);
   // After the cases: the demo aids are proposed on the demo 2025-directive cases.
-  await seedDemoFinance(db, todayInParis(context.now()));
+  await seedDemoFinance(context);
   return { appliedMigrations: applied, createdDemoAccounts: createdAccounts };
 }
 
