@@ -13,6 +13,7 @@ import { CASE_STATUS_LABELS } from "../src/core/cases/index.ts";
 import { todayInParis } from "../src/core/time/index.ts";
 import { appointments, caseActions, cases, users } from "../src/db/schema/index.ts";
 import { seedDemoCases } from "../src/demo/cases.ts";
+import { createServiceContext } from "../src/services/context.ts";
 import { dashboardMessages } from "../web/src/workspace/dashboard/messages.fr.ts";
 import { workspaceMessages } from "../web/src/workspace/messages.fr.ts";
 import { seriousViolations } from "./support/axe.ts";
@@ -27,7 +28,7 @@ import {
 } from "./support/browserDemo.ts";
 import { call, signIn } from "./support/caseApi.ts";
 
-const KEY = loadConfig({ LOG_LEVEL: "silent" }).dataEncryptionKey;
+const CONFIG = loadConfig({ LOG_LEVEL: "silent" });
 
 const MANAGER = demoAccount("manager", "paris");
 const COUNSELLOR = demoAccount("counsellor", "paris");
@@ -38,7 +39,7 @@ describeInChromium("manager dashboard in chromium", () => {
   beforeAll(async () => {
     demo = await startBrowserDemo({
       // The living caseload: the charts and tables have months and counsellors to show.
-      seed: (db) => seedDemoCases(db, KEY, todayInParis()),
+      seed: (db) => seedDemoCases(createServiceContext(CONFIG, db)),
     });
   }, 240_000);
 

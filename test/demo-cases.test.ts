@@ -11,11 +11,12 @@ import { migrate } from "../src/db/migrate.ts";
 import { caseActions, cases, diagnoses, organisations, surveys } from "../src/db/schema/index.ts";
 import { seedDemoData } from "../src/demo/accounts.ts";
 import { DEMO_CASES_PER_AGENCY, seedDemoCases } from "../src/demo/cases.ts";
+import { createServiceContext } from "../src/services/context.ts";
 import { call, DEMO_USERS, signIn } from "./support/caseApi.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
-const KEY = loadConfig({ LOG_LEVEL: "silent" }).dataEncryptionKey;
+const CONFIG = loadConfig({ LOG_LEVEL: "silent" });
 
 for (const kind of DATABASE_KINDS) {
   describe.skipIf(kind.skipReason !== undefined)(suiteName(kind, "The demo caseload"), () => {
@@ -28,7 +29,7 @@ for (const kind of DATABASE_KINDS) {
       await migrate(database.db);
       await seedDemoData(database.db);
       const started = performance.now();
-      const result = await seedDemoCases(database.db, KEY, todayInParis());
+      const result = await seedDemoCases(createServiceContext(CONFIG, database.db));
       seconds = (performance.now() - started) / 1000;
       expect(result.createdCases).toBe(2 * DEMO_CASES_PER_AGENCY);
       server = await startServer(database.db, { auth: { loginRateLimitPerMinute: 10_000 } });
@@ -75,7 +76,7 @@ for (const kind of DATABASE_KINDS) {
         .from(surveys)
         .where(isNotNull(surveys.answeredAt));
       expect(answered?.value).toBeGreaterThan(0);
-      expect((await seedDemoCases(database.db, KEY, todayInParis())).createdCases).toBe(0);
+      expect((await seedDemoCases(createServiceContext(CONFIG, database.db))).createdCases).toBe(0);
       const [total] = await database.db.drizzle.select({ value: count() }).from(cases);
       expect(total?.value).toBe(2 * DEMO_CASES_PER_AGENCY);
     });

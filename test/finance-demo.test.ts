@@ -9,6 +9,7 @@ import { todayInParis } from "../src/core/time/index.ts";
 import { aidRepayments, aids, cases } from "../src/db/schema/index.ts";
 import { seedDemoCases } from "../src/demo/cases.ts";
 import { seedDemoFinance } from "../src/demo/finance.ts";
+import { createServiceContext } from "../src/services/context.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { openDemoDatabase } from "./support/demoDatabase.ts";
 import {
@@ -19,7 +20,7 @@ import {
 } from "./support/financeFixtures.ts";
 import type { RunningServer } from "./support/server.ts";
 
-const KEY = loadConfig({ LOG_LEVEL: "silent" }).dataEncryptionKey;
+const CONFIG = loadConfig({ LOG_LEVEL: "silent" });
 
 interface Aid {
   id: string;
@@ -41,9 +42,9 @@ for (const kind of DATABASE_KINDS) {
 
     beforeAll(async () => {
       database = await openDemoDatabase(kind);
-      await seedDemoCases(database.db, KEY, today);
+      await seedDemoCases(createServiceContext(CONFIG, database.db));
       const started = performance.now();
-      const result = await seedDemoFinance(database.db, today);
+      const result = await seedDemoFinance(createServiceContext(CONFIG, database.db));
       seconds = (performance.now() - started) / 1000;
       expect(result.createdAids).toBeGreaterThan(50);
       ({ server, client } = await startFinanceServer(database.db));
@@ -152,7 +153,7 @@ for (const kind of DATABASE_KINDS) {
 
     it("seeds only once", async () => {
       const before = await database.db.drizzle.select({ value: count() }).from(aids);
-      expect((await seedDemoFinance(database.db, today)).createdAids).toBe(0);
+      expect((await seedDemoFinance(createServiceContext(CONFIG, database.db))).createdAids).toBe(0);
       const after = await database.db.drizzle.select({ value: count() }).from(aids);
       expect(after).toEqual(before);
     });

@@ -15,13 +15,14 @@ import { seedDemoData } from "../src/demo/accounts.ts";
 import { seedDemoCases } from "../src/demo/cases.ts";
 import { DEFAULT_AUTH_OPTIONS } from "../src/server/plugins/auth.ts";
 import { createSession } from "../src/services/auth/sessions.ts";
+import { createServiceContext } from "../src/services/context.ts";
 import { call, DEMO_USERS, type Session, signIn } from "./support/caseApi.ts";
 import { DATABASE_KINDS, suiteName, type TestDatabase } from "./support/databases.ts";
 import { PNG_1PX } from "./support/files.ts";
 import { DIRECTIVE_2025 } from "./support/financeFixtures.ts";
 import { type RunningServer, startServer } from "./support/server.ts";
 
-const KEY = loadConfig({ LOG_LEVEL: "silent" }).dataEncryptionKey;
+const CONFIG = loadConfig({ LOG_LEVEL: "silent" });
 const PROBLEM_JSON = /^application\/problem\+json/;
 
 /** The account each role signs in with: the Paris one where the role belongs to an agency. */
@@ -155,7 +156,7 @@ for (const kind of DATABASE_KINDS) {
       database = await kind.open();
       await migrate(database.db);
       await seedDemoData(database.db);
-      await seedDemoCases(database.db, KEY, todayInParis());
+      await seedDemoCases(createServiceContext(CONFIG, database.db));
       server = await startServer(database.db, { auth: { loginRateLimitPerMinute: 10_000 } });
       for (const role of ROLES) {
         const [row] = await database.db.drizzle

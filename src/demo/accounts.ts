@@ -1,10 +1,9 @@
 // The demo organisations and accounts (demo mode only), all with the public password DEMO_PASSWORD.
 import { hash } from "@node-rs/argon2";
-import { inArray } from "drizzle-orm";
 import { DEMO_EMAIL_DOMAIN, type OrganisationKind, type Role } from "../core/access/index.ts";
 import { ARGON2ID_OPTIONS } from "../crypto/passwords.ts";
 import type { Database } from "../db/database.ts";
-import { organisations, users } from "../db/schema/index.ts";
+import { ensureOrganisations, findUsersByEmail, insertMissingUsers } from "../db/demo/accounts.ts";
 
 export const DEMO_PASSWORD = "appui-demo";
 
@@ -81,57 +80,40 @@ export interface SeedResult {
   createdAccounts: number;
 }
 
-/** Creates what is missing of the demo organisations and accounts; running it again changes nothing. */
+/**
+ * Creates what is missing of the demo organisations and accounts; running it again changes nothing. No
+ * transaction: each of the two writes adds only what is absent, so a start interrupted between them leaves
+ * organisations without accounts, which the next start completes.
+ */
 export async function seedDemoData(db: Database): Promise<SeedResult> {
-  const existing = await db.drizzle
-    .select({ email: users.email })
-    .from(users)
-    .where(
-      inArray(
-        users.email,
-        DEMO_ACCOUNTS.map((account) => account.email),
-      ),
-    );
+  const existing = await findUsersByEmail(
+    db.drizzle,
+    DEMO_ACCOUNTS.map((account) => account.email),
+  );
   const existingEmails = new Set(existing.map((row) => row.email));
   const missing = DEMO_ACCOUNTS.filter((account) => !existingEmails.has(account.email));
   if (missing.length === 0) return { createdAccounts: 0 };
 
-  // Hash outside the transaction: PGlite is one connection and must not wait on CPU work.
+  // Hash before writing: PGlite is one connection and must not wait on CPU work.
   const hashes = await Promise.all(missing.map(() => hash(DEMO_PASSWORD, ARGON2ID_OPTIONS)));
-  return db.drizzle.transaction(async (tx) => {
-    await tx
-      .insert(organisations)
-      .values(DEMO_ORGANISATIONS.map(({ key: _key, ...organisation }) => organisation))
-      .onConflictDoNothing({ target: organisations.name });
-    const rows = await tx
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .where(
-        inArray(
-          organisations.name,
-          DEMO_ORGANISATIONS.map((organisation) => organisation.name),
-        ),
-      );
-    const idByKey = new Map(
-      DEMO_ORGANISATIONS.map((organisation) => [
-        organisation.key,
-        rows.find((row) => row.name === organisation.name)?.id,
-      ]),
-    );
-    const inserted = await tx
-      .insert(users)
-      .values(
-        missing.map((account, index) => ({
-          email: account.email,
-          displayName: account.displayName,
-          role: account.role,
-          organisationId: account.organisation === null ? null : (idByKey.get(account.organisation) ?? null),
-          passwordHash: hashes[index] as string,
-          isDemo: true,
-        })),
-      )
-      .onConflictDoNothing({ target: users.email })
-      .returning({ id: users.id });
-    return { createdAccounts: inserted.length };
-  });
+  const idByName = await ensureOrganisations(
+    db.drizzle,
+    DEMO_ORGANISATIONS.map(({ key: _key, ...organisation }) => organisation),
+  );
+  const organisationId = (key: string | null) => {
+    const name = DEMO_ORGANISATIONS.find((organisation) => organisation.key === key)?.name;
+    return name === undefined ? null : (idByName.get(name) ?? null);
+  };
+  const createdAccounts = await insertMissingUsers(
+    db.drizzle,
+    missing.map((account, index) => ({
+      email: account.email,
+      displayName: account.displayName,
+      role: account.role,
+      organisationId: organisationId(account.organisation),
+      passwordHash: hashes[index] as string,
+      isDemo: true,
+    })),
+  );
+  return { createdAccounts };
 }

@@ -1,12 +1,12 @@
 // Startup steps shared by `npm start` and `appui db migrate`: open, migrate, then seed (demo) or check (production).
 import type { Config } from "../config/config.ts";
-import { todayInParis } from "../core/time/index.ts";
 import { type Database, openDatabase } from "../db/database.ts";
 import { assertNoDemoAccounts } from "../db/demoAccounts.ts";
 import { migrate } from "../db/migrate.ts";
 import { seedDemoData } from "../demo/accounts.ts";
 import { seedDemoCases } from "../demo/cases.ts";
 import { seedDemoFinance } from "../demo/finance.ts";
+import { createServiceContext } from "../services/context.ts";
 
 export interface PreparedDatabase {
   db: Database;
@@ -22,10 +22,10 @@ export async function prepareDatabase(config: Config, db: Database): Promise<Omi
     return { appliedMigrations: applied, createdDemoAccounts: 0 };
   }
   const { createdAccounts } = await seedDemoData(db);
-  const today = todayInParis();
-  await seedDemoCases(db, config.dataEncryptionKey, today);
+  const context = createServiceContext(config, db);
+  await seedDemoCases(context);
   // After the cases: the demo aids are proposed on the demo 2025-directive cases.
-  await seedDemoFinance(db, today);
+  await seedDemoFinance(context);
   return { appliedMigrations: applied, createdDemoAccounts: createdAccounts };
 }
 
