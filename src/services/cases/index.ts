@@ -1,4 +1,7 @@
 // The case use cases: opening, reading and moving a case through its steps.
+
+export type { CaseloadItem, ReferralItem } from "../../db/cases/list.ts";
+export type { TimelineRecord } from "../../db/cases/repository.ts";
 export { loadCaseInScope, mayReadSensitive } from "./access.ts";
 export { type CaseChange, changeCase, lifecycleChange } from "./change.ts";
 export { listAgencyCases, listPartnerReferrals, type Page, readCase, readTimeline } from "./reads.ts";

@@ -1,12 +1,6 @@
-// POST /api/v1/auth/login, GET /api/v1/auth/session, POST /api/v1/auth/logout, GET /api/v1/auth/methods.
-// The sign-in and its refusals are the services' (src/services/auth); the session cookie, its
-// Set-Cookie header and the login rate limit are this file's.
-import type { FastifyRequest } from "fastify";
 import Type, { type Static } from "typebox";
 import { signOut } from "../../../services/auth/sessions.ts";
 import { signIn } from "../../../services/auth/signIn.ts";
-import type { AuditContext } from "../../../services/caller.ts";
-import { auditContextOf } from "../../../services/caller.ts";
 import { readCookie } from "../../auth/cookies.ts";
 import type { SessionContext } from "../../auth/sessions.ts";
 import { callerOf } from "../../http/caller.ts";
@@ -52,14 +46,6 @@ function sessionBody(session: SessionContext): SessionBody {
     csrfToken: session.csrfToken,
     mfa: session.mfa,
   };
-}
-
-/**
- * Audit fields every entry of a request carries. TEMPORARY (issue 13): for the routes that still write the
- * trail themselves (audit search, rule parameters) until they call services, which use auditContextOf.
- */
-export function requestAuditFields(request: FastifyRequest): AuditContext {
-  return auditContextOf(callerOf(request));
 }
 
 export async function authRoutes(app: AppInstance): Promise<void> {

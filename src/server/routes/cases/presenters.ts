@@ -10,9 +10,7 @@ import type {
   RequestChannel,
 } from "../../../contracts/cases.ts";
 import { CASE_STATUS_LABELS, nextSteps } from "../../../core/cases/index.ts";
-import type { CaseloadItem, ReferralItem } from "../../../db/cases/list.ts";
-import type { TimelineRecord } from "../../../db/cases/repository.ts";
-import type { CaseView } from "../../../services/cases/index.ts";
+import type { CaseloadItem, CaseView, ReferralItem, TimelineRecord } from "../../../services/cases/index.ts";
 import { setEtag } from "../../http/preconditions.ts";
 
 export function caseDetail(view: CaseView): CaseDetail {
