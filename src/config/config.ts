@@ -62,7 +62,7 @@ export interface Config {
    * values sealed before a rotation still open. Each value names the id of its key.
    */
   dataDecryptionKeys: readonly Buffer[];
-  /** Years after closure after which a case's personal data is anonymised (src/server/privacy/retention.ts). */
+  /** Years after closure after which a case's personal data is anonymised (src/services/privacy/retention.ts). */
   retentionYears: number;
   /** Single sign-on through OpenID Connect; undefined when off (the default). */
   oidc: OidcConfig | undefined;

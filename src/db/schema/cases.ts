@@ -151,7 +151,7 @@ export const caseReferrals = pgTable(
   ],
 );
 
-// ---- Retention (src/server/privacy/retention.ts) ----
+// ---- Retention (src/services/privacy/retention.ts) ----
 
 /**
  * Cases whose personal data the retention job has replaced by neutral values, and when. The audit trail

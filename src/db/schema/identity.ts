@@ -35,7 +35,7 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     isDemo: boolean("is_demo").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    /** TOTP secret, encrypted (src/server/auth/secretBox.ts); set once enrolment is confirmed. */
+    /** TOTP secret, encrypted (src/crypto/secretBox.ts); set once enrolment is confirmed. */
     totpSecret: text("totp_secret"),
     /** Secret being enrolled, encrypted, until the first code confirms it. */
     totpPendingSecret: text("totp_pending_secret"),
