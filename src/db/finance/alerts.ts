@@ -12,7 +12,9 @@ export type AlertRow = typeof envelopeAlerts.$inferSelect;
 
 /**
  * Writes the alerts the envelope's current totals call for: at most one new level per pot, once per year,
- * pot and level (the unique index is the last guard). Returns the alerts written.
+ * pot and level (the unique index is the last guard). Returns the alerts written. It refuses nothing and
+ * records no audit entry: rows derived from the totals, under the caller's lock, written by the use cases
+ * and by the demo seeding alike.
  */
 export async function raiseEnvelopeAlerts(tx: Drizzle, envelope: EnvelopeRow): Promise<AlertRow[]> {
   const state = await envelopeState(tx, envelope);

@@ -1,29 +1,24 @@
-// The aid use cases: propose a loan or a grant on a case, approve it (four-eyes above the threshold),
-// refuse, cancel or withdraw it, disburse it, record its repayments (ordinary and early), flag its arrears
-// and write it off; read one aid, a case's or a year's aids, and a loan's schedule. Every step that moves
-// money runs in the money lane's transaction (steps.ts says in which lock order); approval, disbursement
-// and early repayment honour an Idempotency-Key: a retried request gets the first answer and never pays
-// twice.
+// The aid use cases up to payment: propose a loan or a grant on a case, approve it (four-eyes above the
+// threshold), refuse, cancel or withdraw it, disburse it; read one aid, a case's or a year's aids. What
+// follows the payment of a loan is in repayments.ts. Every step that moves money runs in the money lane's
+// transaction (steps.ts says in which lock order); approval and disbursement honour an Idempotency-Key: a
+// retried request gets the first answer and never pays twice.
 import type {
   AidView,
   Decision,
   Disbursement,
   DisbursementView,
-  EarlyRepayment,
   Proposal,
   ReasonRequired,
-  Repayment,
-  ScheduleView,
   Withdrawal,
 } from "../../contracts/finance.ts";
-import { type Action, isAllowed, isInScope, scopeOf } from "../../core/access/index.ts";
+import { isAllowed, isInScope, scopeOf } from "../../core/access/index.ts";
 import {
   AID_STATUSES,
   type AidStatus,
   aidEligibility,
   approvalStep,
   approve as approveInEnvelope,
-  arrearsOn,
   available,
   dueDateAfter,
   reserve,
@@ -31,15 +26,11 @@ import {
 } from "../../core/finance/index.ts";
 import { directiveByReference } from "../../core/rules/index.ts";
 import { todayInParis } from "../../core/time/index.ts";
-import type { Drizzle } from "../../db/database.ts";
 import {
-  type AidRow,
   caseForAid,
-  findAid,
   insertAid,
   insertAidEvent,
   insertDisbursement,
-  insertRepayment,
   listAids as listAidRows,
   updateAid,
 } from "../../db/finance/aids.ts";
@@ -47,7 +38,7 @@ import { raiseEnvelopeAlerts } from "../../db/finance/alerts.ts";
 import { productInForce } from "../../db/finance/catalogue.ts";
 import { envelopeState, lockEnvelope } from "../../db/finance/envelopes.ts";
 import { staffNames } from "../../db/finance/staffNames.ts";
-import { type Caller, type StaffActor, staffOf } from "../caller.ts";
+import { type Caller, staffOf } from "../caller.ts";
 import { loadCaseInScope } from "../cases/access.ts";
 import type { ServiceContext } from "../context.ts";
 import { DomainError } from "../errors.ts";
@@ -55,12 +46,13 @@ import { inMoneyTransaction } from "../transactions.ts";
 import { thresholdOn } from "./envelopes.ts";
 import { checkCalendarDate, notFound, refused } from "./errors.ts";
 import { validIban } from "./iban.ts";
-import { once, type RetryableRequest } from "./idempotency.ts";
-import { checkLoan, instalmentPayments, loanPosition, recomputed } from "./loans.ts";
+import { once } from "./idempotency.ts";
 import { financeMessages } from "./messages.fr.ts";
 import {
+  type AidTarget,
+  aidInScope,
   allocationFor,
-  lockAidAlone,
+  answerOf,
   lockAidAndEnvelope,
   moverOf,
   offerQueue,
@@ -69,27 +61,7 @@ import {
   takeStep,
   transitionOrThrow,
 } from "./steps.ts";
-import { aidView, disbursementView, peopleOf, scheduleView } from "./views.ts";
-
-/** The aid a money move acts on, and the request it may be a retry of (Idempotency-Key). */
-export interface AidTarget {
-  aidId: string;
-  retry: RetryableRequest | undefined;
-}
-
-/** One aid as answered, its people's names read in `db` (the change's transaction when there is one). */
-async function answerOf(db: Drizzle, row: AidRow, message: string | null = null): Promise<AidView> {
-  return aidView(row, await staffNames(db, peopleOf(row)), message);
-}
-
-/** An aid within the caller's scope for `action` (all for controllers, their agency's otherwise), else 404. */
-async function aidInScope(context: ServiceContext, actor: StaffActor, id: string, action: Action) {
-  const row = await findAid(context.db.drizzle, id);
-  if (row === undefined || !isInScope(actor, action, { organisationId: row.organisationId })) {
-    throw notFound("aid");
-  }
-  return row;
-}
+import { aidView, disbursementView, peopleOf } from "./views.ts";
 
 // --- Proposal -----------------------------------------------------------------------------------------------
 
@@ -265,27 +237,6 @@ export async function readAid(context: ServiceContext, caller: Caller, aidId: st
   return answerOf(db, row);
 }
 
-/** A loan's schedule, with what was received and what is overdue on `asOf` (today by default). */
-export async function readSchedule(
-  context: ServiceContext,
-  caller: Caller,
-  aidId: string,
-  query: { asOf?: string | undefined },
-): Promise<ScheduleView> {
-  const actor = staffOf(caller);
-  const asOf = query.asOf ?? todayInParis(context.now());
-  checkCalendarDate("/asOf", asOf);
-  const aid = await aidInScope(context, actor, aidId, "aids.read");
-  const db = context.db.drizzle;
-  const position = await loanPosition(db, aid);
-  await recordFinanceAudit(db, moverOf(context, caller), {
-    action: "aid.schedule_read",
-    targetType: "aid",
-    targetId: aid.id,
-  });
-  return scheduleView(aid, position, asOf);
-}
-
 // --- Decisions ----------------------------------------------------------------------------------------------
 
 /**
@@ -421,29 +372,7 @@ export async function withdrawAid(
   return releaseAid(context, caller, aidId, "withdraw", input.reason.trim());
 }
 
-/** Writes off a loan in arrears: it stays committed and disbursed; nothing more is expected. */
-export async function writeOffAid(
-  context: ServiceContext,
-  caller: Caller,
-  aidId: string,
-  input: ReasonRequired,
-): Promise<AidView> {
-  const reason = input.reason.trim();
-  const aid = await inMoneyTransaction(context, async (tx) => {
-    const mover = moverOf(context, caller);
-    const aid = await lockAidAlone(tx, aidId);
-    const next = transitionOrThrow(aid, "write_off");
-    return takeStep(tx, aid, next, mover, {
-      event: "written_off",
-      action: "aid.written_off",
-      details: { amountCents: aid.amountCents },
-      decision: { reason },
-    });
-  });
-  return answerOf(context.db.drizzle, aid);
-}
-
-// --- Payment and repayments ---------------------------------------------------------------------------------
+// --- Payment ------------------------------------------------------------------------------------------------
 
 /** Records the payment of an approved aid; a loan's first instalment falls one month later by default. */
 export async function disburseAid(
@@ -481,113 +410,4 @@ export async function disburseAid(
       return disbursementView(await answerOf(tx, updated), payment);
     }),
   );
-}
-
-/** Records an instalment received on a loan; the loan is repaid when nothing is left to pay. */
-export async function recordRepayment(
-  context: ServiceContext,
-  caller: Caller,
-  aidId: string,
-  input: Repayment,
-): Promise<AidView> {
-  checkCalendarDate("/receivedOn", input.receivedOn);
-  const aid = await inMoneyTransaction(context, async (tx) => {
-    const mover = moverOf(context, caller);
-    const aid = await lockAidAlone(tx, aidId);
-    transitionOrThrow(aid, "repay");
-    const before = await loanPosition(tx, aid);
-    if (input.amountCents > before.outstandingCents) {
-      throw refused("REPAYMENT_TOO_LARGE", financeMessages.repaymentTooLarge(before.outstandingCents));
-    }
-    await insertRepayment(tx, {
-      aidId: aid.id,
-      amountCents: input.amountCents,
-      receivedOn: input.receivedOn,
-      mode: "instalment",
-      recordedByUserId: mover.userId,
-    });
-    const fullyRepaid = input.amountCents === before.outstandingCents;
-    const received = [...instalmentPayments(before), { date: input.receivedOn, amount: input.amountCents }];
-    const arrearsCleared = arrearsOn(before.schedule, received, input.receivedOn).arrears === 0;
-    const next = transitionOrThrow(aid, "repay", { fullyRepaid, arrearsCleared });
-    return takeStep(tx, aid, next, mover, {
-      event: "repayment",
-      action: "aid.repayment_recorded",
-      details: { amountCents: input.amountCents, receivedOn: input.receivedOn },
-    });
-  });
-  return answerOf(context.db.drizzle, aid);
-}
-
-/**
- * Records an early repayment (remboursement anticipé) on a loan being repaid or in arrears: the core
- * recomputes the schedule from that day (a shorter loan or a lower instalment), the repayment is kept with
- * mode `early` and its option, and a loan with nothing left to pay is repaid. Answers the schedule as read
- * today, as GET /schedule reads it by default.
- */
-export async function recordEarlyRepayment(
-  context: ServiceContext,
-  caller: Caller,
-  target: AidTarget,
-  input: EarlyRepayment,
-): Promise<ScheduleView> {
-  const actor = staffOf(caller);
-  checkCalendarDate("/receivedOn", input.receivedOn);
-  return inMoneyTransaction(context, (tx) =>
-    once(tx, actor.userId, target.retry, async () => {
-      const mover = moverOf(context, caller);
-      const aid = await lockAidAlone(tx, target.aidId);
-      checkLoan(aid);
-      transitionOrThrow(aid, "repay");
-      const before = await loanPosition(tx, aid);
-      // Refused here (amount above the principal still owed, date before an earlier early repayment)
-      // before anything is written.
-      recomputed(before.schedule, { ...input, earlyOption: input.option });
-      await insertRepayment(tx, {
-        aidId: aid.id,
-        amountCents: input.amountCents,
-        receivedOn: input.receivedOn,
-        mode: "early",
-        earlyOption: input.option,
-        recordedByUserId: mover.userId,
-      });
-      const after = await loanPosition(tx, aid);
-      const arrearsCleared =
-        arrearsOn(after.schedule, instalmentPayments(after), input.receivedOn).arrears === 0;
-      const next = transitionOrThrow(aid, "repay", {
-        fullyRepaid: after.outstandingCents <= 0,
-        arrearsCleared,
-      });
-      const updated = await takeStep(tx, aid, next, mover, {
-        event: "early_repayment",
-        action: "aid.early_repayment_recorded",
-        details: { amountCents: input.amountCents, receivedOn: input.receivedOn, option: input.option },
-      });
-      return scheduleView(updated, after, todayInParis(mover.now));
-    }),
-  );
-}
-
-/** Flags a loan in arrears when an instalment due before `asOf` is not covered by the repayments. */
-export async function flagArrears(
-  context: ServiceContext,
-  caller: Caller,
-  aidId: string,
-  input: { asOf: string },
-): Promise<AidView> {
-  checkCalendarDate("/asOf", input.asOf);
-  const aid = await inMoneyTransaction(context, async (tx) => {
-    const mover = moverOf(context, caller);
-    const aid = await lockAidAlone(tx, aidId);
-    const next = transitionOrThrow(aid, "flag_arrears");
-    const position = await loanPosition(tx, aid);
-    const report = arrearsOn(position.schedule, instalmentPayments(position), input.asOf);
-    if (report.arrears === 0) throw refused("NO_ARREARS", financeMessages.noArrears(input.asOf));
-    return takeStep(tx, aid, next, mover, {
-      event: "arrears_flagged",
-      action: "aid.arrears_flagged",
-      details: { asOf: input.asOf, arrearsCents: report.arrears, overdue: report.overdue.length },
-    });
-  });
-  return answerOf(context.db.drizzle, aid);
 }

@@ -2,19 +2,13 @@
 // (loans and grants) through their lifecycle, consumption alerts and accounting exports.
 export {
   type AidQuery,
-  type AidTarget,
   approveAid,
   closeAid,
   disburseAid,
-  flagArrears,
   listAids,
   proposeAid,
   readAid,
-  readSchedule,
-  recordEarlyRepayment,
-  recordRepayment,
   withdrawAid,
-  writeOffAid,
 } from "./aids.ts";
 export { acknowledgeAlert, listAlerts } from "./alerts.ts";
 export { type Catalogue, readCatalogue, recordProduct } from "./catalogue.ts";
@@ -36,3 +30,11 @@ export {
   exportLines,
 } from "./exports.ts";
 export type { RetryableRequest } from "./idempotency.ts";
+export {
+  flagArrears,
+  readSchedule,
+  recordEarlyRepayment,
+  recordRepayment,
+  writeOffAid,
+} from "./repayments.ts";
+export type { AidTarget } from "./steps.ts";

@@ -1,14 +1,18 @@
-// What every step of an aid shares. A step that moves money first locks the year's envelope row
-// (`lockEnvelope`), then the aid row: one lock order everywhere, so two requests never wait on each other
-// in a cycle. Under that lock the totals are summed from the aids and the core decides; the aid's new
-// columns, its event and the audit entry are written in the same transaction. On PostgreSQL concurrent
-// moves on one year queue on that row lock; PGlite runs one transaction at a time anyway.
+// What every use case of an aid shares: who moves it, finding it within the caller's scope, answering it
+// with its people's names, the queue, and the steps themselves. A step that moves money first locks the
+// year's envelope row (`lockEnvelope`), then the aid row: one lock order everywhere, so two requests never
+// wait on each other in a cycle. Under that lock the totals are summed from the aids and the core decides;
+// the aid's new columns, its event and the audit entry are written in the same transaction. On PostgreSQL
+// concurrent moves on one year queue on that row lock; PGlite runs one transaction at a time anyway.
+import type { AidView } from "../../contracts/finance.ts";
+import { type Action, isInScope } from "../../core/access/index.ts";
 import { type AidCommand, type AidStatus, aidTransition, reserve } from "../../core/finance/index.ts";
 import { recordAudit } from "../../db/audit/append.ts";
 import type { Drizzle } from "../../db/database.ts";
 import {
   type AidRow,
   aidYear,
+  findAid,
   insertAidEvent,
   lockAid,
   lockQueuedAids,
@@ -16,9 +20,12 @@ import {
 } from "../../db/finance/aids.ts";
 import { raiseEnvelopeAlerts } from "../../db/finance/alerts.ts";
 import { type EnvelopeRow, envelopeState, lockEnvelope } from "../../db/finance/envelopes.ts";
-import { type AuditContext, auditContextOf, type Caller, staffOf } from "../caller.ts";
+import { staffNames } from "../../db/finance/staffNames.ts";
+import { type AuditContext, auditContextOf, type Caller, type StaffActor, staffOf } from "../caller.ts";
 import type { ServiceContext } from "../context.ts";
 import { notFound, refused } from "./errors.ts";
+import type { RetryableRequest } from "./idempotency.ts";
+import { aidView, peopleOf } from "./views.ts";
 
 /** Who moves an aid, from which request, and when: what its columns, its event and its audit entry keep. */
 export interface Mover {
@@ -39,6 +46,31 @@ export async function recordFinanceAudit(
   entry: { action: string; targetType?: string; targetId?: string | null; details?: Record<string, unknown> },
 ): Promise<void> {
   await recordAudit(tx, { ...mover.audit, ...entry, occurredAt: mover.now });
+}
+
+/** The aid a money move acts on, and the request it may be a retry of (Idempotency-Key). */
+export interface AidTarget {
+  aidId: string;
+  retry: RetryableRequest | undefined;
+}
+
+/** One aid as answered, its people's names read in `db` (the change's transaction when there is one). */
+export async function answerOf(db: Drizzle, row: AidRow, message: string | null = null): Promise<AidView> {
+  return aidView(row, await staffNames(db, peopleOf(row)), message);
+}
+
+/** An aid within the caller's scope for `action` (all for controllers, their agency's otherwise), else 404. */
+export async function aidInScope(
+  context: ServiceContext,
+  actor: StaffActor,
+  id: string,
+  action: Action,
+): Promise<AidRow> {
+  const row = await findAid(context.db.drizzle, id);
+  if (row === undefined || !isInScope(actor, action, { organisationId: row.organisationId })) {
+    throw notFound("aid");
+  }
+  return row;
 }
 
 /** Locks the aid's year envelope, then the aid; refuses an unknown aid. */

@@ -1,7 +1,7 @@
 // /api/v1/finance/aids: propose a loan or a grant on a case, then approve (four-eyes above the threshold),
 // refuse, cancel, withdraw, disburse, record repayments, flag arrears and write off; read an aid and a
-// loan's schedule. Schema → use case (src/services/finance/aids.ts) → the aid as it now is. Approval,
-// disbursement and early repayment honour an Idempotency-Key header.
+// loan's schedule. Schema → use case (src/services/finance/aids.ts, repayments.ts) → the aid as it now is.
+// Approval, disbursement and early repayment honour an Idempotency-Key header.
 import Type from "typebox";
 import {
   AidViewSchema,
