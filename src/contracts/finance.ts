@@ -48,6 +48,7 @@ export const AllocationsSchema = Type.Object(
   { allocations: Type.Array(AllocationSchema, { maxItems: 500 }) },
   { additionalProperties: false },
 );
+export type Allocations = Static<typeof AllocationsSchema>;
 
 const Totals = {
   reservedCents: Cents("Réservé : propositions en attente de décision."),
@@ -68,6 +69,7 @@ export const EnvelopeViewSchema = Type.Object({
     Type.Object({ code: Type.String(), label: Type.String(), amountCents: Type.Integer(), ...Totals }),
   ),
 });
+export type EnvelopeView = Static<typeof EnvelopeViewSchema>;
 
 export const ForecastViewSchema = Type.Object({
   year: Type.Integer(),
@@ -98,6 +100,7 @@ export const ForecastViewSchema = Type.Object({
       "Engagements nets projetés par mois, janvier d'abord : null pour les mois passés, puis le mois en cours et les suivants selon la méthode de la date d'épuisement.",
   }),
 });
+export type ForecastView = Static<typeof ForecastViewSchema>;
 
 export const ProductInputSchema = Type.Object(
   {
@@ -126,6 +129,7 @@ export const StaffMemberSchema = Type.Object({
   id: Type.String({ format: "uuid" }),
   displayName: Type.String(),
 });
+export type StaffMember = Static<typeof StaffMemberSchema>;
 
 export const ProductViewSchema = Type.Object({
   id: Type.String(),
@@ -146,6 +150,7 @@ export const ProductViewSchema = Type.Object({
   }),
   reason: Type.String(),
 });
+export type ProductView = Static<typeof ProductViewSchema>;
 
 export const ProposalSchema = Type.Object(
   {
@@ -158,15 +163,18 @@ export const ProposalSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+export type Proposal = Static<typeof ProposalSchema>;
 
 export const DecisionSchema = Type.Object(
   { reason: Type.Optional(Reason("Motif de la décision.")) },
   { additionalProperties: false },
 );
+export type Decision = Static<typeof DecisionSchema>;
 export const ReasonRequiredSchema = Type.Object(
   { reason: Reason("Motif de la décision (obligatoire).") },
   { additionalProperties: false },
 );
+export type ReasonRequired = Static<typeof ReasonRequiredSchema>;
 
 export const DisbursementSchema = Type.Object(
   {
@@ -181,11 +189,13 @@ export const DisbursementSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+export type Disbursement = Static<typeof DisbursementSchema>;
 
 export const WithdrawalSchema = Type.Object(
   { reason: Reason("Pourquoi la proposition est retirée (obligatoire).") },
   { additionalProperties: false },
 );
+export type Withdrawal = Static<typeof WithdrawalSchema>;
 
 export const EarlyRepaymentSchema = Type.Object(
   {
@@ -200,11 +210,13 @@ export const EarlyRepaymentSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+export type EarlyRepayment = Static<typeof EarlyRepaymentSchema>;
 
 export const RepaymentSchema = Type.Object(
   { amountCents: PositiveCents("Montant reçu, en centimes."), receivedOn: IsoDate("Date de réception.") },
   { additionalProperties: false },
 );
+export type Repayment = Static<typeof RepaymentSchema>;
 
 export const ThresholdSchema = Type.Object(
   {
@@ -214,6 +226,7 @@ export const ThresholdSchema = Type.Object(
   },
   { additionalProperties: false },
 );
+export type Threshold = Static<typeof ThresholdSchema>;
 
 export const ThresholdInForceSchema = Type.Object({
   valueCents: Type.Integer({ description: "Seuil des quatre yeux en vigueur, en centimes." }),
@@ -222,6 +235,7 @@ export const ThresholdInForceSchema = Type.Object({
   ),
   defaultCents: Type.Integer({ description: "Valeur par défaut, quand aucune valeur datée ne s'applique." }),
 });
+export type ThresholdInForce = Static<typeof ThresholdInForceSchema>;
 
 export const AidViewSchema = Type.Object({
   id: Type.String(),
@@ -250,6 +264,7 @@ export const AidViewSchema = Type.Object({
     Type.String({ description: "Explication en français (file d'attente, seconde approbation)." }),
   ),
 });
+export type AidView = Static<typeof AidViewSchema>;
 
 export const DisbursementViewSchema = Type.Object({
   aid: AidViewSchema,
@@ -262,6 +277,7 @@ export const DisbursementViewSchema = Type.Object({
     firstDueDate: Nullable(Type.String({ format: "date" })),
   }),
 });
+export type DisbursementView = Static<typeof DisbursementViewSchema>;
 
 export const ScheduleViewSchema = Type.Object({
   aidId: Type.String(),
@@ -289,6 +305,7 @@ export const ScheduleViewSchema = Type.Object({
     }),
   ),
 });
+export type ScheduleView = Static<typeof ScheduleViewSchema>;
 
 export const AlertViewSchema = Type.Object({
   id: Type.String(),
@@ -304,5 +321,7 @@ export const AlertViewSchema = Type.Object({
   acknowledgedAt: Nullable(Type.String({ format: "date-time" })),
   acknowledgedBy: Nullable(Type.Object({ id: Type.String(), displayName: Type.String() })),
 });
+export type AlertView = Static<typeof AlertViewSchema>;
 
 export const AlertListSchema = Type.Object({ items: Type.Array(AlertViewSchema) });
+export type AlertList = Static<typeof AlertListSchema>;

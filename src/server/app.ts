@@ -96,7 +96,7 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   await app.register(eligibilityRoutes, { rateLimit: options.rateLimits?.eligibility });
   await app.register(directiveRoutes);
   await app.register(ruleParameterRoutes);
-  await app.register(financeRoutes, { db });
+  await app.register(financeRoutes);
   await app.register(caseRoutes, { requestRateLimit: options.rateLimits?.requests });
   await app.register(documentRoutes);
   await app.register(caseContentRoutes);

@@ -1,24 +1,20 @@
 // Envelope alerts in the database: raised in the transaction of the proposal or approval that makes
 // reserved + committed cross 80 %, 95 % or 100 % of the national envelope or of an allocation (the caller
 // holds the year's envelope lock, so two requests cannot both see the line uncrossed), listed for budget
-// controllers and managers, and acknowledged by a budget controller.
+// controllers and managers, and acknowledged by a budget controller (src/services/finance/alerts.ts).
 import { and, desc, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
-import {
-  alertMessage,
-  alertToRaise,
-  type EnvelopeAlertLevel,
-  type EnvelopeAlertScope,
-} from "../../core/finance/index.ts";
+import { alertToRaise, type EnvelopeAlertLevel, type EnvelopeAlertScope } from "../../core/finance/index.ts";
 import type { Drizzle } from "../database.ts";
-import { envelopeAlerts, users } from "../schema/index.ts";
+import { envelopeAlerts, organisations, users } from "../schema/index.ts";
 import { type EnvelopeRow, envelopeState } from "./envelopes.ts";
-import { FinanceNotFoundError } from "./errors.ts";
 
 export type AlertRow = typeof envelopeAlerts.$inferSelect;
 
 /**
  * Writes the alerts the envelope's current totals call for: at most one new level per pot, once per year,
- * pot and level (the unique index is the last guard). Returns the alerts written.
+ * pot and level (the unique index is the last guard). Returns the alerts written. It refuses nothing and
+ * records no audit entry: rows derived from the totals, under the caller's lock, written by the use cases
+ * and by the demo seeding alike.
  */
 export async function raiseEnvelopeAlerts(tx: Drizzle, envelope: EnvelopeRow): Promise<AlertRow[]> {
   const state = await envelopeState(tx, envelope);
@@ -73,22 +69,13 @@ export async function raiseEnvelopeAlerts(tx: Drizzle, envelope: EnvelopeRow): P
   return tx.insert(envelopeAlerts).values(values).onConflictDoNothing().returning();
 }
 
-/** Whose alerts a reader sees: every one, or the national ones and those of their agency or region. */
+/** Whose alerts a reader sees: every one, or the national ones and those of the allocations coded `codes`. */
 export type AlertAudience = { all: true } | { all: false; codes: readonly string[] };
 
-export interface AlertView {
-  id: string;
-  year: number;
-  level: EnvelopeAlertLevel;
-  scope: EnvelopeAlertScope;
-  scopeCode: string | null;
-  scopeLabel: string | null;
-  message: string;
-  raisedAt: string;
-  usedCents: number;
-  limitCents: number;
-  acknowledgedAt: string | null;
-  acknowledgedBy: { id: string; displayName: string } | null;
+/** An alert and the name of who acknowledged it (null: nobody yet, or an account gone). */
+export interface AlertRecord {
+  alert: AlertRow;
+  acknowledgedByName: string | null;
 }
 
 function audienceFilter(audience: AlertAudience): SQL | undefined {
@@ -99,57 +86,54 @@ function audienceFilter(audience: AlertAudience): SQL | undefined {
     : or(national, inArray(envelopeAlerts.scopeCode, [...audience.codes]));
 }
 
+/** The alerts of a year the audience sees (with `open`, those not yet acknowledged), newest first. */
 export async function listEnvelopeAlerts(
-  tx: Drizzle,
+  db: Drizzle,
   filter: { year: number; open: boolean | undefined },
   audience: AlertAudience,
-): Promise<AlertView[]> {
+): Promise<AlertRecord[]> {
   const conditions: (SQL | undefined)[] = [eq(envelopeAlerts.year, filter.year), audienceFilter(audience)];
   if (filter.open === true) conditions.push(isNull(envelopeAlerts.acknowledgedAt));
-  const rows = await tx
+  return db
     .select({ alert: envelopeAlerts, acknowledgedByName: users.displayName })
     .from(envelopeAlerts)
     .leftJoin(users, eq(users.id, envelopeAlerts.acknowledgedByUserId))
     .where(and(...conditions))
     .orderBy(desc(envelopeAlerts.raisedAt), desc(envelopeAlerts.id));
-  return rows.map(({ alert, acknowledgedByName }) => alertView(alert, acknowledgedByName));
 }
 
-function alertView(alert: AlertRow, acknowledgedByName: string | null): AlertView {
-  return {
-    id: alert.id,
-    year: alert.year,
-    level: alert.level,
-    scope: alert.scope,
-    scopeCode: alert.scopeCode,
-    scopeLabel: alert.scopeLabel,
-    message: alertMessage(alert.year, alert.level, { kind: alert.scope, label: alert.scopeLabel }),
-    raisedAt: alert.raisedAt.toISOString(),
-    usedCents: alert.usedCents,
-    limitCents: alert.limitCents,
-    acknowledgedAt: alert.acknowledgedAt?.toISOString() ?? null,
-    acknowledgedBy:
-      alert.acknowledgedByUserId === null
-        ? null
-        : { id: alert.acknowledgedByUserId, displayName: acknowledgedByName ?? "" },
-  };
-}
-
-/** Marks the alert read by `userId`; acknowledging it again keeps the first acknowledgement. */
-export async function acknowledgeEnvelopeAlert(tx: Drizzle, id: string, userId: string): Promise<AlertView> {
-  const [row] = await tx.select().from(envelopeAlerts).where(eq(envelopeAlerts.id, id)).for("update");
-  if (row === undefined) throw new FinanceNotFoundError("alert");
-  if (row.acknowledgedAt === null) {
-    await tx
-      .update(envelopeAlerts)
-      .set({ acknowledgedAt: new Date(), acknowledgedByUserId: userId })
-      .where(eq(envelopeAlerts.id, id));
-  }
-  const [view] = await tx
+export async function findEnvelopeAlert(db: Drizzle, id: string): Promise<AlertRecord | undefined> {
+  const [record] = await db
     .select({ alert: envelopeAlerts, acknowledgedByName: users.displayName })
     .from(envelopeAlerts)
     .leftJoin(users, eq(users.id, envelopeAlerts.acknowledgedByUserId))
     .where(eq(envelopeAlerts.id, id));
-  if (view === undefined) throw new FinanceNotFoundError("alert");
-  return alertView(view.alert, view.acknowledgedByName);
+  return record;
+}
+
+/** The alert, locked until the transaction ends. */
+export async function lockEnvelopeAlert(tx: Drizzle, id: string): Promise<AlertRow | undefined> {
+  const [row] = await tx.select().from(envelopeAlerts).where(eq(envelopeAlerts.id, id)).for("update");
+  return row;
+}
+
+export async function markAlertAcknowledged(
+  tx: Drizzle,
+  id: string,
+  userId: string,
+  at: Date,
+): Promise<void> {
+  await tx
+    .update(envelopeAlerts)
+    .set({ acknowledgedAt: at, acknowledgedByUserId: userId })
+    .where(eq(envelopeAlerts.id, id));
+}
+
+/** The region of an organisation, which a manager's allocation may be coded with. */
+export async function regionOf(db: Drizzle, organisationId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ region: organisations.region })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return row?.region;
 }

@@ -2,19 +2,16 @@
 // counter: it is summed from `aids` (by status) inside the transaction that holds the envelope row's lock
 // (`SELECT ... FOR UPDATE`), so the figure checked is the figure written against, and no counter can drift
 // from the aids it summarises. With an index on (year, status), the sum reads a few thousand rows at most.
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql, sum } from "drizzle-orm";
 import {
   type Amounts,
   COMMITTING_STATUSES,
   DISBURSED_STATUSES,
   type EnvelopeState,
   RESERVING_STATUSES,
-  validateEnvelope,
 } from "../../core/finance/index.ts";
 import { type Drizzle, rowsOf } from "../database.ts";
 import { aids, envelopeAllocations, envelopes } from "../schema/index.ts";
-import { FinanceConflictError, FinanceInputError, FinanceNotFoundError } from "./errors.ts";
-import { FINANCE_MESSAGES } from "./messages.fr.ts";
 
 export interface AllocationInput {
   code: string;
@@ -103,70 +100,47 @@ export async function envelopeState(tx: Drizzle, envelope: EnvelopeRow): Promise
   };
 }
 
-function checkDefinition(year: number, nationalCents: number, allocations: readonly AllocationInput[]): void {
-  const problem = validateEnvelope({
-    year,
-    national: nationalCents,
-    allocations: allocations.map((allocation) => ({ code: allocation.code, amount: allocation.amountCents })),
-  });
-  if (problem === undefined) return;
-  // The request schema already bounds the year and the amounts: what is left is the allocations' sum and
-  // duplicates.
-  throw new FinanceInputError("/allocations", problem.code, problem.message);
-}
-
-/** Opens `year`'s envelope. The caller then offers the queue to it (`offerQueue`). */
-export async function openYearEnvelope(
+/** Opens `year`'s envelope with its allocations; undefined when that year's envelope is already open. */
+export async function insertEnvelope(
   tx: Drizzle,
-  input: { year: number; nationalCents: number; allocations: AllocationInput[]; openedByUserId: string },
-): Promise<EnvelopeRow> {
-  checkDefinition(input.year, input.nationalCents, input.allocations);
+  values: { year: number; nationalCents: number; openedByUserId: string; allocations: AllocationInput[] },
+): Promise<EnvelopeRow | undefined> {
+  const { allocations, ...envelope } = values;
   const [row] = await tx
     .insert(envelopes)
-    .values({ year: input.year, nationalCents: input.nationalCents, openedByUserId: input.openedByUserId })
+    .values(envelope)
     .onConflictDoNothing({ target: envelopes.year })
     .returning();
-  if (row === undefined) {
-    throw new FinanceConflictError("ENVELOPE_ALREADY_OPEN", FINANCE_MESSAGES.envelopeAlreadyOpen(input.year));
-  }
-  if (input.allocations.length > 0) {
-    await tx
-      .insert(envelopeAllocations)
-      .values(input.allocations.map((allocation) => ({ ...allocation, envelopeId: row.id })));
-  }
-  return { ...row, allocations: input.allocations };
-}
-
-/**
- * Replaces the allocations of `year`'s envelope, under its lock: they must fit the national amount, and
- * none may drop below (or vanish with) what is already reserved or committed on it.
- */
-export async function replaceAllocations(
-  tx: Drizzle,
-  year: number,
-  allocations: AllocationInput[],
-): Promise<EnvelopeRow> {
-  const envelope = await lockEnvelope(tx, year);
-  if (envelope === undefined) throw new FinanceNotFoundError("envelope");
-  checkDefinition(year, envelope.nationalCents, allocations);
-  const state = await envelopeState(tx, envelope);
-  for (const [code, amounts] of Object.entries(state.byAllocation)) {
-    const used = amounts.reserved + amounts.committed;
-    const next = allocations.find((allocation) => allocation.code === code);
-    if (next === undefined && used > 0) {
-      throw new FinanceConflictError("ALLOCATION_IN_USE", FINANCE_MESSAGES.allocationRemovedInUse(code));
-    }
-    if (next !== undefined && next.amountCents < used) {
-      throw new FinanceConflictError("ALLOCATION_IN_USE", FINANCE_MESSAGES.allocationBelowUse(code, used));
-    }
-  }
-  await tx.delete(envelopeAllocations).where(eq(envelopeAllocations.envelopeId, envelope.id));
+  if (row === undefined) return undefined;
   if (allocations.length > 0) {
     await tx
       .insert(envelopeAllocations)
-      .values(allocations.map((allocation) => ({ ...allocation, envelopeId: envelope.id })));
+      .values(allocations.map((allocation) => ({ ...allocation, envelopeId: row.id })));
   }
-  return { ...envelope, allocations };
+  return { ...row, allocations };
+}
+
+/** Replaces the allocations of an envelope by `allocations`. */
+export async function replaceAllocationRows(
+  tx: Drizzle,
+  envelopeId: string,
+  allocations: readonly AllocationInput[],
+): Promise<void> {
+  await tx.delete(envelopeAllocations).where(eq(envelopeAllocations.envelopeId, envelopeId));
+  if (allocations.length > 0) {
+    await tx
+      .insert(envelopeAllocations)
+      .values(allocations.map((allocation) => ({ ...allocation, envelopeId })));
+  }
+}
+
+/** How many aids of `year` wait in the queue, and for how much. */
+export async function queuedTotals(db: Drizzle, year: number): Promise<{ count: number; cents: number }> {
+  const [row] = await db
+    .select({ count: count(), cents: sum(aids.amountCents) })
+    .from(aids)
+    .where(and(eq(aids.year, year), eq(aids.status, "queued")));
+  return { count: row?.count ?? 0, cents: Number(row?.cents ?? 0) };
 }
 
 /** Approvals (positive) and cancellations of approved aids (negative) of `year`, dated, for the forecast. */
@@ -185,15 +159,4 @@ export async function commitmentMovements(
     date: row.date,
     amount: Number(row.amount),
   }));
-}
-
-/** The allocation an aid of this organisation is charged to: the agency's own, else its region's, else none. */
-export function allocationFor(
-  envelope: EnvelopeRow,
-  organisation: { id: string; region: string },
-): string | null {
-  const codes = new Set(envelope.allocations.map((allocation) => allocation.code));
-  if (codes.has(organisation.id)) return organisation.id;
-  if (codes.has(organisation.region)) return organisation.region;
-  return null;
 }

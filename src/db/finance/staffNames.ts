@@ -4,11 +4,6 @@ import { inArray } from "drizzle-orm";
 import type { Drizzle } from "../database.ts";
 import { users } from "../schema/index.ts";
 
-export interface StaffMember {
-  id: string;
-  displayName: string;
-}
-
 /** Display names by user id; an id whose account is gone is simply absent. */
 export async function staffNames(db: Drizzle, ids: readonly (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
@@ -18,9 +13,4 @@ export async function staffNames(db: Drizzle, ids: readonly (string | null)[]): 
     .from(users)
     .where(inArray(users.id, wanted));
   return new Map(rows.map((row) => [row.id, row.displayName]));
-}
-
-/** `{ id, displayName }` of a user id, or null when there is no id (an empty name if the account is gone). */
-export function staffMember(names: ReadonlyMap<string, string>, id: string | null): StaffMember | null {
-  return id === null ? null : { id, displayName: names.get(id) ?? "" };
 }

@@ -1,34 +1,6 @@
-// French texts of the finance API: route summaries for the OpenAPI document, problem titles and details.
-export const financeMessages = {
-  refused: { title: "Opération refusée" },
-  envelopeNotFound: {
-    title: "Enveloppe introuvable",
-    detail: "Aucune enveloppe n'est ouverte pour cette année.",
-  },
-  aidNotFound: { title: "Aide introuvable", detail: "Aucune aide ne correspond à cet identifiant." },
-  caseNotFound: { title: "Dossier introuvable", detail: "Aucun dossier ne correspond à cet identifiant." },
-  alertNotFound: { title: "Alerte introuvable", detail: "Aucune alerte ne correspond à cet identifiant." },
-  notProposer: {
-    title: "Action réservée à l'auteur de la proposition",
-    detail: "Seul le conseiller qui a proposé cette aide, ou le responsable de son agence, peut la retirer.",
-  },
-  yearOrCaseRequired: "Indiquez l'année (year) ou le dossier (caseId).",
-  caseIdRequired:
-    "Indiquez le dossier (caseId) : la liste des aides d'une année est réservée aux contrôleurs budgétaires et aux responsables d'agence.",
-  idempotencyMismatch: {
-    title: "Clé d'idempotence déjà utilisée",
-    detail:
-      "Cette clé d'idempotence a déjà servi pour une autre requête : utilisez une nouvelle clé pour une nouvelle opération.",
-  },
-  idempotencyKeyInvalid: "L'en-tête Idempotency-Key doit compter de 1 à 200 caractères imprimables.",
-  ibanInvalid: "IBAN invalide (pays, longueur ou clé de contrôle ISO 13616).",
-  dateInvalid: "Date invalide : format attendu AAAA-MM-JJ, avec un jour qui existe.",
-  statusUnknown: (status: string, known: readonly string[]) =>
-    `Statut inconnu : « ${status} ». Statuts possibles : ${known.join(", ")}.`,
-  alert80: (year: number) => `Enveloppe ${year} : 80 % consommés.`,
-  alert95: (year: number) => `Enveloppe ${year} : 95 % consommés.`,
-  exhaustionBeforeYearEnd: (year: number, date: string) =>
-    `Enveloppe ${year} : au rythme actuel, épuisement prévu le ${date}, avant la fin de l'année.`,
+// French texts of the finance API: route summaries for the OpenAPI document, and the headings of the
+// accounting exports. The refusals' texts are the use cases' (src/services/finance/messages.fr.ts).
+export const financeRouteMessages = {
   summaries: {
     openEnvelope: "Ouvrir l'enveloppe d'une année (montant national, dotations)",
     getEnvelope: "Réservé, engagé, versé et disponible de l'enveloppe d'une année, en temps réel",

@@ -1,9 +1,33 @@
-// French sentences of the finance repository's refusals (the domain's own are in src/core/finance).
+// The French texts of the finance use cases: their refusals (the domain's own are in src/core/finance) and
+// the forecast's alerts.
 import { formatCents } from "../../core/finance/index.ts";
 
-export const FINANCE_MESSAGES = {
+export const financeMessages = {
+  refused: { title: "Opération refusée" },
+  envelopeNotFound: {
+    title: "Enveloppe introuvable",
+    detail: "Aucune enveloppe n'est ouverte pour cette année.",
+  },
+  aidNotFound: { title: "Aide introuvable", detail: "Aucune aide ne correspond à cet identifiant." },
+  caseNotFound: { title: "Dossier introuvable", detail: "Aucun dossier ne correspond à cet identifiant." },
+  alertNotFound: { title: "Alerte introuvable", detail: "Aucune alerte ne correspond à cet identifiant." },
+  notProposer: {
+    title: "Action réservée à l'auteur de la proposition",
+    detail: "Seul le conseiller qui a proposé cette aide, ou le responsable de son agence, peut la retirer.",
+  },
+  yearOrCaseRequired: "Indiquez l'année (year) ou le dossier (caseId).",
+  caseIdRequired:
+    "Indiquez le dossier (caseId) : la liste des aides d'une année est réservée aux contrôleurs budgétaires et aux responsables d'agence.",
+  idempotencyMismatch: {
+    title: "Clé d'idempotence déjà utilisée",
+    detail:
+      "Cette clé d'idempotence a déjà servi pour une autre requête : utilisez une nouvelle clé pour une nouvelle opération.",
+  },
+  ibanInvalid: "IBAN invalide (pays, longueur ou clé de contrôle ISO 13616).",
+  dateInvalid: "Date invalide : format attendu AAAA-MM-JJ, avec un jour qui existe.",
+  statusUnknown: (status: string, known: readonly string[]) =>
+    `Statut inconnu : « ${status} ». Statuts possibles : ${known.join(", ")}.`,
   envelopeAlreadyOpen: (year: number) => `L'enveloppe ${year} est déjà ouverte.`,
-  envelopeNotOpen: (year: number) => `Aucune enveloppe n'est ouverte pour ${year}.`,
   allocationBelowUse: (code: string, used: number) =>
     `La dotation « ${code} » ne peut pas descendre sous ce qui y est déjà réservé ou engagé (${formatCents(used)}).`,
   allocationRemovedInUse: (code: string) =>
@@ -22,13 +46,13 @@ export const FINANCE_MESSAGES = {
     "Cette proposition est en file d'attente faute de crédits dans l'enveloppe : elle ne peut être approuvée qu'une fois de nouveau proposée.",
   firstApprovalRecorded: (threshold: number) =>
     `Première approbation enregistrée. Au-delà de ${formatCents(threshold)}, un second contrôleur budgétaire doit approuver.`,
-  ibanInvalid: "L'IBAN est invalide (longueur, pays ou clé de contrôle ISO 13616).",
   repaymentTooLarge: (left: number) =>
     `Le remboursement dépasse ce qui reste dû sur le prêt (${formatCents(left)}).`,
   noArrears: (date: string) => `Aucune échéance n'est impayée au ${date} : le prêt n'est pas en impayé.`,
   notALoan: "Seul un prêt a un échéancier et des remboursements.",
   notDisbursed: "Le prêt n'est pas encore versé : il n'a pas d'échéancier.",
-  idempotencyMismatch:
-    "Cette clé d'idempotence a déjà servi pour une autre requête : utilisez une nouvelle clé pour une nouvelle opération.",
-  invalidDate: "Date invalide : format attendu AAAA-MM-JJ, avec un jour qui existe.",
+  alert80: (year: number) => `Enveloppe ${year} : 80 % consommés.`,
+  alert95: (year: number) => `Enveloppe ${year} : 95 % consommés.`,
+  exhaustionBeforeYearEnd: (year: number, date: string) =>
+    `Enveloppe ${year} : au rythme actuel, épuisement prévu le ${date}, avant la fin de l'année.`,
 } as const;
