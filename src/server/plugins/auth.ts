@@ -5,10 +5,10 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import { ACTIONS_BEFORE_MFA_ENROLMENT, type Action, isAllowed } from "../../core/access/index.ts";
+import type { LiveSession } from "../../services/auth/sessions.ts";
 import { DEFAULT_SESSION_TIMEOUTS, findSession, type SessionTimeouts } from "../../services/auth/sessions.ts";
 import { DEFAULT_LOCKOUT_POLICY, type LockoutPolicy } from "../../services/auth/throttle.ts";
 import { readCookie, sessionCookie } from "../auth/cookies.ts";
-import type { SessionContext } from "../auth/sessions.ts";
 import { HttpProblem } from "../http/problems.ts";
 import type { AppInstance } from "../types.ts";
 
@@ -47,7 +47,7 @@ declare module "fastify" {
   }
   interface FastifyRequest {
     /** The caller's live session, or null when there is none (no, unknown, revoked or expired cookie). */
-    auth: SessionContext | null;
+    auth: LiveSession | null;
   }
   interface FastifyInstance {
     authOptions: AuthOptions;
@@ -105,13 +105,13 @@ export function registerAuth(app: AppInstance, options: Partial<AuthOptions> = {
 }
 
 /** The caller's session, on a route whose declared permission has already required one. */
-export function sessionOf(request: FastifyRequest): SessionContext {
+export function sessionOf(request: FastifyRequest): LiveSession {
   if (request.auth === null) throw HttpProblem.of(401, "unauthenticated");
   return request.auth;
 }
 
 /** Throws 401 without a session, 403 when the role may not perform `action`. Returns the session. */
-export function requirePermission(request: FastifyRequest, action: Action): SessionContext {
+export function requirePermission(request: FastifyRequest, action: Action): LiveSession {
   const auth = request.auth;
   if (auth === null) throw HttpProblem.of(401, "unauthenticated");
   if (!isAllowed(auth.role, action)) throw HttpProblem.of(403, "forbidden");

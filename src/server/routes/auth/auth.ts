@@ -1,8 +1,8 @@
 import Type, { type Static } from "typebox";
+import type { LiveSession } from "../../../services/auth/sessions.ts";
 import { signOut } from "../../../services/auth/sessions.ts";
 import { signIn } from "../../../services/auth/signIn.ts";
 import { readCookie } from "../../auth/cookies.ts";
-import type { SessionContext } from "../../auth/sessions.ts";
 import { callerOf } from "../../http/caller.ts";
 import { HttpProblem, problemResponses } from "../../http/problems.ts";
 import { authMessages } from "../../messages.fr.ts";
@@ -38,7 +38,7 @@ export const SessionSchema = Type.Object({
 });
 type SessionBody = Static<typeof SessionSchema>;
 
-function sessionBody(session: SessionContext): SessionBody {
+function sessionBody(session: LiveSession): SessionBody {
   return {
     user: session.user,
     role: session.role,
