@@ -45,7 +45,7 @@ function addEchoRoute(app: AppInstance): void {
   );
   app.get("/api/test/lookup/:id", async (request) => {
     const { id } = request.params as { id: string };
-    await app.db.drizzle.execute(sql`select ${id}::uuid`);
+    await app.services.db.drizzle.execute(sql`select ${id}::uuid`);
     return { found: false };
   });
   app.get("/api/test/slow", async () => {

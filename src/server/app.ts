@@ -37,8 +37,6 @@ declare module "fastify" {
   interface FastifyInstance {
     /** Validated configuration, read once at start. */
     config: Config;
-    /** The database opened at start (PGlite or PostgreSQL). */
-    db: Database;
     /** What every use case is given (src/services/context.ts): routes hand it to the services. */
     services: ServiceContext;
   }
@@ -77,7 +75,6 @@ export async function buildApp(options: BuildAppOptions): Promise<AppInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate("config", config);
-  app.decorate("db", db);
   app.decorate("services", createServiceContext(config, db, options.auth?.now));
 
   registerRequestId(app);
