@@ -1,10 +1,12 @@
 // The auditors' reading of the trail: a search (newest first, one page) and an export (oldest first,
 // streamed). Reading the trail is itself traced; the filters are ids and dates, never personal data.
+
 import { type AuditActor, auditActorsOf } from "../../db/audit/actors.ts";
-import { type AuditEvent, recordAudit } from "../../db/audit/append.ts";
+import type { AuditEvent } from "../../db/audit/append.ts";
 import { type AuditSearch, searchAuditEvents, streamAuditEvents } from "../../db/audit/search.ts";
 import { caseIdsOfPerson } from "../../db/cases/personCases.ts";
-import { auditContextOf, type Caller } from "../caller.ts";
+import { recordRead } from "../auditing.ts";
+import type { Caller } from "../caller.ts";
 import type { ServiceContext } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { auditServiceMessages } from "./messages.fr.ts";
@@ -78,8 +80,7 @@ export async function searchAuditTrail(
     ...(query.before === undefined ? {} : { before: query.before }),
     limit: query.limit,
   });
-  await recordAudit(db, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "audit.search",
     details: { filters: { ...query }, returned: page.items.length },
   });
@@ -106,8 +107,7 @@ export async function exportAuditTrail(
   filters: AuditFilters,
 ): Promise<AsyncGenerator<AuditEvent>> {
   const search = await searchOf(context, filters);
-  await recordAudit(context.db.drizzle, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "audit.export",
     details: { filters: { ...filters } },
   });

@@ -1,5 +1,6 @@
 // Second factor: TOTP enrolment by the signed-in user, verification at sign-in, recovery codes. Secrets are
 // stored sealed with the data key (crypto/secretBox.ts), bound to their user id; recovery codes as SHA-256.
+
 import { createHash } from "node:crypto";
 import { decryptSecret, encryptSecret } from "../../crypto/secretBox.ts";
 import {
@@ -9,7 +10,6 @@ import {
   otpauthUri,
   verifyTotp,
 } from "../../crypto/totp.ts";
-import { recordAudit } from "../../db/audit/append.ts";
 import type { Drizzle } from "../../db/database.ts";
 import {
   advanceTotpStep,
@@ -20,7 +20,8 @@ import {
   setPendingTotpSecret,
 } from "../../db/identity/secondFactor.ts";
 import { liftEnrolmentRequirement } from "../../db/identity/sessions.ts";
-import { auditContextOf, type Caller, staffOf } from "../caller.ts";
+import { recordChange } from "../auditing.ts";
+import { type Caller, staffOf } from "../caller.ts";
 import type { ServiceContext } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { inTransaction } from "../transactions.ts";
@@ -68,8 +69,7 @@ export async function startTotpEnrolment(
   const sealed = encryptSecret(context.keys.sealing, secret, userId);
   await inTransaction(context, async (tx) => {
     await setPendingTotpSecret(tx, userId, sealed);
-    await recordAudit(tx, {
-      ...auditContextOf(caller),
+    await recordChange(tx, caller, {
       action: "auth.totp.setup_started",
       targetType: "user",
       targetId: userId,
@@ -105,8 +105,7 @@ export async function confirmTotpEnrolment(
     await enableTotp(tx, userId, { sealedSecret, enabledAt: now, lastStep: step });
     const codes = await renewRecoveryCodes(tx, userId, now);
     await liftEnrolmentRequirement(tx, userId);
-    await recordAudit(tx, {
-      ...auditContextOf(caller),
+    await recordChange(tx, caller, {
       action: "auth.totp.enabled",
       targetType: "user",
       targetId: userId,
@@ -133,8 +132,7 @@ export async function regenerateRecoveryCodes(
   if (!accepted) throw authRefusal("invalid", "invalid_mfa_code");
   const recoveryCodes = await inTransaction(context, async (tx) => {
     const codes = await renewRecoveryCodes(tx, userId, now);
-    await recordAudit(tx, {
-      ...auditContextOf(caller),
+    await recordChange(tx, caller, {
       action: "auth.recovery_codes.regenerated",
       targetType: "user",
       targetId: userId,

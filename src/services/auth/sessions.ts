@@ -1,9 +1,9 @@
 // Server-side sessions. The cookie holds a random 32-byte token; the database holds only its SHA-256, so a
 // leaked copy of the table opens no session. Validity (revocation, idle and absolute timeouts) is decided
 // here, in one place.
+
 import { createHash, randomBytes } from "node:crypto";
 import type { OrganisationKind, Role } from "../../core/access/index.ts";
-import { recordAudit } from "../../db/audit/append.ts";
 import type { Drizzle } from "../../db/database.ts";
 import {
   deleteSessionsExpiredBefore,
@@ -13,7 +13,8 @@ import {
   type SessionRecord,
   touchSession,
 } from "../../db/identity/sessions.ts";
-import { auditContextOf, type Caller, staffOf } from "../caller.ts";
+import { recordChange } from "../auditing.ts";
+import { type Caller, staffOf } from "../caller.ts";
 import type { ServiceContext } from "../context.ts";
 import { inTransaction } from "../transactions.ts";
 
@@ -128,8 +129,7 @@ export async function signOut(context: ServiceContext, caller: Caller, sessionId
   const actor = staffOf(caller);
   await inTransaction(context, async (tx) => {
     await revokeSession(tx, sessionId, context.now());
-    await recordAudit(tx, {
-      ...auditContextOf(caller),
+    await recordChange(tx, caller, {
       action: "auth.logout",
       targetType: "user",
       targetId: actor.userId,

@@ -3,6 +3,7 @@
 // change moves the case's version and lands on the timeline and in the audit trail (src/services/cases/
 // change.ts); an action carries its own version too, so that a partner, who never reads the case, can update
 // it safely: that version, not the case's, is the precondition of an update.
+
 import { randomUUID } from "node:crypto";
 import {
   type ActionInput,
@@ -16,7 +17,6 @@ import {
 } from "../../core/diagnosis/index.ts";
 import type { Occupancy } from "../../core/rules/index.ts";
 import { todayInParis } from "../../core/time/index.ts";
-import { recordAudit } from "../../db/audit/append.ts";
 import {
   type ActionRecord,
   catalogueItemExists,
@@ -29,7 +29,8 @@ import {
 } from "../../db/caseContent/repository.ts";
 import { type CaseRecord, findOrganisations } from "../../db/cases/repository.ts";
 import type { Drizzle } from "../../db/database.ts";
-import { auditContextOf, type Caller, organisationOf, staffOf } from "../caller.ts";
+import { recordRead } from "../auditing.ts";
+import { type Caller, organisationOf, staffOf } from "../caller.ts";
 import { loadCaseInScope } from "../cases/access.ts";
 import { changeCase } from "../cases/change.ts";
 import type { StepTarget } from "../cases/steps.ts";
@@ -91,8 +92,7 @@ async function listed(
   partnerOrganisationId?: string,
 ): Promise<CaseAction[]> {
   const db = context.db.drizzle;
-  await recordAudit(db, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: audited,
     targetType: "case",
     targetId: record.row.id,

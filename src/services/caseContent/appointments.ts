@@ -1,17 +1,18 @@
 // The follow-up's appointments. Their notes are free notes: sealed, and opened only for the counsellor in
 // charge and the agency's manager. Reads are audited; a new appointment moves the case's version and lands
 // on the timeline and in the audit trail.
+
 import { randomUUID } from "node:crypto";
 import type { AppointmentInput } from "../../core/diagnosis/index.ts";
 import { parisDay } from "../../core/time/index.ts";
-import { recordAudit } from "../../db/audit/append.ts";
 import {
   type AppointmentRecord,
   findAppointment,
   insertAppointment,
   listAppointments,
 } from "../../db/caseContent/repository.ts";
-import { auditContextOf, type Caller, staffOf } from "../caller.ts";
+import { recordRead } from "../auditing.ts";
+import { type Caller, staffOf } from "../caller.ts";
 import { loadCaseInScope, mayReadSensitive } from "../cases/access.ts";
 import { changeCase } from "../cases/change.ts";
 import type { StepTarget } from "../cases/steps.ts";
@@ -35,8 +36,7 @@ export async function listCaseAppointments(
   const record = await loadCaseInScope(context, caller, caseId);
   const withNotes = mayReadSensitive(caller, record);
   const db = context.db.drizzle;
-  await recordAudit(db, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "case.appointments_read",
     targetType: "case",
     targetId: record.row.id,

@@ -1,6 +1,7 @@
 // The social diagnosis of a case: read (audited; the sensitive topics opened only for the counsellor in
 // charge and the agency's manager) and recorded (replacing the previous one, at the version of the case the
 // caller read, with the sections that changed on the timeline, never their content).
+
 import {
   type Budget,
   budgetOf,
@@ -9,9 +10,9 @@ import {
   normaliseDiagnosis,
 } from "../../core/diagnosis/index.ts";
 import { todayInParis } from "../../core/time/index.ts";
-import { recordAudit } from "../../db/audit/append.ts";
 import { readDiagnosis, type StoredDiagnosis, saveDiagnosis } from "../../db/caseContent/repository.ts";
-import { auditContextOf, type Caller, staffOf } from "../caller.ts";
+import { recordRead } from "../auditing.ts";
+import { type Caller, staffOf } from "../caller.ts";
 import { loadCaseInScope, mayReadSensitive } from "../cases/access.ts";
 import { changeCase } from "../cases/change.ts";
 import type { StepTarget } from "../cases/steps.ts";
@@ -65,8 +66,7 @@ export async function readCaseDiagnosis(
   const record = await loadCaseInScope(context, caller, caseId);
   const withSensitive = mayReadSensitive(caller, record);
   const read = await diagnosisRead(context, record.row.id, record.row.version, withSensitive);
-  await recordAudit(context.db.drizzle, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "case.diagnosis_read",
     targetType: "case",
     targetId: record.row.id,

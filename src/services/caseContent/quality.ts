@@ -1,6 +1,7 @@
 // The measure of the quality of the service: the closure's outcome indicators, the durations from the request
 // to each milestone with the survey's status, the one-time link of the satisfaction survey, and the survey
 // itself, answered once, after closure, by the person, without an account.
+
 import { randomBytes } from "node:crypto";
 import {
   type ClosureOutcomes,
@@ -9,7 +10,6 @@ import {
   qualityDurations,
   type SurveyAnswer,
 } from "../../core/diagnosis/index.ts";
-import { recordAudit } from "../../db/audit/append.ts";
 import {
   createSurvey,
   findDiagnosisRow,
@@ -23,7 +23,8 @@ import {
   writeOutcomes,
 } from "../../db/caseContent/repository.ts";
 import { caseStateOf } from "../../db/cases/repository.ts";
-import { auditContextOf, type Caller, staffOf } from "../caller.ts";
+import { recordRead } from "../auditing.ts";
+import { type Caller, staffOf } from "../caller.ts";
 import { loadCaseInScope } from "../cases/access.ts";
 import { changeCase } from "../cases/change.ts";
 import type { StepTarget } from "../cases/steps.ts";
@@ -83,8 +84,7 @@ export async function readQuality(
   const firstContact = await firstContactOn(db, row.id, context.now());
   const diagnosis = await findDiagnosisRow(db, row.id);
   const closedOn = caseStateOf(row).closure?.on;
-  await recordAudit(db, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "case.quality_read",
     targetType: "case",
     targetId: row.id,

@@ -1,7 +1,7 @@
 // Reading cases: the caseload, one case, its timeline, and a partner's referrals (the referral summary
 // only). Every read of a person's data is written to the audit trail, without the data.
+
 import type { CaseListQuery } from "../../contracts/cases.ts";
-import { recordAudit } from "../../db/audit/append.ts";
 import {
   type CaseloadItem,
   InvalidCursorError,
@@ -10,7 +10,8 @@ import {
   type ReferralItem,
 } from "../../db/cases/list.ts";
 import { caseTimeline, type TimelineRecord } from "../../db/cases/repository.ts";
-import { auditContextOf, type Caller, organisationOf } from "../caller.ts";
+import { recordRead } from "../auditing.ts";
+import { type Caller, organisationOf } from "../caller.ts";
 import type { ServiceContext } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { loadCaseInScope } from "./access.ts";
@@ -58,8 +59,7 @@ export async function listAgencyCases(
     }),
   );
   // Names of people are read: the trail says who listed which cases, not what was searched.
-  await recordAudit(db, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "cases.listed",
     targetType: "case",
     details: { count: page.items.length, caseIds: page.items.map((item) => item.id) },
@@ -69,8 +69,7 @@ export async function listAgencyCases(
 
 export async function readCase(context: ServiceContext, caller: Caller, caseId: string): Promise<CaseView> {
   const record = await loadCaseInScope(context, caller, caseId);
-  await recordAudit(context.db.drizzle, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "case.read",
     targetType: "case",
     targetId: record.row.id,
@@ -85,8 +84,7 @@ export async function readTimeline(
   caseId: string,
 ): Promise<TimelineRecord[]> {
   const record = await loadCaseInScope(context, caller, caseId);
-  await recordAudit(context.db.drizzle, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "case.timeline_read",
     targetType: "case",
     targetId: record.row.id,
@@ -109,8 +107,7 @@ export async function listPartnerReferrals(
       limit: query.limit,
     }),
   );
-  await recordAudit(db, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "referrals.listed",
     targetType: "case",
     details: { count: page.items.length, caseIds: page.items.map((item) => item.caseId) },

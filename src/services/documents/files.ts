@@ -1,9 +1,9 @@
 // The files of a case: upload (one file, its type read from its content), list, download. An upload is a
 // change of the case (its version, a timeline event, an audit entry, one transaction); every list and
 // download of a person's files is written to the audit trail.
+
 import { randomUUID } from "node:crypto";
 import { DOCUMENT_KINDS, DOCUMENT_NAME_MAX_LENGTH, type DocumentKind } from "../../contracts/documents.ts";
-import { recordAudit } from "../../db/audit/append.ts";
 import { isActionOfCase } from "../../db/documents/engagementPlan.ts";
 import {
   type DocumentMediaType,
@@ -13,7 +13,8 @@ import {
   insertDocument,
   listDocuments,
 } from "../../db/documents/repository.ts";
-import { auditContextOf, type Caller, staffOf } from "../caller.ts";
+import { recordRead } from "../auditing.ts";
+import { type Caller, staffOf } from "../caller.ts";
 import { caseNotFound, loadCaseInScope } from "../cases/access.ts";
 import { changeCase } from "../cases/change.ts";
 import { caseMessages } from "../cases/messages.fr.ts";
@@ -163,8 +164,7 @@ export async function listCaseDocuments(
   const db = context.db.drizzle;
   const record = await loadCaseInScope(context, caller, caseId, "documents.read");
   const documents = await listDocuments(db, record.row.id);
-  await recordAudit(db, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "case.documents_listed",
     targetType: "case",
     targetId: record.row.id,
@@ -194,8 +194,7 @@ export async function downloadDocument(
     const { title, detail } = documentMessages.documentNotFound;
     throw new DomainError("not_found", "document_not_found", title, detail);
   }
-  await recordAudit(db, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "case.document_downloaded",
     targetType: "case_document",
     targetId: document.id,

@@ -1,11 +1,12 @@
 // The two French PDFs of a case, generated on request from what is stored: the refusal letter (only for a
 // refused case) and the reciprocal engagement (from the action plan on). Each generation reads the
 // person's data, so each is written to the audit trail.
-import { recordAudit } from "../../db/audit/append.ts";
+
 import { type CaseRecord, caseStateOf } from "../../db/cases/repository.ts";
 import { engagementPdf } from "../../pdf/engagement.ts";
 import { refusalLetterPdf } from "../../pdf/refusalLetter.ts";
-import { auditContextOf, type Caller } from "../caller.ts";
+import { recordRead } from "../auditing.ts";
+import type { Caller } from "../caller.ts";
 import { loadCaseInScope } from "../cases/access.ts";
 import type { ServiceContext } from "../context.ts";
 import { DomainError } from "../errors.ts";
@@ -30,8 +31,7 @@ async function generated(
   action: string,
   bytes: Buffer,
 ): Promise<CasePdf> {
-  await recordAudit(context.db.drizzle, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action,
     targetType: "case",
     targetId: record.row.id,

@@ -1,5 +1,6 @@
 // Reading the rule parameters: the values in force on a date with the whole history (public: the simulator
 // reads it), the history of one parameter, and the administrators' list of who recorded what (audited).
+
 import {
   isCalendarDate,
   RULE_PARAMETER_DEFINITIONS,
@@ -7,7 +8,6 @@ import {
   type RuleParameters,
 } from "../../core/rules/index.ts";
 import { todayInParis } from "../../core/time/index.ts";
-import { recordAudit } from "../../db/audit/append.ts";
 import {
   type AuthoredParameterRecord,
   authoredParameterRecords,
@@ -15,7 +15,8 @@ import {
   type ParameterRecord,
   parameterHistory,
 } from "../../db/ruleParameters.ts";
-import { auditContextOf, type Caller } from "../caller.ts";
+import { recordRead } from "../auditing.ts";
+import type { Caller } from "../caller.ts";
 import type { ServiceContext } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { parameterMessages } from "./messages.fr.ts";
@@ -70,8 +71,7 @@ export async function listParameterRecords(
 ): Promise<AuthoredParameterRecord[]> {
   const db = context.db.drizzle;
   const records = await authoredParameterRecords(db);
-  await recordAudit(db, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "rule_parameter.records_listed",
     targetType: "rule_parameter",
     details: { returned: records.length },

@@ -1,10 +1,11 @@
 // Recording a new dated value of a rule parameter, from the administrators' API or the command line:
 // checked against the parameter's definition, appended to the history (never an update: the earlier value
 // stays, superseded from the same date) and written to the audit trail in the same transaction.
+
 import { isCalendarDate, parameterValueProblem, type RuleParameterKey } from "../../core/rules/index.ts";
-import { recordAudit } from "../../db/audit/append.ts";
 import { insertParameterValue, isKnownParameterKey, type ParameterRecord } from "../../db/ruleParameters.ts";
-import { auditContextOf, type Caller } from "../caller.ts";
+import { recordChange } from "../auditing.ts";
+import type { Caller } from "../caller.ts";
 import type { ServiceContext } from "../context.ts";
 import { DomainError } from "../errors.ts";
 import { inTransaction } from "../transactions.ts";
@@ -59,8 +60,7 @@ export async function recordParameterValue(
       reason,
       recordedByUserId: caller.actor?.userId ?? null,
     });
-    await recordAudit(tx, {
-      ...auditContextOf(caller),
+    await recordChange(tx, caller, {
       action: "rule_parameter.recorded",
       targetType: "rule_parameter",
       targetId: record.id,

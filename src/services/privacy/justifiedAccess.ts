@@ -2,11 +2,13 @@
 // recording a justification"). A justification opens one case, read only, for one auditor, for
 // JUSTIFIED_ACCESS_MINUTES; recording it is audited with its id (never its reason), and so is every read
 // made under it. The sensitive topics are never shown.
+
 import type { AccessJustificationRequest } from "../../contracts/privacy.ts";
 import { isInScope } from "../../core/access/index.ts";
 import { recordAudit } from "../../db/audit/append.ts";
 import { type CaseRecord, caseTimeline, findCase, type TimelineRecord } from "../../db/cases/repository.ts";
 import { findActiveJustification, insertJustification } from "../../db/privacy/justifications.ts";
+import { recordRead } from "../auditing.ts";
 import { auditContextOf, type Caller, staffOf } from "../caller.ts";
 import { caseNotFound, scopedResource } from "../cases/access.ts";
 import { type CaseView, caseViewOf } from "../cases/view.ts";
@@ -104,8 +106,7 @@ export async function readJustifiedCase(
 ): Promise<CaseView> {
   const record = await caseForAuditor(context, caller, caseId);
   const justificationId = await justificationInForce(context, caller, record);
-  await recordAudit(context.db.drizzle, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "case.read",
     targetType: "case",
     targetId: record.row.id,
@@ -122,8 +123,7 @@ export async function readJustifiedTimeline(
 ): Promise<TimelineRecord[]> {
   const record = await caseForAuditor(context, caller, caseId);
   const justificationId = await justificationInForce(context, caller, record);
-  await recordAudit(context.db.drizzle, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "case.timeline_read",
     targetType: "case",
     targetId: record.row.id,

@@ -3,9 +3,9 @@
 // plan, appointments, referrals, closure, surveys, aids and the list of its documents (not their bytes).
 // Sensitive topics and appointment notes are decrypted only for the cases the caller may read them on. The
 // export is audited (which cases, in which format, where the sensitive topics were withheld), never its data.
+
 import type { ExportedCase, PersonalDataExport } from "../../contracts/privacy.ts";
 import { CASE_STATUS_LABELS, type CaseStatus } from "../../core/cases/index.ts";
-import { recordAudit } from "../../db/audit/append.ts";
 import {
   listActions,
   listAppointments,
@@ -29,7 +29,8 @@ import {
   snapshotsOfCase,
 } from "../../db/privacy/personalData.ts";
 import { personalDataPdf } from "../../pdf/personalData.ts";
-import { auditContextOf, type Caller } from "../caller.ts";
+import { recordRead } from "../auditing.ts";
+import type { Caller } from "../caller.ts";
 import { loadCaseInScope, mayReadSensitive } from "../cases/access.ts";
 import type { ServiceContext } from "../context.ts";
 
@@ -157,8 +158,7 @@ async function exportFor(
     cases.push(await exportCase(db, other, context.keys.opening, mayReadSensitive(caller, other)));
   }
   const exported = { generatedAt: context.now().toISOString(), person: personOf(record), cases };
-  await recordAudit(db, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "person.data_exported",
     targetType: "case",
     targetId: record.row.id,

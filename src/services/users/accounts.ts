@@ -2,6 +2,7 @@
 // implementation behind both the administration API and `appui users`. Every change is recorded in the
 // audit trail in the same transaction, and every change that alters what an account may do closes its open
 // sessions.
+
 import type { CreateUser, Deactivation, UpdateUser, UserListQuery } from "../../contracts/users.ts";
 import {
   DEMO_EMAIL_DOMAIN,
@@ -29,6 +30,7 @@ import {
 } from "../../db/identity/accounts.ts";
 import { clearSecondFactor } from "../../db/identity/secondFactor.ts";
 import { revokeAccountSessions } from "../../db/identity/sessions.ts";
+import { recordRead } from "../auditing.ts";
 import { type AuditContext, auditContextOf, type Caller } from "../caller.ts";
 import type { ServiceContext } from "../context.ts";
 import { DomainError, type DomainErrorKind } from "../errors.ts";
@@ -157,8 +159,7 @@ export async function listAccounts(
     includeDeactivated: filters.includeDeactivated,
   });
   // The filters are ids and codes, never names.
-  await recordAudit(context.db.drizzle, {
-    ...auditContextOf(caller),
+  await recordRead(context, caller, {
     action: "user.list",
     details: { filters: { ...filters }, returned: items.length },
   });
